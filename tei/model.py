@@ -1,0 +1,158 @@
+"""The plain data model shared by every stage.
+
+The parser fills a :class:`Document` from one plain-text file; the annotators add
+:class:`Span` lists over block texts; the encoder turns both into TEI. Nothing here
+knows about XML.
+
+Every piece of text carries ``start``/``end`` offsets into ``Document.source`` (the
+envelope-normalised input), so the lossless check can compare each part of the input
+with the TEI element that encodes it. Characters that the encoding replaces by
+structure (the ``**`` around a title, a ``Citation:`` label, the ``1.`` that becomes
+``note/@n``) are listed in ``Document.consumed`` with the reason, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Section = Literal["opener", "body", "closer"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """An annotation over ``[start, end)`` of one block's text.
+
+    ``kind`` names what was found; ``attrs`` holds its normalised values:
+
+    - ``persName``: ``ref`` ("#id", absent when ambiguous), ``type`` optional
+    - ``date``: ``when`` or ``from``/``to`` (ISO 8601)
+    - ``footnote``: ``n`` (the footnote number); the span covers the marker characters
+    - ``supplied`` / ``editorial`` / ``gap``: the bracket, brackets included in the span;
+      ``reason``/``extent`` for gaps
+    - ``label``: a section or speaker label kept as text (``type``: section|speaker)
+    - ``pb``: a zero-width page-break join (start == end)
+
+    Spans of one block nest properly or are disjoint; they never cross.
+    """
+
+    start: int
+    end: int
+    kind: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def attr(self, name: str, default: str | None = None) -> str | None:
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return default
+
+    @staticmethod
+    def make(start: int, end: int, kind: str, **attrs: str) -> Span:
+        return Span(start, end, kind, tuple(sorted(attrs.items())))
+
+
+@dataclass
+class Field:
+    """A header value as it stands in the source (label excluded)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class ExtraField:
+    """A labelled header or trailer item the profile has no slot for (kept, never dropped)."""
+
+    label: str
+    value: Field | None
+    label_start: int
+    label_end: int
+
+
+@dataclass
+class Header:
+    date_line: Field | None = None
+    when: str | None = None  # ISO 8601 date of the document (from the date line, else citation)
+    title: Field | None = None
+    funder: Field | None = None
+    citation: Field | None = None
+    url: str | None = None  # the document URL found in the citation, if any
+    summary: Field | None = None
+    credits: Field | None = None
+    original_language: Field | None = None
+    contents: list[Field] = field(default_factory=list)  # "Translation - English", ...
+    source: Field | None = None  # the text inside "[Source: ...]"
+    extra: list[ExtraField] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """One unit of the body: a paragraph, an opener line, a closer part.
+
+    ``kind`` by section:
+      opener: ``dateline``, ``line`` (classification, handling, serial, transmission,
+              stamp, addressee: ``attrs["type"]`` says which), ``salute``
+      body:   ``p``, ``head`` (a section heading on its own line)
+      closer: ``dateline``, ``signed``, ``salute``, ``line``
+    ``breaks`` are offsets in ``text`` where a page-break split was rejoined.
+    ``text`` is the source text with line breaks inside the block folded to one space.
+    """
+
+    section: Section
+    kind: str
+    text: str
+    start: int
+    end: int
+    breaks: tuple[int, ...] = ()
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Footnote:
+    n: str
+    text: str
+    start: int  # offsets of the note text (the number and its punctuation are consumed)
+    end: int
+
+
+@dataclass
+class Consumed:
+    """Source characters replaced by structure, with the reason."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Warning_:
+    line: int
+    message: str
+
+
+@dataclass
+class Document:
+    name: str  # file name, for messages
+    source: str  # envelope-normalised text; all offsets point into it
+    header: Header
+    blocks: list[Block]
+    footnotes: list[Footnote]
+    consumed: list[Consumed] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of an offset into ``source``."""
+        return self.source.count("\n", 0, offset) + 1
+
+
+@dataclass
+class Annotations:
+    """Spans per block (same order as ``Document.blocks``) plus what the editor should see."""
+
+    spans: list[list[Span]]
+    footnote_spans: list[list[Span]]  # same order as ``Document.footnotes``
+    persons: list[str]  # register ids mentioned, in first-mention order
+    warnings: list[Warning_] = field(default_factory=list)
+    unregistered: list[dict[str, object]] = field(default_factory=list)
