@@ -97,6 +97,9 @@ class Block:
       body:   ``p``, ``head`` (a section heading on its own line)
       closer: ``dateline``, ``signed``, ``salute``, ``line``
     ``breaks`` are offsets in ``text`` where a page-break split was rejoined.
+    ``labels`` are ``(start, end, type)`` offsets in ``text`` of a leading section number
+    (``1.``, ``a)``, ``II.``: type ``section``) or speaker label (``E. GUEVARA.``,
+    ``Cde. Pham Van Dong:``: type ``speaker``); they stay text, marked as TEI ``label``.
     ``text`` is the source text with line breaks inside the block folded to one space.
     """
 
@@ -106,6 +109,7 @@ class Block:
     start: int
     end: int
     breaks: tuple[int, ...] = ()
+    labels: tuple[tuple[int, int, str], ...] = ()
     attrs: dict[str, str] = field(default_factory=dict)
 
 
