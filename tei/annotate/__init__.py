@@ -1,0 +1,1 @@
+"""Annotators: each finds one kind of span in block text."""

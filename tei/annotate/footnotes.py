@@ -1,0 +1,87 @@
+"""Footnote markers in the body, matched against the numbers of the footnote list.
+
+A marker is accepted only when its number is the next footnote still waiting for a
+marker, so a number in a date, a copy number or a list item is not taken for one.
+Marker styles (FORMAT.md F1-F5): superscript digits, a digit glued to a word or to
+punctuation, ``[n]``, and a digit after a space following a word in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tei.model import Span
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
+# Each alternative yields the number and the marker style (the @rend of the note).
+_MARKER = re.compile(
+    rf"(?P<sup>[{SUPERSCRIPT_DIGITS}]+)"
+    r"|\[(?P<bracket>\d{1,3})\]"
+    # glued to a letter, closing quote or punctuation: "elections,1" "NOWAK2" "Khrushchev.1"
+    r"|(?<=[A-Za-zÀ-ɏ\.,;\)\"'’”])(?P<glued>\d{1,3})(?=[\s,.;:)\]]|$)"
+    # after a space behind a word in capitals (PDF text): "NOWAK 2"
+    r"|(?<=[A-ZÀ-Þ]{2} )(?P<spaced>\d{1,3})(?=[\s,.;:]|$)"
+)
+# A glued digit after these is a number, not a marker: "No.12", "Nº3", "IL-28", "1,000".
+_NUMBER_CONTEXT = re.compile(r"(?:No\.|Nº|№|Nr\.|#|\d[.,]|[A-Z]-?)$")
+
+
+@dataclass(frozen=True)
+class MarkerStyle:
+    rend: str | None  # None for a plain digit
+
+    def text(self, n: str) -> str:
+        if self.rend == "superscript":
+            return n.translate(_TO_SUPERSCRIPT)
+        if self.rend == "bracket":
+            return f"[{n}]"
+        return n
+
+
+def marker_text(n: str, rend: str | None) -> str:
+    """The characters a marker of number ``n`` and style ``rend`` had in the source."""
+    return MarkerStyle(rend).text(n)
+
+
+def find_markers(texts: Sequence[str], numbers: Sequence[str]) -> list[list[Span]]:
+    """Footnote spans per text, each covering the marker characters, in footnote order."""
+    waiting = list(numbers)
+    result: list[list[Span]] = [[] for _ in texts]
+    for index, text in enumerate(texts):
+        pos = 0
+        while waiting:
+            found = _next_marker(text, pos, waiting[0])
+            if found is None:
+                break
+            start, end, rend = found
+            attrs = {"n": waiting[0]}
+            if rend:
+                attrs["rend"] = rend
+            result[index].append(Span.make(start, end, "footnote", **attrs))
+            waiting.pop(0)
+            pos = end
+    return result
+
+
+def _next_marker(text: str, pos: int, wanted: str) -> tuple[int, int, str | None] | None:
+    for m in _MARKER.finditer(text, pos):
+        kind = m.lastgroup
+        value = m.group(kind)
+        if kind == "sup":
+            value = value.translate(_TO_ASCII)
+        if value != wanted:
+            continue
+        if kind == "glued" and _NUMBER_CONTEXT.search(text[max(0, m.start() - 3):m.start()]):
+            # "IL-28": capital letters before the digits mean a designation, unless the word
+            # is a whole surname in capitals ("NOWAK2"), which the next check lets through.
+            before = re.search(r"[A-Za-zÀ-ɏ]+$", text[:m.start()])
+            if not (before and len(before.group()) > 2 and before.group().isupper()):
+                continue
+        rend = {"sup": "superscript", "bracket": "bracket"}.get(kind)
+        return m.start(), m.end(), rend
+    return None

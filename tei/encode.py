@@ -1,0 +1,398 @@
+"""Build the TEI tree of one document from the parsed model and its annotations.
+
+The only module that knows TEI element names on the way in. Besides the tree it
+returns the list of *parts*: which element holds which piece of the source, so the
+lossless check can compare them (see ``tei.fidelity``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from tei import __version__
+from tei.inline import T, fill
+from tei.languages import language_code
+from tei.model import Annotations, Block, Document, Field, Footnote, Span
+from tei.settings import EditionSettings
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# How a part's element gives back the source characters (see tei.fidelity).
+WHOLE = "whole"  # every character of the element's text content
+
+
+@dataclass
+class Part:
+    """A piece of the source (``start``..``end`` in ``Document.source``) and its element."""
+
+    name: str
+    start: int
+    end: int
+    element: etree._Element
+
+
+@dataclass
+class Encoded:
+    tree: etree._ElementTree
+    parts: list[Part] = field(default_factory=list)
+
+
+class PersonSource:
+    """What the encoder needs of a register: a TEI ``person`` element by id."""
+
+    def person_element(self, pid: str) -> etree._Element:  # pragma: no cover - protocol
+        raise NotImplementedError
+
+
+def document_id(doc: Document) -> str:
+    """``wcda-<number>`` from the archive URL, else a name made from the file name."""
+    url = doc.header.url or ""
+    m = re.search(r"/document/(\d+)", url)
+    if m:
+        return f"wcda-{m.group(1)}"
+    stem = re.sub(r"\.[^.]*$", "", doc.name.rsplit("/", 1)[-1])
+    ncname = re.sub(r"[^A-Za-z0-9_.-]", "-", stem)
+    return ncname if re.match(r"[A-Za-z_]", ncname) else f"doc-{ncname}"
+
+
+def encode(doc: Document, notes: Annotations, persons: PersonSource | None,
+           settings: EditionSettings, conversion_date: str) -> Encoded:
+    builder = _Builder(doc, notes, persons, settings, conversion_date)
+    return builder.build()
+
+
+class _Builder:
+    def __init__(self, doc: Document, notes: Annotations, persons: PersonSource | None,
+                 settings: EditionSettings, conversion_date: str) -> None:
+        self.doc = doc
+        self.notes = notes
+        self.persons = persons
+        self.settings = settings
+        self.conversion_date = conversion_date
+        self.parts: list[Part] = []
+        self.footnotes_placed: set[int] = set()
+        self.footnote_by_n = {f.n: i for i, f in enumerate(doc.footnotes)}
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def part(self, name: str, source: Field | Block | Footnote, element: etree._Element) -> None:
+        self.parts.append(Part(name, source.start, source.end, element))
+
+    def sub(self, parent: etree._Element, name: str, text: str | None = None,
+            **attrs: str) -> etree._Element:
+        el = etree.SubElement(parent, T(name), {k.rstrip("_"): v for k, v in attrs.items()})
+        if text is not None:
+            el.text = text
+        return el
+
+    # -- document ------------------------------------------------------------------------
+
+    def build(self) -> Encoded:
+        root = etree.Element(T("TEI"), nsmap={None: "http://www.tei-c.org/ns/1.0"})
+        root.set(XML_ID, document_id(self.doc))
+        root.set(XML_LANG, "en")
+        self.header(root)
+        self.text(root)
+        return Encoded(etree.ElementTree(root), self.parts)
+
+    # -- header --------------------------------------------------------------------------
+
+    def header(self, root: etree._Element) -> None:
+        h = self.doc.header
+        header = self.sub(root, "teiHeader")
+        file_desc = self.sub(header, "fileDesc")
+        title_stmt = self.sub(file_desc, "titleStmt")
+        title = self.sub(title_stmt, "title", h.title.text if h.title else self.doc.name)
+        if h.title:
+            self.part("title", h.title, title)
+        if h.funder:
+            self.part("funder", h.funder, self.sub(title_stmt, "funder", h.funder.text))
+        translator = find_translator(" ".join(f.text for f in (h.citation, h.source) if f))
+        if translator:
+            resp = self.sub(title_stmt, "respStmt")
+            resp.set(XML_ID, "translator")
+            self.sub(resp, "resp", "Translation from the original language")
+            self.sub(resp, "name", translator)
+        resp = self.sub(title_stmt, "respStmt")
+        resp.set(XML_ID, "ed")
+        self.sub(resp, "resp", "Editorial insertions in square brackets")
+        self.sub(resp, "orgName", self.settings.editor)
+        resp = self.sub(title_stmt, "respStmt")
+        resp.set(XML_ID, "conversion")
+        self.sub(resp, "resp", "Conversion from plain text to TEI")
+        self.sub(resp, "name", f"tei-edition {__version__}")
+
+        pub = self.sub(file_desc, "publicationStmt")
+        self.sub(pub, "publisher", self.settings.publisher)
+        number = re.search(r"/document/(\d+)", h.url or "")
+        self.sub(pub, "idno", number.group(1) if number else document_id(self.doc),
+                 type="wcda" if number else "local")
+        availability = self.sub(pub, "availability")
+        licence = self.sub(availability, "licence", self.settings.licence)
+        if self.settings.licence_url:
+            licence.set("target", self.settings.licence_url)
+
+        self.source_desc(file_desc)
+        self.encoding_desc(header)
+        self.profile_desc(header)
+        revision = self.sub(header, "revisionDesc")
+        self.sub(revision, "change",
+                 f"Converted from {self.doc.name} by tei-edition {__version__}.",
+                 when=self.conversion_date, who="#conversion")
+
+    def source_desc(self, file_desc: etree._Element) -> None:
+        h = self.doc.header
+        source_desc = self.sub(file_desc, "sourceDesc")
+        if h.citation:
+            bibl = self.sub(source_desc, "bibl", type="citation")
+            fill(bibl, h.citation.text, citation_spans(h.citation.text, h.url, h.when),
+                 CITATION_FACTORIES)
+            self.part("citation", h.citation, bibl)
+        if h.source:
+            self.part("source", h.source, self.sub(source_desc, "bibl", h.source.text,
+                                                   type="source"))
+        if h.credits:
+            self.part("credits", h.credits, self.sub(source_desc, "bibl", h.credits.text,
+                                                     type="credits"))
+        if h.contents:
+            contents = self.sub(source_desc, "list", type="contents")
+            for item in h.contents:
+                self.part("contents", item, self.sub(contents, "item", item.text))
+        if h.extra:
+            metadata = self.sub(source_desc, "list", type="metadata")
+            for extra in h.extra:
+                label = self.sub(metadata, "label",
+                                 self.doc.source[extra.label_start:extra.label_end].strip())
+                self.parts.append(Part("label", extra.label_start, extra.label_end, label))
+                item = self.sub(metadata, "item", extra.value.text if extra.value else "")
+                if extra.value:
+                    self.part("metadata", extra.value, item)
+        if len(source_desc) == 0:
+            self.sub(source_desc, "p", "Converted from the plain-text file "
+                     f"{self.doc.name}; no citation was given.")
+
+    def encoding_desc(self, header: etree._Element) -> None:
+        enc = self.sub(header, "encodingDesc")
+        decl = self.sub(enc, "editorialDecl")
+        norm = self.sub(decl, "normalization")
+        self.sub(norm, "p", "Line endings, tabs and blank lines are normalised and "
+                 "hard-wrapped lines joined; no other character of the source is changed "
+                 "or dropped.")
+        seg = self.sub(decl, "segmentation")
+        self.sub(seg, "p", "A paragraph split by a page break in the source is rejoined and "
+                 "the join marked with pb.")
+        self.sub(decl, "p", "Square brackets of the source are kept as text; the words inside "
+                 "are marked as supplied, gap (with desc) or an editorial note, each with resp "
+                 "pointing at #ed. Persons are linked to the register entries copied into "
+                 "particDesc; dates carry ISO 8601 values, a missing year taken from the "
+                 "document date.")
+
+    def profile_desc(self, header: etree._Element) -> None:
+        h = self.doc.header
+        profile = self.sub(header, "profileDesc")
+        if h.summary:
+            abstract = self.sub(profile, "abstract")
+            self.part("summary", h.summary, self.sub(abstract, "p", h.summary.text))
+        creation = self.sub(profile, "creation")
+        date_text = h.date_line.text if h.date_line else ""
+        date = self.sub(creation, "date", date_text)
+        if h.when:
+            date.set("when", h.when)
+        if h.date_line:
+            self.part("date line", h.date_line, date)
+        lang_usage = self.sub(profile, "langUsage")
+        if h.original_language:
+            lang = self.sub(lang_usage, "language", h.original_language.text,
+                            ident=language_code(h.original_language.text), n="original")
+            self.part("original language", h.original_language, lang)
+        translation = translation_language(h.contents)
+        if translation and not (h.original_language
+                                and h.original_language.text.strip() == translation):
+            self.sub(lang_usage, "language", translation, ident=language_code(translation),
+                     n="translation")
+        elif not h.original_language:
+            self.sub(lang_usage, "language", "English", ident="en", n="text")
+        if self.notes.persons and self.persons is not None:
+            partic = self.sub(profile, "particDesc")
+            list_person = self.sub(partic, "listPerson")
+            for pid in self.notes.persons:
+                list_person.append(self.persons.person_element(pid))
+
+    # -- text ----------------------------------------------------------------------------
+
+    def text(self, root: etree._Element) -> None:
+        h = self.doc.header
+        text = self.sub(root, "text")
+        front = self.sub(text, "front")
+        doc_title = self.sub(front, "docTitle")
+        self.sub(doc_title, "titlePart", h.title.text if h.title else self.doc.name,
+                 type="main")
+        body = self.sub(text, "body")
+        div = self.sub(body, "div", type="document")
+        self.blocks(div)
+        for index, footnote in enumerate(self.doc.footnotes):
+            if index not in self.footnotes_placed:
+                # No marker in the body: the note is kept, after everything else.
+                div.append(self.footnote_element(index, None))
+
+    def blocks(self, div: etree._Element) -> None:
+        container: etree._Element | None = None
+        container_kind = ""
+        section: etree._Element | None = None
+        after_closer = False
+        for index, block in enumerate(self.doc.blocks):
+            spans = self.notes.spans[index]
+            wanted = block.section
+            if wanted == "opener" and (div.find(T("p")) is not None or section is not None
+                                       or after_closer):
+                wanted = "body"  # an opener line after the body began is read as a paragraph
+            if wanted == "body" and after_closer:
+                if container_kind != "postscript":
+                    container = self.sub(div, "postscript")
+                    container_kind = "postscript"
+                parent = container
+            elif wanted in ("opener", "closer"):
+                if container_kind != wanted:
+                    container = self.sub(div, wanted)
+                    container_kind = wanted
+                    after_closer = after_closer or wanted == "closer"
+                parent = container
+            else:
+                container_kind = ""
+                if block.kind == "head":
+                    section = self.sub(div, "div", type="section")
+                    head = self.sub(section, "head")
+                    self.inline(head, block, spans)
+                    self.part("block", block, head)
+                    continue
+                parent = section if section is not None else div
+            element = self.block_element(parent, block)
+            self.inline(element, block, spans)
+            self.part("block", block, element)
+
+    def block_element(self, parent: etree._Element, block: Block) -> etree._Element:
+        if block.section == "body" or parent.tag in (T("div"), T("postscript")):
+            return self.sub(parent, "p")
+        if block.kind == "dateline":
+            return self.sub(parent, "dateline")
+        if block.kind == "signed":
+            return self.sub(parent, "signed")
+        if block.kind == "salute":
+            return self.sub(parent, "salute")
+        return self.sub(parent, "seg", type=block.attrs.get("type", "line"))
+
+    def inline(self, element: etree._Element, block: Block, spans: Sequence[Span]) -> None:
+        fill(element, block.text, spans, self.factories())
+
+    def factories(self) -> dict:
+        return {**BODY_FACTORIES, "footnote": self.footnote_for_span}
+
+    def footnote_for_span(self, span: Span, _text: str) -> etree._Element:
+        index = self.footnote_by_n[span.attr("n")]
+        element = self.footnote_element(index, span.attr("rend"))
+        element.set("_opaque", "1")
+        return element
+
+    def footnote_element(self, index: int, rend: str | None) -> etree._Element:
+        footnote = self.doc.footnotes[index]
+        note = etree.Element(T("note"), place="foot", n=footnote.n)
+        if rend:
+            note.set("rend", rend)
+        spans = self.notes.footnote_spans[index] if index < len(self.notes.footnote_spans) else []
+        fill(note, footnote.text, spans, BODY_FACTORIES)
+        self.part("footnote", footnote, note)
+        self.footnotes_placed.add(index)
+        return note
+
+
+# -- span factories ---------------------------------------------------------------------
+
+def _element(name: str, **attrs: str) -> etree._Element:
+    return etree.Element(T(name), {k: v for k, v in attrs.items() if v})
+
+
+def _pers_name(span: Span, _text: str) -> etree._Element:
+    return _element("persName", ref=span.attr("ref"), type=span.attr("type"))
+
+
+def _date(span: Span, _text: str) -> etree._Element:
+    return _element("date", when=span.attr("when"), **{"from": span.attr("from")},
+                    to=span.attr("to"))
+
+
+def _gap(span: Span, text: str) -> etree._Element:
+    gap = _element("gap", reason=span.attr("reason"), extent=span.attr("extent"),
+                   resp=span.attr("resp"))
+    desc = etree.SubElement(gap, T("desc"))
+    desc.text = text
+    gap.set("_opaque", "1")
+    return gap
+
+
+BODY_FACTORIES = {
+    "persName": _pers_name,
+    "placeName": lambda s, t: _element("placeName", ref=s.attr("ref")),
+    "orgName": lambda s, t: _element("orgName", ref=s.attr("ref")),
+    "date": _date,
+    "supplied": lambda s, t: _element("supplied", resp=s.attr("resp"), reason=s.attr("reason")),
+    "editorial": lambda s, t: _element("note", type="editorial", resp=s.attr("resp")),
+    "gap": _gap,
+    "label": lambda s, t: _element("label", type=s.attr("type")),
+    "pb": lambda s, t: _element("pb"),
+}
+
+CITATION_FACTORIES = {
+    "date": _date,
+    "ref": lambda s, t: _element("ref", target=s.attr("target")),
+    "orgName": lambda s, t: _element("orgName", role=s.attr("role")),
+}
+
+
+# -- header facts derived from the citation ---------------------------------------------
+
+_ARCHIVE = re.compile(
+    r"(?:Wilson Center Digital Archive|History and Public Policy Program Digital Archive)"
+    r",\s*(?P<archive>[^;,<\n]+?)\s*[;,]"
+)
+_TRANSLATOR = re.compile(
+    r"\b(?:trans\.|translat(?:ion|ed)(?:\s+for\s+[\w-]+)?\s+by)\s+"
+    r"(?P<name>(?:[A-Z][\w'’-]*\.?\s*){1,4}?)(?=\s*(?:<|;|\(|$|\.\s*$|\.\s+[A-Z][a-z]|,))"
+)
+
+
+def find_translator(text: str) -> str | None:
+    m = _TRANSLATOR.search(text)
+    return " ".join(m.group("name").split()).rstrip(".") if m else None
+
+
+def citation_spans(text: str, url: str | None, when: str | None) -> list[Span]:
+    spans: list[Span] = []
+    if url:
+        at = text.find(url)
+        if at >= 0:
+            spans.append(Span.make(at, at + len(url), "ref", target=url))
+    m = _ARCHIVE.search(text)
+    if m:
+        spans.append(Span.make(m.start("archive"), m.end("archive"), "orgName", role="archive"))
+    if when:
+        from tei.annotate.dates import find_dates
+
+        for span in find_dates(text, when):
+            if span.attr("when") == when:
+                spans.append(span)
+                break
+    return sorted(spans, key=lambda s: s.start)
+
+
+def translation_language(contents: Sequence[Field]) -> str | None:
+    for item in contents:
+        m = re.search(r"translation\s*[-–—:]\s*(\w+)|(\w+)\s+(?:translation|html)",
+                      item.text, re.IGNORECASE)
+        if m:
+            return (m.group(1) or m.group(2)).capitalize()
+    return None
