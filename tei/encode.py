@@ -235,7 +235,7 @@ class _Builder:
         body = self.sub(text, "body")
         div = self.sub(body, "div", type="document")
         self.blocks(div)
-        for index, footnote in enumerate(self.doc.footnotes):
+        for index in range(len(self.doc.footnotes)):
             if index not in self.footnotes_placed:
                 # No marker in the body: the note is kept, after everything else.
                 div.append(self.footnote_element(index, None))

@@ -9,6 +9,7 @@ own, nested insertion.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tei.model import Span
@@ -90,7 +91,8 @@ def match_brackets(text: str) -> tuple[list[Bracket], list[Unmatched]]:
     # Depth counts the brackets that enclose this one.
     result = []
     for b in brackets:
-        depth = sum(1 for o in brackets if o.open_start < b.open_start and b.close_end <= o.close_end)
+        depth = sum(1 for o in brackets
+                    if o.open_start < b.open_start and b.close_end <= o.close_end)
         result.append(Bracket(b.open_start, b.close_end, b.width, depth))
     return result, sorted(unmatched, key=lambda u: u.offset)
 
@@ -126,7 +128,9 @@ def _gap_reason(content: str) -> str:
     return "omitted"
 
 
-def find_editorial(text: str, taken: list[tuple[int, int]] = ()) -> tuple[list[Span], list[Unmatched]]:
+def find_editorial(
+    text: str, taken: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Span], list[Unmatched]]:
     """Spans over the words inside each bracket, and the brackets left unmatched.
 
     ``taken`` are ranges already claimed (footnote markers such as ``[1]``), left alone.

@@ -1,0 +1,130 @@
+"""Convert plain-text documents to TEI files: parse, annotate, encode, check, write.
+
+One file's failure never stops the others; a file is written only when the lossless
+check holds, and atomically, so a half-written TEI file never appears.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tei import fidelity
+from tei.annotate.document import annotate, document_date
+from tei.encode import encode
+from tei.errors import InputError, LosslessError
+from tei.model import Document
+from tei.parse import read_document
+from tei.serialize import to_bytes
+from tei.settings import EditionSettings
+
+
+@dataclass
+class FileResult:
+    source: Path
+    output: Path | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    unregistered: list[dict[str, object]] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ConvertRun:
+    results: list[FileResult]
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.error]
+
+
+def conversion_date() -> str:
+    """Today (UTC), or the day of SOURCE_DATE_EPOCH so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        moment = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC)
+    else:
+        moment = _dt.datetime.now(tz=_dt.UTC)
+    return moment.date().isoformat()
+
+
+def collect_inputs(paths: Sequence[Path], suffix: str) -> list[Path]:
+    """Files given, and the files with ``suffix`` in folders given, sorted; raises on a
+    path that does not exist."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob(f"*{suffix}") if p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    return found
+
+
+def default_registers(inputs: Sequence[Path]) -> list[Path]:
+    """``persons.xml`` beside the inputs (the corpus's register), if there is one."""
+    folders = dict.fromkeys(p if p.is_dir() else p.parent for p in inputs)
+    return [f / "persons.xml" for f in folders if (f / "persons.xml").is_file()]
+
+
+def convert_document(doc: Document, raw: str, finder, settings: EditionSettings,
+                     date: str) -> tuple[bytes, FileResult]:
+    """TEI bytes for one parsed document; raises LosslessError when a character is lost."""
+    fidelity.check_envelope(raw, doc)
+    doc.header.when = document_date(doc)
+    notes = annotate(doc, finder)
+    encoded = encode(doc, notes, finder.register if finder else None, settings, date)
+    fidelity.check(doc, encoded.parts)
+    result = FileResult(Path(doc.name), persons=list(notes.persons),
+                        unregistered=list(notes.unregistered))
+    result.warnings = [f"{doc.name}:{w.line}: warning: {w.message}"
+                       for w in sorted([*doc.warnings, *notes.warnings], key=lambda w: w.line)]
+    return to_bytes(encoded.tree), result
+
+
+def convert_file(path: Path, outdir: Path, finder, settings: EditionSettings,
+                 date: str) -> FileResult:
+    try:
+        doc = read_document(path)
+        raw = path.read_bytes().decode("utf-8-sig")
+        data, result = convert_document(doc, raw, finder, settings, date)
+    except (InputError, LosslessError) as exc:
+        return FileResult(path, error=str(exc))
+    except OSError as exc:
+        return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
+    result.source = path
+    result.output = outdir / f"{path.stem}.xml"
+    write_atomic(result.output, data)
+    return result
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def make_finder(registers: Sequence[Path], tag_unregistered: bool = False):
+    """A person finder over the given registers, or None when there is no register."""
+    if not registers:
+        return None
+    from tei.annotate.persons import PersonFinder
+    from tei.register import Register
+
+    return PersonFinder(Register.load(list(registers)), tag_unregistered=tag_unregistered)
+
+
+def convert_paths(inputs: Sequence[Path], outdir: Path, finder, settings: EditionSettings,
+                  progress: Callable[[str], None] | None = None) -> ConvertRun:
+    date = conversion_date()
+    results = []
+    for path in inputs:
+        if progress:
+            progress(path.name)
+        results.append(convert_file(path, outdir, finder, settings, date))
+    return ConvertRun(results)
