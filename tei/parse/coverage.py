@@ -1,0 +1,69 @@
+"""The lossless check: every non-whitespace source character belongs to exactly one part."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tei.model import Document
+
+
+def parts(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """Every part of ``doc`` as ``(start, end, what)`` over ``doc.source``."""
+    h = doc.header
+    named = {
+        "date_line": h.date_line, "title": h.title, "funder": h.funder,
+        "citation": h.citation, "summary": h.summary, "credits": h.credits,
+        "original_language": h.original_language, "source": h.source,
+    }
+    for what, value in named.items():
+        if value is not None:
+            yield value.start, value.end, what
+    for item in h.contents:
+        yield item.start, item.end, "contents"
+    for extra in h.extra:
+        yield extra.label_start, extra.label_end, "extra label"
+        if extra.value is not None:
+            yield extra.value.start, extra.value.end, "extra value"
+    for block in doc.blocks:
+        yield block.start, block.end, f"{block.section} {block.kind}"
+    for note in doc.footnotes:
+        yield note.start, note.end, "footnote"
+    for consumed in doc.consumed:
+        yield consumed.start, consumed.end, f"consumed ({consumed.reason})"
+
+
+def uncovered(doc: Document) -> list[tuple[int, int]]:
+    """Source ranges of non-whitespace characters in no part.
+
+    Runs separated only by whitespace are merged, so each range is a stretch of text a
+    reader would see as one piece.
+    """
+    source = doc.source
+    covered = bytearray(len(source))
+    for start, end, _ in parts(doc):
+        covered[max(start, 0) : max(end, 0)] = b"\x01" * (max(end, 0) - max(start, 0))
+    del covered[len(source) :]
+    ranges: list[tuple[int, int]] = []
+    k = 0
+    while k < len(source):
+        if covered[k] or source[k].isspace():
+            k += 1
+            continue
+        start = k
+        end = k
+        while k < len(source) and not covered[k]:
+            if not source[k].isspace():
+                end = k + 1
+            k += 1
+        ranges.append((start, end))
+    return ranges
+
+
+def overlaps(doc: Document) -> list[tuple[tuple[int, int, str], tuple[int, int, str]]]:
+    """Pairs of parts that share a source character."""
+    ordered = sorted(p for p in parts(doc) if p[1] > p[0])
+    found = []
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if second[0] < first[1]:
+            found.append((first, second))
+    return found

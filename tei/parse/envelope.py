@@ -1,0 +1,74 @@
+"""The file envelope: bytes to text, and the whitespace normalisation every offset refers to.
+
+Normalisation changes only whitespace (and drops a leading byte-order mark), so every
+character a reader can see survives into ``Document.source``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei.errors import InputError
+
+_BOM = "\ufeff"
+# Whitespace that XML cannot hold or that ends a page: it becomes a line break.
+_BREAKING_WHITESPACE = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x1f]")
+# Characters XML 1.0 forbids (tab and line feed are allowed; the rest are normalised away).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text of ``data``; raises :class:`InputError` for empty, binary or non-UTF-8 input."""
+    if not data.strip():
+        raise InputError(name, "the file is empty", "export the document again")
+    if b"\x00" in data:
+        raise InputError(
+            name, "the file is binary (it contains NUL bytes)", "give a plain-text .txt file"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            name,
+            f"the text is not valid UTF-8 (byte {error.start}, 0x{data[error.start]:02x})",
+            "re-save the file as UTF-8",
+            line,
+        ) from None
+
+
+def check_characters(text: str, name: str) -> None:
+    """Reject text that is binary at heart or holds characters no XML document can hold."""
+    if not text.strip():
+        raise InputError(name, "the file is empty", "export the document again")
+    if "\x00" in text:
+        raise InputError(
+            name, "the file is binary (it contains NUL bytes)", "give a plain-text .txt file"
+        )
+    controls = len(_CONTROL.findall(text))
+    visible = sum(1 for ch in text if not ch.isspace())
+    if controls * 2 > visible:
+        raise InputError(
+            name,
+            "the file is binary (it is mostly control characters)",
+            "give a plain-text .txt file",
+        )
+    bad = _XML_ILLEGAL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise InputError(
+            name,
+            f"the text holds the control character U+{ord(bad.group()):04X}, which XML cannot hold",
+            "remove it or export the document again",
+            line,
+        )
+
+
+def normalise(text: str) -> str:
+    """BOM dropped, LF line ends, tabs expanded, blank-looking lines empty, trailing spaces cut."""
+    if text.startswith(_BOM):
+        text = text[1:]
+    text = _BREAKING_WHITESPACE.sub("\n", text)
+    lines = [line.expandtabs(8).rstrip() for line in text.split("\n")]
+    return "\n".join(lines)

@@ -1,0 +1,71 @@
+"""The layout's recognisable lines (FORMAT.md sections B, C, D, F, I, J), as regular expressions."""
+
+from __future__ import annotations
+
+import re
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY_MONTH_YEAR = rf"\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}\s+\d{{4}}"
+_MONTH_DAY_YEAR = rf"{MONTH}\s+\d{{1,2}},\s*\d{{4}}"
+_TIME = r"(?:,?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm|hours?|h)?)"
+
+# B1, B1a, B1b: the document date line, and B1c: the date followed by the title on one line.
+DATE_LINE = re.compile(rf"(?:{MONTH}\s+\d{{1,2}},\s*\d{{4}}|{MONTH}\s+\d{{4}}|\d{{4}})", re.I)
+DATE_THEN_TITLE = re.compile(rf"({MONTH}\s+\d{{1,2}},\s*\d{{4}})\s+(\S.*)", re.I)
+
+# E1, D11, I4: an opening or closing dateline, with an optional place or time-of-day prefix.
+DATELINE = re.compile(
+    rf"(?:(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}|Evening|Morning|Night|Afternoon),?\s*)?"
+    rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}){_TIME}?\.?",
+    re.I,
+)
+# I1, rule 7: "12.XI.62" with an optional signer on the same line.
+ROMAN_DATELINE = re.compile(r"(\d{1,2}\s?\.\s?[IVX]{1,4}\s?\.\s?\d{2,4}\.?)(?:\s+(\S.*))?")
+
+TITLE_OPEN = "**"
+HEADER_LABEL = re.compile(
+    r"(citation|summary|credits|original\s+language|contents)\s*:?\s*(.*)", re.I
+)
+CONTENTS_ITEM = re.compile(
+    r"(?:(?:translation|transcription|transcript)\s*[-–—]\s*[A-Za-z]+"
+    r"|english\s+translation|english\s+html|original\s+scan)(?=\s|$)",
+    re.I,
+)
+FUNDER = re.compile(r"this document was made possible\b", re.I)
+SOURCE_OPEN = re.compile(r"\[\s*source\s*:", re.I)
+URL = re.compile(r"<?(https?://[^\s<>]+)>?")
+# C-OLD: the unlabelled citation opens with a quoted title and names the archive.
+BARE_CITATION = re.compile(r"[\"“].{3,}(?:digital archive|wilson center|archive)", re.I | re.S)
+
+# B6, B7: site chrome and the PDF export header line.
+CHROME = re.compile(
+    r"(?:skip to (?:main )?content|search in|search|menu|get citation|share document|"
+    r"digital archive\b.*|international history declassified|download pdf|print)",
+    re.I,
+)
+
+# C-NEW trailer. The first group opens the trailer; the second only counts inside it.
+TRAILER_OPENING = re.compile(
+    r"(author\(s\)|associated people\s*&\s*organizations|associated places|associated topics"
+    r"|subjects discussed|related documents|document information)\s*:?\s*(.*)",
+    re.I,
+)
+TRAILER_LABEL = re.compile(
+    r"(author\(s\)|associated people\s*&\s*organizations|associated places|associated topics"
+    r"|subjects discussed|related documents|document information|source|original archive"
+    r"|rights|original uploaded date|type|language|record id|original classification"
+    r"|to cite this document)\s*:?\s*(.*)",
+    re.I,
+)
+UNKNOWN_LABEL = re.compile(r"([A-Z][A-Za-z()&'’/ -]{1,40}?)\s*:\s*(.*)")
+
+# F6, F7, F8: footnote list items; F8's bare digit only under "EDITOR'S NOTES".
+NOTE_ITEM = re.compile(r"(?:\[(\d{1,3})\]|(\d{1,3})\.)\s+(?=\S)")
+NOTE_ITEM_BARE = re.compile(r"(\d{1,3})\s+(?=\S)")
+NOTES_HEADING = re.compile(r"editor[’']?s\s+notes?:?|notes:?|footnotes:?", re.I)
+MARKER_ONE = re.compile(r"¹|\[1\]|(?<=[A-Za-zÀ-ɏ.,;)\"'’”])1(?=[\s,.;:)\]]|$)")
+
+SENTENCE_END = re.compile(r"[.!?:;…\"”’»)\]]$")

@@ -1,0 +1,148 @@
+"""The end of a document: new-site trailer, unlabelled summary, source line, footnote list.
+
+Each function takes the body lines, takes what it recognises off the end and returns the
+rest, so the closer and paragraphs are found in what remains (FORMAT.md C-NEW, C6, F6-F8).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tei.model import Consumed, ExtraField, Footnote, Header
+from tei.parse import patterns as pat
+from tei.parse.lines import Line, chunks, cut, make_field, span_field
+
+
+def _strip_blank_end(lines: list[Line]) -> list[Line]:
+    end = len(lines)
+    while end and lines[end - 1].blank:
+        end -= 1
+    return lines[:end]
+
+
+def take_trailer(source: str, lines: list[Line], header: Header) -> list[Line]:
+    """C-NEW: ``Author(s):`` … ``Original Classification`` kept as extra fields."""
+    start = next(
+        (k for k, line in enumerate(lines) if pat.TRAILER_OPENING.fullmatch(line.text)), None
+    )
+    if start is None:
+        return lines
+    items: list[tuple[Line, re.Match[str], list[Line]]] = []
+    for line in lines[start:]:
+        match = pat.TRAILER_LABEL.fullmatch(line.text) if not line.blank else None
+        if match and (":" in line.text or not match.group(2)):
+            items.append((line, match, []))
+        elif not line.blank:
+            items[-1][2].append(line)
+    for line, match, value_lines in items:
+        if match.group(2):
+            label_end = line.start + match.start(2)
+            value_lines = [cut(line, label_end)] + value_lines
+        else:
+            label_end = line.end
+        value = span_field(source, value_lines) if value_lines else None
+        label = source[line.start:label_end].strip()
+        header.extra.append(ExtraField(label, value, line.start, line.start + len(label)))
+    body = _strip_blank_end(lines[:start])
+    if header.summary is None and body:
+        # C-NEW: the summary has no label and stands between the body and the trailer.
+        last = chunks(body)[-1]
+        if not pat.SOURCE_OPEN.match(last[0].text):
+            header.summary = span_field(source, last)
+            body = _strip_blank_end(body[: body.index(last[0])])
+    return body
+
+
+def take_source_line(
+    source: str, lines: list[Line], header: Header, consumed: list[Consumed]
+) -> list[Line]:
+    """C6: the last chunk ``[Source: …]`` becomes the header's source."""
+    lines = _strip_blank_end(lines)
+    groups = chunks(lines)
+    if not groups or header.source is not None:
+        return lines
+    last = groups[-1]
+    opener = pat.SOURCE_OPEN.match(last[0].text)
+    if not opener or not last[-1].text.endswith("]"):
+        return lines
+    inner = make_field(source, last[0].start + opener.end(), last[-1].end - 1)
+    if not inner.text:
+        return lines
+    consumed.append(Consumed(last[0].start, last[0].start + opener.end(), "source line"))
+    consumed.append(Consumed(last[-1].end - 1, last[-1].end, "source line"))
+    header.source = inner
+    return _strip_blank_end(lines[: lines.index(last[0])])
+
+
+def _split_items(group: list[Line], bare: bool) -> list[tuple[int, Line, list[Line]]] | None:
+    """A chunk as footnote items (number, first line, continuation), or None if it is not."""
+    items: list[tuple[int, Line, list[Line]]] = []
+    for line in group:
+        match = (pat.NOTE_ITEM_BARE if bare else pat.NOTE_ITEM).match(line.text)
+        number = int(match.group(1) or (match.group(2) if not bare else 0)) if match else None
+        if number is not None and (not items or number == items[-1][0] + 1):
+            items.append((number, line, []))
+        elif items:
+            items[-1][2].append(line)
+        else:
+            return None
+    return items
+
+
+def take_footnotes(
+    source: str,
+    lines: list[Line],
+    consumed: list[Consumed],
+) -> tuple[list[Line], list[Footnote]]:
+    """F6-F8: the numbered list at the end, counted back from its last item down to 1."""
+    lines = _strip_blank_end(lines)
+    groups = chunks(lines)
+    heading_index = next(
+        (k for k in range(len(groups) - 1, -1, -1)
+         if len(groups[k]) == 1 and pat.NOTES_HEADING.fullmatch(groups[k][0].text)),
+        None,
+    )
+    bare = heading_index is not None
+    first_group = heading_index + 1 if bare else len(groups)
+    chain: list[tuple[int, Line, list[Line]]] = []
+    k = len(groups) - 1
+    while k >= (first_group if bare else 0):
+        items = _split_items(groups[k], bare)
+        if not items or (chain and items[-1][0] != chain[0][0] - 1):
+            break
+        chain = items + chain
+        k -= 1
+        if chain[0][0] == 1:
+            break
+    if not chain or chain[0][0] != 1 or (bare and k + 1 != first_group):
+        return lines, []
+    body_end = chain[0][1]
+    before = lines[: lines.index(body_end)]
+    if not bare and not _list_is_plausible(source, before, groups[k] if k >= 0 else None):
+        return lines, []
+    notes: list[Footnote] = []
+    for number, first, more in chain:
+        match = (pat.NOTE_ITEM_BARE if bare else pat.NOTE_ITEM).match(first.text)
+        assert match is not None
+        text_start = first.start + match.end()
+        consumed.append(Consumed(first.start, text_start, "footnote number"))
+        note = make_field(source, text_start, (more[-1] if more else first).end)
+        notes.append(Footnote(str(number), note.text, note.start, note.end))
+    if bare:
+        heading = groups[heading_index][0]
+        consumed.append(Consumed(heading.start, heading.end, "footnote heading"))
+        before = lines[: lines.index(heading)]
+    return _strip_blank_end(before), notes
+
+
+def _list_is_plausible(source: str, before: list[Line], previous: list[Line] | None) -> bool:
+    """A ``1.`` list is footnotes, not numbered paragraphs, when the body marks note 1."""
+    if not before:
+        return False
+    text = source[before[0].start : before[-1].end]
+    if pat.MARKER_ONE.search(text):
+        return True
+    if previous is not None and len(previous) == 1 and len(previous[0].text) <= 40:
+        # A short line (a signature) stands between the body and a numbered list.
+        return not pat.SENTENCE_END.search(previous[0].text) or previous[0].text.isupper()
+    return False
