@@ -49,9 +49,11 @@ LINE_TYPES: list[tuple[str, re.Pattern[str], int]] = [
 ]
 # D12, D14, D17 and the FRUS memcon headings: short lines in capitals.
 HEADING = re.compile(r"[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9 .,'’&:()/-]{2,70}|(?:[A-Z] ){2,}[A-Z]:?")
-FIELD_HEADINGS = re.compile(r"subject|participants?|others present|present|attendees", re.I)
+# A heading whose items follow it, one per line: one item after SUBJECT, many after the others.
+SINGLE_ITEM_HEADINGS = re.compile(r"subject|re|topic", re.I)
+LIST_HEADINGS = re.compile(r"participants?|others present|present|attendees|distribution", re.I)
 SALUTE = re.compile(r"(?:dear|esteemed|my\s+dear|respected|honou?red)\s+.{2,80}[,:!]", re.I)
-_SENTENCE = re.compile(r"\b[a-z]+\b.*[.!?]$")
+_SENTENCE = re.compile(r"\b[a-z]+\b.*[.!?:]$|^(?:\d{1,2}|[a-z])[.)]\s|^\([a-z0-9]\)\s")
 
 
 def classify(text: str) -> str | None:
@@ -69,7 +71,7 @@ def read_opener(source: str, lines: list[Line]) -> tuple[list[Block], list[Line]
     blocks: list[Block] = []
     content = [line for line in lines if not line.blank]
     k = 0
-    listing = False  # after a SUBJECT or PARTICIPANTS heading, the short lines are its items
+    items_left = 0  # after SUBJECT or PARTICIPANTS, the short lines are the heading's items
     while k < len(content):
         line = content[k]
         text = line.text
@@ -81,14 +83,15 @@ def read_opener(source: str, lines: list[Line]) -> tuple[list[Block], list[Line]
             break
         elif (line_type := classify(text)) is not None:
             blocks.append(_block(source, line, "line", line_type))
-            if line_type != "heading":
-                listing = False
-            elif FIELD_HEADINGS.fullmatch(text):
-                listing = True
-            k += 1
-            continue
-        elif listing and len(text.split()) <= 16 and not _SENTENCE.search(text):
+            if SINGLE_ITEM_HEADINGS.fullmatch(text):
+                items_left = 1
+            elif LIST_HEADINGS.fullmatch(text):
+                items_left = 100
+            elif line_type != "heading":
+                items_left = 0
+        elif items_left and (items_left == 1 or _is_list_item(text)):
             blocks.append(_block(source, line, "line", "field"))
+            items_left -= 1
         else:
             break
         k += 1
@@ -96,6 +99,10 @@ def read_opener(source: str, lines: list[Line]) -> tuple[list[Block], list[Line]
         return [], lines
     last = content[k - 1]
     return blocks, lines[lines.index(last) + 1 :]
+
+
+def _is_list_item(text: str) -> bool:
+    return len(text.split()) <= 12 and not _SENTENCE.search(text)
 
 
 def _block(source: str, line: Line, kind: str, line_type: str | None = None) -> Block:

@@ -10,7 +10,10 @@ MONTH = (
 )
 _DAY_MONTH_YEAR = rf"\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}\s+\d{{4}}"
 _MONTH_DAY_YEAR = rf"{MONTH}\s+\d{{1,2}},\s*\d{{4}}"
-_TIME = r"(?:,?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm|hours?|h)?)"
+_TIME = (
+    r"(?:,?\s*(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am|pm|hours?|hrs\.?|h)?"
+    r"|noon|midnight)(?:\s+\(?local time\)?)?)"
+)
 
 # B1, B1a, B1b: the document date line, and B1c: the date followed by the title on one line.
 DATE_LINE = re.compile(rf"(?:{MONTH}\s+\d{{1,2}},\s*\d{{4}}|{MONTH}\s+\d{{4}}|\d{{4}})", re.I)
