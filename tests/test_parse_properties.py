@@ -1,0 +1,92 @@
+"""Property tests: any text is either refused with InputError or parsed losing nothing."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tei.errors import InputError
+from tei.model import Document
+from tei.parse import overlaps, parse_text, uncovered
+
+# Invented telegram-like lines covering the layout's recognisable shapes.
+FRAGMENTS = [
+    "", "", "", " ", "\u00a0", "\t",
+    "March 3, 1961", "May 1959", "1958", "April 07, 1960 Note on the river talks",
+    "**Cable from the consul in Lisbon", "to the Ministry**", "**Report on the harbour**",
+    "Citation:", "citation", "Summary:", "Original Language:", "Polish", "Contents:",
+    "Credits:", "Translation - English", "English Translation", "English HTML",
+    "Original Scan", "Transcription - Russian", "English Translation The talks began late.",
+    '"Cable from the consul", March 3, 1961, Wilson Center Digital Archive, fond 4.',
+    "<https://example.org/document/77>", "https://example.org/document/78",
+    "This document was made possible with support from a fund",
+    "Skip to content", "get citation", "Digital Archive digitalarchive.wilsoncenter.org",
+    "TOP SECRET", "Strictly Confidential!", "Copy No. 4", "Ciphered telegram", "URGENT",
+    "Spec. No. 811", "Arrived: 3.4.61 10:15", "To: [Deputy Minister Jan] NOWAK1, URGENT",
+    "From: the legation", "Making Copies Prohibited", "Havana, 4 March 1961.",
+    "9 March 1961", "MEMORANDUM OF CONVERSATION", "Date: 4 June 1960", "DAC/DEA/700.(12h)",
+    "Received by:", "1 - Cde. Brown", "Dear Comrade Silva,", "S E C R E T",
+    "1. The minister spoke first about the grain.", "2. Then the talks turned",
+    "to the harbour and the fleet.", "I.", "a) the first point;", "xxx",
+    "E. MORALES. We do not agree.", "Cde. Le Van Tho: The road is open.",
+    "The envoy said that the", "weather had delayed the ships.",
+    "We waited [...] for the reply [states--ed.] of the [Foreign Minister Ivo] Vogel.",
+    "the talks /in private/ went on", "/From a talk between the two/.",
+    "3.IV.61 P. LANGE", "K. ORLOV", "[signature] (K. ORLOV)", "AMBASSADOR IN LISBON",
+    "ORTIZ", "510612", "mr", "Translated by R. Stone", "With comradely greetings,",
+    "Rusk", "McG. B.", "EDITOR'S NOTES", "1 The minister means the port.",
+    "[1] A note on the port.", "1. A footnote about the fleet.¹", "2. Another note.",
+    "[Source: Archive of the ministry; copy held by the editors.]", "[Source: open",
+    "Author(s):", "Associated Places", "Record ID", "Original Classification", "Top Secret",
+    "Note:", "Keywords:", "**", "****", "1.", "[", "]", ":", "¹", "Nº 5", "\u2028",
+]
+
+# Mostly fragments, sometimes free text (control characters left to test_arbitrary_text).
+free_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+line = st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(FRAGMENTS), free_text)
+telegram_like = st.lists(line, max_size=40).map(lambda lines: "\n".join(lines))
+separators = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+def _check(doc: Document) -> None:
+    assert uncovered(doc) == []
+    assert overlaps(doc) == []
+    for block in doc.blocks:
+        assert "".join(block.text.split()) == "".join(doc.source[block.start : block.end].split())
+        assert all(0 < b <= len(block.text) for b in block.breaks)
+    for note in doc.footnotes:
+        assert note.n.isdigit()
+    sections = [b.section for b in doc.blocks]
+    order = {"opener": 0, "body": 1, "closer": 2}
+    assert sections == sorted(sections, key=order.__getitem__)
+
+
+def _parse_or_refuse(text: str) -> None:
+    try:
+        doc = parse_text(text, "prop.txt")
+    except InputError as error:
+        assert error.file == "prop.txt"
+        assert error.message
+        return
+    _check(doc)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_arbitrary_text(text: str) -> None:
+    _parse_or_refuse(text)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(telegram_like, separators)
+def test_telegram_like_text(text: str, newline: str) -> None:
+    _parse_or_refuse(text.replace("\n", newline))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS[6:]), min_size=1, max_size=30))
+def test_accepted_documents_lose_nothing(lines: list[str]) -> None:
+    text = "March 3, 1961\n\n" + "\n\n".join(lines)
+    doc = parse_text(text, "prop.txt")
+    assert doc.header.date_line is not None
+    _check(doc)
