@@ -59,15 +59,18 @@ def read_closer(source: str, lines: list[Line], *, last_line_signer: bool) -> tu
             taken.append(_block(source, line.start, line.start + roman.end(1), "dateline"))
             k -= 1
             break  # rule 7: the dated signer line opens the closing
-        if "[signature]" in text.lower() and not text.lower().startswith("[signature]"):
-            head, _, _ = text.partition("[")
-            if _CAPS_TITLE.fullmatch(head.strip()):
+        if "[signature]" in text.lower() and len(text) <= 100:
+            # I3, I9: "[signature] (NAME)", "TITLE [signature] /NAME/", "Prepared by [signature]"
+            head = text[: text.lower().index("[signature]")].strip()
+            if head and _CAPS_TITLE.fullmatch(head):
                 sig_start = line.start + text.lower().index("[signature]")
                 taken.append(_block(source, sig_start, line.end, "signed"))
                 taken.append(_block(source, line.start, sig_start, "line", "title"))
-                signers += 1
-                k -= 1
-                continue
+            else:
+                taken.append(_block(source, line.start, line.end, "signed"))
+            signers += 1
+            k -= 1
+            continue
         if _is_signer(text) and signers < 3 and not _is_prose_caps(text):
             taken.append(_block(source, line.start, line.end, "signed"))
             signers += 1
@@ -83,7 +86,7 @@ def read_closer(source: str, lines: list[Line], *, last_line_signer: bool) -> tu
             taken.append(_block(source, line.start, line.end, "line", "translator"))
         elif LETTER_CLOSE.fullmatch(text):
             taken.append(_block(source, line.start, line.end, "salute"))
-        elif pat.DATELINE.fullmatch(text) and len(text) <= 60 and taken:
+        elif pat.DATELINE.fullmatch(text) and len(text) <= 60:
             taken.append(_block(source, line.start, line.end, "dateline"))
         elif (
             _CAPS_TITLE.fullmatch(text) and taken and taken[-1].kind == "signed"

@@ -52,7 +52,7 @@ def parse_text(text: str, name: str) -> Document:
         source, body, last_line_signer=bool(notes) or header.source is not None
     )
     opener, body = read_opener(source, body)
-    blocks = opener + read_paragraphs(source, body) + closer
+    blocks = opener + read_paragraphs(source, body, warnings) + closer
     doc = Document(name, source, header, blocks, notes, consumed, warnings)
     if not (header.date_line or found.labels_seen or header.citation or header.source
             or opener or closer or notes):

@@ -45,6 +45,10 @@ def _is_label_line(line: Line) -> bool:
     )
 
 
+def _starts_section(line: Line) -> bool:
+    return _is_label_line(line) or bool(pat.SOURCE_OPEN.match(line.text))
+
+
 def _label_name(text: str) -> str | None:
     """The label of a label line ("Citation:", "Summary", "Original Language: Russian")."""
     match = pat.HEADER_LABEL.fullmatch(text)
@@ -169,7 +173,12 @@ class _Walk:
     def value_lines(self, start: int) -> tuple[list[Line], int]:
         """The chunk starting at line index ``start`` and the index after it."""
         start = _next_nonblank(self.lines, start)
-        end = _chunk_end(self.lines, start)
+        end = start + 1
+        # C-PDF puts labels on the very next line: a label ends the value too.
+        while end < len(self.lines) and not self.lines[end].blank and not _starts_section(
+            self.lines[end]
+        ):
+            end += 1
         return self.lines[start:end], end
 
     def take_label(self, line: Line, name: str) -> None:

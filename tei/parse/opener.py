@@ -32,7 +32,7 @@ LINE_TYPES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b[ ,!.]*(?:[A-Za-z]+[ ,!.]*){0,3}", _I), 40),
     ("serial", re.compile(
         r"(?:ciphergram|spec\.?|file|outgoing|incoming|report|your|our)?\s*"
-        r"(?:no\.?|nº|№|nr\.?|#|number)\s*[\w/.-]*\d.*|(?:nº|№)\s*\d+.*|"
+        r"(?:no\.?|nº|№|nr\.?|#|number)\s*(?:[A-Z]{1,3}\s)?[\w/.-]*\d.*|(?:nº|№)\s*\d+.*|"
         r"telegram\s+from\s+\S+\s+file\s*#.*|report\s*#.*", _I), 80),
     ("distribution", re.compile(
         r"(?:received\s+by|copies\s+made|\w+\s+copies\s+printed|distribution)\b.*"
@@ -40,24 +40,39 @@ LINE_TYPES: list[tuple[str, re.Pattern[str], int]] = [
     ("transmission", re.compile(
         r"(?=.*\d)(?:arrived|processed|dispatched|received|sent|came\s+to\s+the\s+decoding|decoded"
         r"|deciphered|transmitted)\b.*", _I), 200),
-    ("addressee", re.compile(r"(?:to\s*:|to\s+comrades?\b|attention\s*:|for\s*:).*", _I), 120),
+    ("addressee", re.compile(
+        r"(?:to\s*:|to\s+comrades?\b|attention\s*:|for\s*:).*"
+        r"|\[[^\]]{3,60}\]\s*[A-ZÀ-Þ][\w'’-]+\.?", _I), 120),
     ("sender", re.compile(r"from\s*:.*", _I), 120),
     ("stamp", re.compile(r".*\[\s*(?:stamp|handwritten|handwriting|seal)\b.*|received", _I), 120),
     ("field", re.compile(
         r"(?:date|place|time|subject|participants|present|ref|re|reference)\s*:.*", _I), 120),
     ("routing", re.compile(r"[A-Z]{2,}(?:/[A-Z0-9.()]+){1,}\S*"), 40),
+    ("field", re.compile(r".*_{3,}.*"), 120),  # D18: a form line with blanks to fill
+    # D13: "Ministry of Foreign Affairs:" (an addressee line ending in a colon)
+    ("addressee", re.compile(r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|of|for|the|and)){0,6}:"),
+     60),
 ]
 # D12, D14, D17 and the FRUS memcon headings: short lines in capitals.
 HEADING = re.compile(r"[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9 .,'’&:()/-]{2,70}|(?:[A-Z] ){2,}[A-Z]:?")
+LETTER_SPACED = re.compile(r"(?:[A-ZÀ-Þ] ){2,}[A-ZÀ-Þ]:?")
 # A heading whose items follow it, one per line: one item after SUBJECT, many after the others.
 SINGLE_ITEM_HEADINGS = re.compile(r"subject|re|topic", re.I)
-LIST_HEADINGS = re.compile(r"participants?|others present|present|attendees|distribution", re.I)
+LIST_HEADINGS = re.compile(
+    r"participants?|others present|present|attendees|distribution:?|received by:?"
+    r"|\w+ copies printed:?|copies to:?",
+    re.I,
+)
 SALUTE = re.compile(r"(?:dear|esteemed|my\s+dear|respected|honou?red)\s+.{2,80}[,:!]", re.I)
 _SENTENCE = re.compile(r"\b[a-z]+\b.*[.!?:]$|^(?:\d{1,2}|[a-z])[.)]\s|^\([a-z0-9]\)\s")
 
 
 def classify(text: str) -> str | None:
     """The ``attrs["type"]`` of an opener line, or None if the line is not one."""
+    if LETTER_SPACED.fullmatch(text):
+        # D17: "S E C R E T" reads as "SECRET"; a letter-spaced place name is a heading.
+        collapsed = classify("".join(text.split()))
+        return collapsed if collapsed in ("classification", "handling", "priority") else "heading"
     for line_type, pattern, longest in LINE_TYPES:
         if len(text) <= longest and pattern.fullmatch(text):
             return line_type
@@ -71,6 +86,8 @@ def read_opener(source: str, lines: list[Line]) -> tuple[list[Block], list[Line]
     blocks: list[Block] = []
     content = [line for line in lines if not line.blank]
     k = 0
+    stamp_open = False
+    item_type = "field"
     items_left = 0  # after SUBJECT or PARTICIPANTS, the short lines are the heading's items
     while k < len(content):
         line = content[k]
@@ -85,12 +102,24 @@ def read_opener(source: str, lines: list[Line]) -> tuple[list[Block], list[Line]
             blocks.append(_block(source, line, "line", line_type))
             if SINGLE_ITEM_HEADINGS.fullmatch(text):
                 items_left = 1
+                item_type = "field"
             elif LIST_HEADINGS.fullmatch(text):
                 items_left = 100
+                item_type = "distribution" if line_type == "distribution" else "field"
+            elif line_type == "stamp" and text.count("[") > text.count("]"):
+                items_left = 0
+                stamp_open = True
+                k += 1
+                continue
             elif line_type != "heading":
                 items_left = 0
+            stamp_open = False
+        elif stamp_open and len(text) <= 80 and not _SENTENCE.search(text):
+            # D10: a stamp flattened from columns runs on over the next line.
+            blocks.append(_block(source, line, "line", "stamp"))
+            stamp_open = False
         elif items_left and (items_left == 1 or _is_list_item(text)):
-            blocks.append(_block(source, line, "line", "field"))
+            blocks.append(_block(source, line, "line", item_type))
             items_left -= 1
         else:
             break

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tei.model import Block
+from tei.model import Block, Warning_
 from tei.parse import patterns as pat
 from tei.parse.lines import Line, fold
 
@@ -33,6 +33,8 @@ _NOT_SPEAKERS = {
     "translator's", "translator’s", "comment", "answer", "question", "reference", "attention",
     "copy", "copies", "received", "dispatched", "arrived", "processed", "contents", "citation",
 }
+# K4: a page number or running header left between two halves of a paragraph.
+PAGE_FURNITURE = re.compile(r"\d{1,3}|-\s?\d{1,3}\s?-|[A-Z][A-Z .,'’-]{8,80}\s\d{1,4}")
 _LOWER_START = re.compile(r"[a-zà-ÿ]")
 _UPPER_START = re.compile(r"[A-ZÀ-Þ0-9\"“‘'(\[«¿¡]")
 
@@ -48,20 +50,24 @@ def _split_chunk(group: list[Line]) -> list[list[Line]]:
         return [group]
     widths = [len(line.text) for line in group[:-1]]
     wrap = max(widths)
-    hard_wrapped = wrap <= 100 and sum(widths) / len(widths) >= 40
+    hard_wrapped = len(widths) >= 2 and wrap <= 100 and min(widths) >= 0.6 * wrap
     paragraphs: list[list[Line]] = [[group[0]]]
     for prev, line in zip(group, group[1:], strict=False):
-        ends = bool(pat.SENTENCE_END.search(prev.text))
-        starts = bool(_UPPER_START.match(line.text))
+        new = bool(pat.SENTENCE_END.search(prev.text)) and bool(_UPPER_START.match(line.text))
         if hard_wrapped:
-            new = ends and starts and len(prev.text) < 0.8 * wrap
-        else:
-            new = ends or not _LOWER_START.match(line.text)
+            new = new and len(prev.text) < 0.8 * wrap
+        if new and _open_quote(paragraphs[-1]):
+            new = False  # a quotation running over lines (I7, L3) is one paragraph
         if new or HEAD.fullmatch(prev.text) or HEAD.fullmatch(line.text):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
     return paragraphs
+
+
+def _open_quote(lines: list[Line]) -> bool:
+    text = " ".join(line.text for line in lines)
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _labels(text: str) -> tuple[tuple[int, int, str], ...]:
@@ -76,7 +82,9 @@ def _labels(text: str) -> tuple[tuple[int, int, str], ...]:
     return ()
 
 
-def read_paragraphs(source: str, lines: list[Line]) -> list[Block]:
+def read_paragraphs(
+    source: str, lines: list[Line], warnings: list[Warning_] | None = None
+) -> list[Block]:
     """Blocks for the body lines, in order: ``p`` and ``head``."""
     paras: list[_Para] = []
     current: list[Line] = []
@@ -88,12 +96,21 @@ def read_paragraphs(source: str, lines: list[Line]) -> list[Block]:
                 paras.append(_Para(group, after_blank=k == 0))
             current = []
     blocks: list[Block] = []
+    furniture: set[int] = set()  # indices of page-number blocks, never joined to
     for para in paras:
         start, end = para.lines[0].start, para.lines[-1].end
         text = fold(source[start:end])
         is_head = len(para.lines) == 1 and bool(HEAD.fullmatch(text)) and len(text.split()) <= 8
+        if len(para.lines) == 1 and PAGE_FURNITURE.fullmatch(text) and blocks:
+            if warnings is not None:
+                warnings.append(Warning_(para.lines[0].no,
+                                         "a page number or running header is kept as a paragraph"))
+            blocks.append(Block("body", "p", text, start, end))
+            furniture.add(len(blocks) - 1)
+            continue
         if (
             blocks and para.after_blank and not is_head and blocks[-1].kind == "p"
+            and len(blocks) - 1 not in furniture
             and _LOWER_START.match(text) and not pat.SENTENCE_END.search(blocks[-1].text)
         ):
             # K1: a page break split this paragraph; rejoin it and remember where.
