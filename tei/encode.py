@@ -49,6 +49,12 @@ class PersonSource:
         raise NotImplementedError
 
 
+def source_file_name(doc: Document) -> str:
+    """The input's file name without its folder, so the output does not depend on where
+    the corpus lies."""
+    return re.split(r"[/\\]", doc.name)[-1]
+
+
 def document_id(doc: Document) -> str:
     """``wcda-<number>`` from the archive URL, else a name made from the file name."""
     url = doc.header.url or ""
@@ -142,7 +148,7 @@ class _Builder:
         self.profile_desc(header)
         revision = self.sub(header, "revisionDesc")
         self.sub(revision, "change",
-                 f"Converted from {self.doc.name} by tei-edition {__version__}.",
+                 f"Converted from {source_file_name(self.doc)} by tei-edition {__version__}.",
                  when=self.conversion_date, who="#conversion")
 
     def source_desc(self, file_desc: etree._Element) -> None:
@@ -174,7 +180,7 @@ class _Builder:
                     self.part("metadata", extra.value, item)
         if len(source_desc) == 0:
             self.sub(source_desc, "p", "Converted from the plain-text file "
-                     f"{self.doc.name}; no citation was given.")
+                     f"{source_file_name(self.doc)}; no citation was given.")
 
     def encoding_desc(self, header: etree._Element) -> None:
         enc = self.sub(header, "encodingDesc")
@@ -230,7 +236,7 @@ class _Builder:
         text = self.sub(root, "text")
         front = self.sub(text, "front")
         doc_title = self.sub(front, "docTitle")
-        self.sub(doc_title, "titlePart", h.title.text if h.title else self.doc.name,
+        self.sub(doc_title, "titlePart", h.title.text if h.title else source_file_name(self.doc),
                  type="main")
         body = self.sub(text, "body")
         div = self.sub(body, "div", type="document")
