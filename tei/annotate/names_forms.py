@@ -1,0 +1,125 @@
+"""The forms a registered name takes in diplomatic text, and the pattern that finds them.
+
+From ``<surname>Khrushchev</surname>, <forename>Nikita S.</forename>`` come ``Khrushchev``,
+``Nikita S. Khrushchev``, ``Nikita Khrushchev``, ``N. S. Khrushchev``, ``N. Khrushchev``; each
+is found with or without spaces and dots between initials (``N.S.``, ``N. S.``, ``NS``,
+``A.I.Mikoyan``), in title case or capitals, across a line break, and with a supplied part in
+square brackets (``[Nikita] Khrushchev``, ``Shen [Jian]``). A plain-text name with no marked
+surname (``Pham Van Dong``) is found only as it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tei.annotate.names_view import fold, name_key
+from tei.register import PersonName
+
+Part = tuple[str, str]  # ("w", word) or ("i", initial letter)
+
+
+@dataclass(frozen=True)
+class Form:
+    parts: tuple[Part, ...]
+    surname_only: bool = False
+
+    @property
+    def key(self) -> str:
+        return "".join(name_key(value) for _, value in self.parts)
+
+
+_INITIAL = re.compile(r"^(\w)\.$")
+
+
+def _parts(tokens: list[str]) -> tuple[Part, ...]:
+    out: list[Part] = []
+    for token in tokens:
+        token = token.strip(",;:()\"")
+        if not token:
+            continue
+        if re.fullmatch(r"(?:\w\.){2,}\w?\.?", token):
+            out.extend(("i", letter) for letter in token.split(".") if letter)
+        elif _INITIAL.match(token):
+            out.append(("i", token[0]))
+        else:
+            out.append(("w", token))
+    return tuple(out)
+
+
+def derive_forms(name: PersonName) -> set[Form]:
+    """Every form of one register name that the finder looks for."""
+    forms: set[Form] = set()
+    if not name.surname:
+        parts = _parts(name.text.split())
+        if parts and parts[-1][0] == "w":
+            forms.add(Form(parts, surname_only=len(parts) == 1))
+        return forms
+    surname = _parts(name.surname.split())
+    if not surname:
+        return forms
+    forms.add(Form(surname, surname_only=True))
+    given = _parts(list(name.forenames))
+    if not given:
+        return forms
+    if name.family_first:
+        forms.add(Form(surname + given))
+        return forms
+    words = [p for p in given if p[0] == "w"]
+    initials = tuple(("i", value[0]) for _, value in given)
+    forms.add(Form(given + surname))
+    forms.add(Form(initials + surname))
+    forms.add(Form(initials[:1] + surname))
+    if words:
+        forms.add(Form((words[0],) + surname))
+        first = given.index(words[0])
+        # "Averell Harriman" from "W. Averell"; "Nikita S. Khrushchev" kept from the full form
+        forms.add(Form(given[first:] + surname))
+    return forms
+
+
+def _word_pattern(word: str) -> str:
+    folded = fold(word)
+    variants = {folded, folded.upper()}
+    if folded[:1].islower():
+        variants.add(folded[:1].upper() + folded[1:])
+    return "(?:" + "|".join(re.escape(v) for v in sorted(variants, reverse=True)) + ")"
+
+
+_WORD_SEP = r"\]?[ \t\n]+\[?"
+_DOTTED = r"(?:\.\]?[ \t\n]*\[?|[ \t\n]+\[?)"
+
+
+def form_pattern(form: Form) -> str:
+    pieces: list[str] = []
+    parts = form.parts
+    i = 0
+    while i < len(parts):
+        kind, value = parts[i]
+        if kind == "i":
+            run = [value]
+            while i + len(run) < len(parts) and parts[i + len(run)][0] == "i":
+                run.append(parts[i + len(run)][1])
+            letters = [re.escape(fold(v).upper()) for v in run]
+            if len(run) == 1:
+                pieces.append(letters[0] + r"\.\]?[ \t\n]*\[?")
+            else:
+                spaced = "".join(letter + _DOTTED for letter in letters)
+                pieces.append("(?:" + spaced + "|" + "".join(letters) + r"[ \t\n]+)")
+            i += len(run)
+            continue
+        pieces.append(_word_pattern(value))
+        if i + 1 < len(parts):
+            pieces.append(_WORD_SEP)
+        i += 1
+    return "".join(pieces)
+
+
+def compile_forms(forms: list[Form]) -> re.Pattern[str] | None:
+    """One pattern for all forms, longer forms first so the longest form wins at a position."""
+    if not forms:
+        return None
+    ordered = sorted({f.parts: f for f in forms}.values(),
+                     key=lambda f: (-len(f.parts), -len(f.key), f.key))
+    body = "|".join(form_pattern(f) for f in ordered)
+    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")

@@ -1,0 +1,60 @@
+"""A folded view of a text for name matching, with a map back to the original offsets.
+
+Names are matched on a view in which diacritics are removed (``Dorticós`` = ``Dorticos``),
+curly apostrophes are straight, and an end-of-line hyphen between two lower-case letters is
+dropped together with the line break after it (``Mikoy-⏎an`` = ``Mikoyan``). Every view
+character remembers the original character it came from, so spans are reported on the
+original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SPECIAL = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+            "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i",
+            "’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00ad": "-", "‐": "-", "‑": "-"}
+_JOIN = re.compile(r"(?<=[a-zà-ÿ])[-\u00ad‐‑]\s*(?=[a-zà-ÿ])")
+
+
+def fold_char(ch: str) -> str:
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return base or ch
+
+
+@dataclass(frozen=True)
+class View:
+    text: str
+    origin: tuple[int, ...]  # origin[i]: offset in the original text of view character i
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` of the view range ``[start, end)``."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def make_view(text: str) -> View:
+    drop: set[int] = set()
+    for m in _JOIN.finditer(text):
+        drop.update(range(m.start(), m.end()))
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if i in drop:
+            continue
+        folded = fold_char(ch)
+        out.append(folded)
+        origin.extend([i] * len(folded))
+    return View("".join(out), tuple(origin))
+
+
+def fold(text: str) -> str:
+    return make_view(text).text
+
+
+def name_key(text: str) -> str:
+    """The comparison key of a name: folded letters and digits only, case-folded."""
+    return "".join(ch for ch in fold(text).casefold() if ch.isalnum())

@@ -1,0 +1,275 @@
+"""Mentions of registered persons in body text, linked only when the link is certain.
+
+Every form a register name takes (see :mod:`tei.annotate.names_forms`) is looked for in
+each block. A form that fits one person is linked to it. A form that fits several (a
+surname shared by two brothers) is resolved from what the document itself says: the office
+before the name when the register's note or role names it (``President`` / ``Attorney
+General``), else a person named unambiguously earlier in the same document. When neither
+decides, the name is tagged without a link and reported as ambiguous. Honorifics, offices
+and possessive endings stay outside the span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tei.annotate.names_forms import Form, compile_forms, derive_forms
+from tei.annotate.names_view import fold, make_view, name_key
+from tei.annotate.unregistered import NOT_NAMES, find_unregistered
+from tei.model import Span
+from tei.register import Register, is_honorific
+
+
+@dataclass
+class Mention:
+    block: int
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[str, ...]
+
+
+@dataclass
+class PersonResult:
+    spans: list[list[Span]]
+    mentioned: list[str]
+    ambiguous: list[Mention] = field(default_factory=list)
+    unregistered: list[Mention] = field(default_factory=list)
+
+
+# Words of an office title that may stand between an honorific and a name
+# ("Assistant Secretary of State Tyler").
+_TITLE_LINKS = {"of", "state", "defense", "defence", "foreign", "affairs", "the", "treasury",
+                "interior", "soviet", "american", "french", "british", "german", "cuban",
+                "west", "east", "union", "usa", "ussr", "u.s."}
+# Honorifics that say nothing about which office a person held.
+_COURTESY = {"mr", "mrs", "ms", "mme", "madame", "mlle", "miss", "dr", "sir", "comrade",
+             "comrades", "com", "comr", "comrs", "cde", "cdes", "monsieur", "herr", "frau",
+             "senor", "don", "dona", "lord", "lady"}
+# Capitalised words that open a sentence or qualify a name without being a forename.
+_NOT_FORENAMES = NOT_NAMES | {
+    "When", "If", "But", "As", "After", "Before", "Then", "Both", "While", "Since", "That",
+    "This", "Yes", "No", "Only", "Also", "Later", "Now", "Here", "There", "Where", "Why",
+    "How", "What", "Which", "Who", "Whom", "Whose", "Although", "Though", "Because", "So",
+    "Today", "Tomorrow", "Yesterday", "Let", "Dear", "Esteemed", "Respected", "Said",
+    "Told", "Asked", "Cables", "Cable", "From", "To", "Dispatch", "Copy", "Copies", "Called",
+}
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.[ \t]?){1,3})[ \t]*$")
+_WORD_BEFORE = re.compile(r"(?<![\w.'’\-])([A-ZÀ-Þ][a-zà-ÿ'’\-]+)[ \t\n]+$")
+_TITLE_WORD = re.compile(r"([\w'’.\-]+)[ \t\n]+$")
+_SUFFIX = re.compile(r",?[ \t]?((?:Jr|Sr)\.|I{2,3}(?![\w]))")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]|\n\s*\n)\s*$")
+
+
+class PersonFinder:
+    """Finds registered persons (and, on request, tags unregistered person-like names)."""
+
+    def __init__(self, register: Register, tag_unregistered: bool = False) -> None:
+        self.register = register
+        self.tag_unregistered = tag_unregistered
+        self._by_key: dict[str, set[str]] = {}
+        self._surname_keys: set[str] = set()
+        self._forename_keys: dict[str, set[str]] = {}
+        forms: list[Form] = []
+        for pid in register.ids:
+            main = register.canonical(pid)
+            for name in register.persons[pid].names:
+                for form in derive_forms(name):
+                    forms.append(form)
+                    self._by_key.setdefault(form.key, set()).add(main)
+                    if form.surname_only:
+                        self._surname_keys.add(form.key)
+                for forename in name.forenames:
+                    key = name_key(forename)
+                    if key:
+                        self._forename_keys.setdefault(main, set()).add(key)
+        self._pattern = compile_forms(forms)
+
+    def find(self, texts: Sequence[str]) -> PersonResult:
+        result = PersonResult(spans=[[] for _ in texts], mentioned=[])
+        resolved_so_far: list[str] = []
+        for block, text in enumerate(texts):
+            for start, end, candidates, title, other_forename in self._matches(text):
+                surface = text[start:end]
+                # A forename the register gives to none of the surname's bearers: a
+                # person, but not one the register can name.
+                pid = None if other_forename else self._resolve(
+                    candidates, title, resolved_so_far)
+                if pid is None:
+                    result.spans[block].append(Span.make(start, end, "persName"))
+                    result.ambiguous.append(
+                        Mention(block, start, end, surface, tuple(sorted(candidates))))
+                    continue
+                result.spans[block].append(Span.make(start, end, "persName", ref="#" + pid))
+                if pid not in result.mentioned:
+                    result.mentioned.append(pid)
+                if len(candidates) == 1 or pid not in resolved_so_far:
+                    resolved_so_far.append(pid)
+            taken = [(s.start, s.end) for s in result.spans[block]]
+            taken += [(m.start, m.end) for m in result.unregistered if m.block == block]
+            for start, end in find_unregistered(text, taken):
+                self._report(result, block, text, start, end)
+            result.spans[block].sort(key=lambda s: (s.start, -s.end))
+        result.unregistered.sort(key=lambda m: (m.block, m.start))
+        return result
+
+    # -- matching -------------------------------------------------------------------
+
+    def _matches(self, text: str) -> list[tuple[int, int, set[str], str, bool]]:
+        """``(start, end, candidates, office title before, other forename)`` per form found."""
+        if self._pattern is None:
+            return []
+        view = make_view(text)
+        found: list[tuple[int, int, set[str], str, bool]] = []
+        for m in self._pattern.finditer(view.text):
+            start, end = view.span(m.start(), m.end())
+            start, end = _fit_brackets(text, start, end)
+            if start >= end:
+                continue
+            key = name_key(text[start:end])
+            candidates = set(self._by_key.get(key, ()))
+            if not candidates:
+                continue
+            other_forename = False
+            if key in self._surname_keys:
+                start, kept = self._check_forename(text, start, end, key, candidates)
+                other_forename = not kept
+                candidates = kept or candidates
+            suffix = _SUFFIX.match(text, end)
+            if suffix:
+                end = suffix.end(1)
+            found.append((start, end, candidates, _title_before(text, start), other_forename))
+        return found
+
+    def _check_forename(self, text: str, start: int, end: int, key: str,
+                        candidates: set[str]) -> tuple[int, set[str]]:
+        """A surname alone may follow a forename or initials the register does not give."""
+        if key not in self._surname_keys or len(self._by_key.get(key, ())) == 0:
+            return start, candidates
+        before = text[:start]
+        initials = _INITIALS_BEFORE.search(before)
+        if initials and not re.search(r"U\.\s?[SNK]\.\s*$", before):
+            letters = re.findall(r"[A-Z]", initials.group(1))
+            keep = {pid for pid in candidates
+                    if any(k.startswith(letters[0].lower()) for k in self._forenames(pid))}
+            first = initials.start(1)
+            if keep:
+                word = _WORD_BEFORE.search(before[:first])
+                if word and any(_same_forename(name_key(word.group(1)), k)
+                                for pid in keep for k in self._forenames(pid)):
+                    first = word.start(1)
+                return first, keep
+            return first, set()
+        word = _WORD_BEFORE.search(before)
+        if not word or word.group(1) in _NOT_FORENAMES:
+            return start, candidates
+        given = word.group(1)
+        if is_honorific(given) or _SENTENCE_END.search(
+                before[:word.start(1)]):
+            return start, candidates
+        if name_key(given) in self._surname_keys:
+            return start, candidates
+        given_key = name_key(given)
+        keep = {pid for pid in candidates
+                if any(_same_forename(given_key, k) for k in self._forenames(pid))}
+        if keep:
+            return word.start(1), keep
+        return word.start(1), set()
+
+    def _forenames(self, pid: str) -> set[str]:
+        return self._forename_keys.get(self.register.canonical(pid), set())
+
+    def _report(self, result: PersonResult, block: int, text: str, start: int,
+                end: int) -> None:
+        if any(m.block == block and not (end <= m.start or start >= m.end)
+               for m in result.unregistered):
+            return
+        result.unregistered.append(Mention(block, start, end, text[start:end], ()))
+        if self.tag_unregistered:
+            result.spans[block].append(Span.make(start, end, "persName"))
+
+    # -- resolution -----------------------------------------------------------------
+
+    def _resolve(self, candidates: set[str], title: str, earlier: list[str]) -> str | None:
+        mains = {self.register.canonical(c) for c in candidates}
+        if len(mains) == 1:
+            return next(iter(mains))
+        if title:
+            fitting = {c for c in mains if _title_fits(title, self.register.person(c).hints)}
+            if len(fitting) == 1:
+                return next(iter(fitting))
+            if fitting:
+                mains = fitting
+        seen = [c for c in mains if c in earlier]
+        if len(seen) == 1:
+            return seen[0]
+        return None
+
+
+def _same_forename(given: str, registered: str) -> bool:
+    """``Anatoliy`` and ``Anatoli`` are one forename; ``Raul`` and ``Fidel`` are not."""
+    if len(given) < 3 or len(registered) < 3:
+        return given == registered
+    size = min(len(given), len(registered), 5)
+    return given[:size] == registered[:size]
+
+
+def _fit_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep square brackets balanced inside a name span.
+
+    ``[Nikita] Khrushchev`` takes in the opening bracket; ``Shen [Jian]`` the closing one;
+    ``[West German Chancellor Konrad] Adenauer`` keeps only ``Adenauer``, because the
+    bracket holds more than a name.
+    """
+    opened = text.rfind("[", 0, start)
+    if opened != -1 and "]" not in text[opened:start]:
+        inside = text[opened + 1:start]
+        if inside.strip() == "":
+            start = opened
+        else:
+            close = text.find("]", start, end)
+            if close == -1:
+                return start, end
+            start = close + 1
+            while start < end and text[start].isspace():
+                start += 1
+    depth = 0
+    for ch in text[start:end]:
+        depth += ch == "["
+        depth -= ch == "]"
+    if depth > 0 and text.startswith("]", end):
+        end += 1
+    elif depth > 0:
+        end = text.rfind("[", start, end)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
+def _title_before(text: str, start: int) -> str:
+    """The office or honorific words right before a name (``Attorney General``)."""
+    words: list[str] = []
+    before = text[:start]
+    while True:
+        m = _TITLE_WORD.search(before)
+        if not m:
+            break
+        word = m.group(1)
+        bare = fold(word).lower().rstrip(".")
+        if is_honorific(bare) or (words and bare in _TITLE_LINKS):
+            words.insert(0, bare)
+            before = before[:m.start(1)]
+            continue
+        break
+    while words and words[0] in _TITLE_LINKS:
+        words.pop(0)
+    return " ".join(w for w in words if w not in _COURTESY)
+
+
+def _title_fits(title: str, hints: str) -> bool:
+    if not title or not hints:
+        return False
+    hints = fold(hints).lower()
+    return re.search(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", hints) is not None

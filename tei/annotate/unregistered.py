@@ -1,0 +1,84 @@
+"""Names that look like persons but are in no register: reported to the editor, not linked.
+
+Three signs of a person are trusted: an honorific or office before capitalised words
+(``Mr. Lindqvist``), initials before a capitalised surname (``W. Y. Okafor``, ``P. ORSINI``),
+and a capitalised surname standing alone in a signature line (``ORSINI``). Capitalised words
+that name places, bodies, months or offices are not taken for names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+TITLES = (
+    r"Comrades?|comrades?|Com\.|com\.|Comr\.|comrs?\.|Cdes?\.|Mr\.?|Mrs\.?|Ms\.|Mme\.?|Madame|"
+    r"Mlle\.?|Miss|Dr\.?|Sir|Lord|Lady|President|Premier|Chairman|Secretary|Ambassador|"
+    r"General|Gen\.|Marshal|Minister|Senator|Sen\.|Chancellor|Governor|Gov\.|Admiral|Adm\.|"
+    r"Colonel|Col\.|Captain|Capt\.|Major|Maj\.|Lieutenant|Lt\.|Mayor|Professor|Prof\.|"
+    r"Monsieur|Herr|Frau|Señor|Senor|Don|Dona|Chargé d'Affaires|Charge d'Affaires|Father"
+)
+# Capitalised words after a title that make it an office or a body, not a person.
+NOT_NAMES = frozenset(
+    """President Premier Chairman Secretary Ambassador General Minister Marshal Senator
+    Chancellor Governor Admiral Colonel Captain Major Lieutenant Mayor Assembly Council
+    Committee Staff Staffs Department Ministry Embassy Government State States Nations
+    Union Republic Affairs Office Party Army Navy Forces Command House Senate Congress
+    Secretariat Headquarters Commission Conference Court Bank Treaty Agreement Pact
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Soviet American French German
+    British Cuban Chinese Polish Czech Czechoslovak Hungarian Bulgarian Korean Vietnamese
+    Russian English Italian Turkish Western Eastern Northern Southern The A An And Of In On
+    To For With By At From Defense Defence Foreign Interior Deputy Under Assistant Vice
+    Prime Attorney Acting Secretary-General Chief Director Red Cross United Kingdom Moscow
+    Washington Berlin Paris London Bonn Havana Peking Beijing Warsaw Prague Cuba Europe USA
+    USSR UN NATO Sir Lord Mr Mrs Dr Comrade Comrades Excellency Highness Majesty Holiness
+    TOP SECRET URGENT COPY NO CONFIDENTIAL PRIORITY EYES ONLY TELEGRAM CIPHERED SIGNATURE
+    MINISTRY FOREIGN AFFAIRS EMBASSY USSR USA UN""".split()
+)
+
+_NAME_WORD = r"[A-ZÀ-Þ][\w'’\-]*[\w]"
+_INITIALS = r"(?:[A-ZÀ-Þ]\.[ \t]?){1,3}"
+_AFTER_TITLE = re.compile(
+    rf"(?<![\w])(?:{TITLES})[ \t\n]+"
+    rf"(?P<name>(?:{_INITIALS})?{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})"
+)
+_INITIALS_NAME = re.compile(
+    rf"(?<![\w.])(?P<name>(?!U\.[ ]?[SNK]\.){_INITIALS}{_NAME_WORD})(?![\w])"
+)
+_SIGNER_LINE = re.compile(
+    r"^\s*(?:\d{1,2}\.[IVX]{1,4}\.\d{2}\s+)?(?P<name>(?:[A-Z]\.\s?){0,3}[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})\s*$"
+)
+
+
+def find_unregistered(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Offsets of person-like names in ``text`` that overlap none of ``taken``."""
+    busy = sorted(taken)
+    found: dict[int, int] = {}
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in busy)
+
+    def add(start: int, end: int) -> None:
+        words = re.findall(r"[\w'’\-]+", text[start:end])
+        words = [w for w in words if len(w) > 1]
+        if not words or any(w.rstrip("'’s") in NOT_NAMES or w in NOT_NAMES for w in words):
+            return
+        if free(start, end) and all(end <= s or start >= e for s, e in found.items()):
+            found[start] = end
+
+    for m in _AFTER_TITLE.finditer(text):
+        add(*_trim_possessive(text, m.start("name"), m.end("name")))
+    for m in _INITIALS_NAME.finditer(text):
+        add(*_trim_possessive(text, m.start("name"), m.end("name")))
+    m = _SIGNER_LINE.match(text)
+    if m:
+        add(m.start("name"), m.end("name"))
+    return sorted(found.items())
+
+
+def _trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(suffix):
+            return start, end - len(suffix)
+    return start, end
