@@ -44,6 +44,9 @@ class PersonResult:
 _TITLE_LINKS = {"of", "state", "defense", "defence", "foreign", "affairs", "the", "treasury",
                 "interior", "soviet", "american", "french", "british", "german", "cuban",
                 "west", "east", "union", "usa", "ussr", "u.s."}
+# Words before an office in a note that mean the person did not hold it himself.
+_NOT_HELD = {"the", "a", "an", "vice", "deputy", "assistant", "under", "to", "for", "acting",
+             "former", "ex", "of"}
 # Honorifics that say nothing about which office a person held.
 _COURTESY = {"mr", "mrs", "ms", "mme", "madame", "mlle", "miss", "dr", "sir", "comrade",
              "comrades", "com", "comr", "comrs", "cde", "cdes", "monsieur", "herr", "frau",
@@ -269,7 +272,13 @@ def _title_before(text: str, start: int) -> str:
 
 
 def _title_fits(title: str, hints: str) -> bool:
+    """The register says the person held this office (not "brother of the President")."""
     if not title or not hints:
         return False
     hints = fold(hints).lower()
-    return re.search(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", hints) is not None
+    for m in re.finditer(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", hints):
+        before = hints[:m.start()].split()
+        if before and before[-1].strip(",;(") in _NOT_HELD:
+            continue
+        return True
+    return False
