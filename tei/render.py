@@ -1,0 +1,267 @@
+"""Render TEI documents to the reading edition: an HTML site and plain text.
+
+The stylesheets in ``xslt/`` do all the work; this module reads the inputs safely, hands
+them to Saxon (each stylesheet compiled once per process) and writes the results:
+
+    OUTDIR/html/<stem>.html   a reading page per document
+    OUTDIR/html/index.html    the documents in chronological order
+    OUTDIR/html/persons.html  the register of persons
+    OUTDIR/html/edition.css   the shared stylesheet
+    OUTDIR/text/<stem>.txt    a plain reading version per document
+
+A document that cannot be read or rendered is reported and left out; the others go on.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from tei.errors import InputError
+from tei.resources import xslt_dir
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+SITE_NS = "urn:tei-edition:site"
+
+# Untrusted input: no DTD loading, no entity expansion, no network.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                          huge_tree=False, remove_blank_text=False)
+
+
+class RenderError(Exception):
+    """A document that could not be rendered; ``str()`` names the file."""
+
+
+@dataclass
+class RenderReport:
+    """What a rendering run did: documents rendered, files written, errors per document."""
+
+    documents: int = 0
+    rendered: int = 0
+    written: list[Path] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.rendered == self.documents
+
+    def summary(self) -> str:
+        return (f"{self.documents} document(s): {self.rendered} rendered, "
+                f"{len(self.errors)} error(s)")
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A TEI input read safely: its path, output name and serialized root element."""
+
+    path: Path
+    stem: str
+    root: etree._Element
+
+    @property
+    def xml(self) -> str:
+        return etree.tostring(self.root, encoding="unicode")
+
+
+def read_tei(path: Path) -> SourceDocument:
+    """Parse a TEI file without loading DTDs, expanding entities or touching the network.
+
+    Raises InputError for a file that is unreadable, not well-formed, not a TEI document,
+    or uses entity references (which would otherwise be expanded downstream)."""
+    try:
+        tree = etree.parse(str(path), _PARSER)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the file: {exc}") from exc
+    except etree.XMLSyntaxError as exc:
+        raise InputError(str(path), f"not well-formed XML: {exc.msg}", line=exc.lineno) from exc
+    root = tree.getroot()
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        raise InputError(str(path), f"the root element is {root.tag}, not a TEI document")
+    entity = next(root.iter(etree.Entity), None)
+    if entity is not None:
+        raise InputError(str(path), f"entity reference {entity.text} is not allowed",
+                         "write the character itself", line=entity.sourceline)
+    # Only the root element goes on: any DOCTYPE and its declarations stay behind.
+    return SourceDocument(path=path, stem=path.stem, root=root)
+
+
+def collect_tei_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files given, and the .xml files in folders given (sorted); raises InputError for a
+    path that does not exist."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError(str(path), "no such file or folder")
+    return found
+
+
+def edition_listing(documents: Sequence[SourceDocument]) -> str:
+    """The XML that the site stylesheets read: each document's name, page and TEI."""
+    listing = etree.Element(f"{{{SITE_NS}}}edition", nsmap={None: SITE_NS})
+    for document in documents:
+        entry = etree.SubElement(listing, f"{{{SITE_NS}}}document",
+                                 stem=document.stem, href=f"{document.stem}.html")
+        entry.append(_copy(document.root))
+    return etree.tostring(listing, encoding="unicode")
+
+
+def _copy(root: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(root), _PARSER)
+
+
+def _write(path: Path, text: str) -> Path:
+    """Write atomically, so a reader never sees half a page."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+class Renderer:
+    """The compiled stylesheets, to apply to any number of documents."""
+
+    STYLESHEETS = ("tei-to-html", "tei-to-text", "site-index", "site-persons")
+
+    def __init__(self, stylesheets: Path | None = None) -> None:
+        from saxonche import PySaxonProcessor
+
+        self.stylesheets = stylesheets or xslt_dir()
+        self._saxon = PySaxonProcessor(license=False)
+        compiler = self._saxon.new_xslt30_processor()
+        self._compiled = {
+            name: compiler.compile_stylesheet(
+                stylesheet_file=str(self.stylesheets / f"{name}.xsl"))
+            for name in self.STYLESHEETS
+        }
+
+    def _transform(self, stylesheet: str, xml: str, **parameters: object) -> str:
+        executable = self._compiled[stylesheet]
+        executable.clear_parameters()
+        for name, value in parameters.items():
+            executable.set_parameter(name, value)
+        source = self._saxon.parse_xml(xml_text=xml)
+        result = executable.transform_to_string(xdm_node=source)
+        if result is None:
+            raise RenderError(f"{stylesheet}.xsl produced no output")
+        return result
+
+    def html(self, document: SourceDocument, edition: object | None = None) -> str:
+        """The reading page; with the parsed edition listing it links to its neighbours."""
+        if edition is None:
+            return self._transform("tei-to-html", document.xml)
+        return self._transform("tei-to-html", document.xml, edition=edition,
+                               stem=self._saxon.make_string_value(document.stem))
+
+    def text(self, document: SourceDocument) -> str:
+        return self._transform("tei-to-text", document.xml)
+
+    def render_document(self, tei_path: Path, outdir: Path) -> list[Path]:
+        """Write OUTDIR/html/<stem>.html and OUTDIR/text/<stem>.txt for one document,
+        without links to other documents. Raises InputError or RenderError."""
+        document = read_tei(Path(tei_path))
+        return self._write_document(document, Path(outdir), None)
+
+    def _write_document(self, document: SourceDocument, outdir: Path,
+                        edition: object | None) -> list[Path]:
+        html, text = self._render(document, edition)
+        return [_write(outdir / "html" / f"{document.stem}.html", html),
+                _write(outdir / "text" / f"{document.stem}.txt", text)]
+
+    def _render(self, document: SourceDocument, edition: object | None) -> tuple[str, str]:
+        try:
+            return self.html(document, edition), self.text(document)
+        except Exception as exc:  # Saxon reports dynamic errors as its own exception type
+            raise RenderError(f"{document.path}: {_message(exc)}") from exc
+
+    def _render_pages(self, documents: list[SourceDocument],
+                      report: RenderReport) -> dict[SourceDocument, tuple[str, str]]:
+        """HTML and text of each document that renders, linked to its neighbours."""
+        edition = self._saxon.parse_xml(xml_text=edition_listing(documents))
+        pages: dict[SourceDocument, tuple[str, str]] = {}
+        for document in documents:
+            try:
+                pages[document] = self._render(document, edition)
+            except RenderError as exc:
+                report.errors.append(str(exc))
+        if len(pages) < len(documents):
+            # Neighbours must be pages that exist: link the survivors again among themselves.
+            edition = self._saxon.parse_xml(xml_text=edition_listing(list(pages)))
+            for document, (_, text) in pages.items():
+                pages[document] = (self.html(document, edition), text)
+        return pages
+
+    def render_site(self, tei_paths: Sequence[Path], outdir: Path) -> RenderReport:
+        """Render every document and the site pages; failures are collected per document."""
+        outdir = Path(outdir)
+        report = RenderReport(documents=len(tei_paths))
+        documents: list[SourceDocument] = []
+        stems: dict[str, Path] = {}
+        for path in tei_paths:
+            try:
+                document = read_tei(Path(path))
+            except InputError as exc:
+                report.errors.append(str(exc))
+                continue
+            if document.stem in stems:
+                report.errors.append(f"{path}: the page name {document.stem}.html is already "
+                                     f"taken by {stems[document.stem]} (rename one file)")
+                continue
+            stems[document.stem] = document.path
+            documents.append(document)
+
+        pages = self._render_pages(documents, report)
+        for document, (html_page, text) in pages.items():
+            report.written.append(_write(outdir / "html" / f"{document.stem}.html", html_page))
+            report.written.append(_write(outdir / "text" / f"{document.stem}.txt", text))
+        report.rendered = len(pages)
+        listing = edition_listing(list(pages))
+        html = outdir / "html"
+        try:
+            report.written.append(_write(html / "index.html",
+                                         self._transform("site-index", listing)))
+            report.written.append(_write(html / "persons.html",
+                                         self._transform("site-persons", listing)))
+        except Exception as exc:
+            report.errors.append(f"site pages: {_message(exc)}")
+        css = html / "edition.css"
+        html.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.stylesheets / "edition.css", css)
+        report.written.append(css)
+        return report
+
+
+def _message(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+@functools.cache
+def default_renderer() -> Renderer:
+    """One renderer per process, so each stylesheet is compiled once."""
+    return Renderer()
+
+
+def render_paths(paths: Sequence[Path], outdir: Path) -> RenderReport:
+    """Render TEI files (and folders of .xml files) to OUTDIR; never raises for a bad
+    document, which is reported in the result instead."""
+    try:
+        tei_paths = collect_tei_paths(Path(p) for p in paths)
+    except InputError as exc:
+        return RenderReport(documents=len(paths), errors=[str(exc)])
+    return default_renderer().render_site(tei_paths, Path(outdir))

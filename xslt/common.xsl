@@ -1,0 +1,152 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Shared by the reading-site stylesheets: facts read from a TEI header, the page frame
+     (head, site header, footer) and the ordering of an edition's documents. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:tei-edition:site"
+    xmlns:f="urn:tei-edition:functions"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <!-- The name shown in every page's banner and in the index heading. -->
+  <xsl:param name="site-title" as="xs:string" select="'Reading edition'"/>
+
+  <xsl:key name="person" match="tei:person" use="@xml:id"/>
+
+  <!-- The document's title: the title statement, else the title page. -->
+  <xsl:function name="f:title" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="normalize-space(string(
+        ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title,
+         $tei/tei:text/tei:front/tei:docTitle/tei:titlePart)[1]))"/>
+  </xsl:function>
+
+  <xsl:function name="f:creation-date" as="element(tei:date)?">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:creation/tei:date[1]"/>
+  </xsl:function>
+
+  <!-- ISO date used for ordering; documents without one sort last. -->
+  <xsl:function name="f:sort-date" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="date" select="f:creation-date($tei)"/>
+    <xsl:sequence select="string(($date/@when, $date/@from, $date/@notBefore, '9999')[1])"/>
+  </xsl:function>
+
+  <xsl:function name="f:summary" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="normalize-space(string-join(
+        $tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p, ' '))"/>
+  </xsl:function>
+
+  <!-- Sender and recipient read from a title of the form "Telegram from X to Y", after
+       dropping a trailing ", 3 June 1958" or "(2)". The last " to " splits, because the
+       sender's own description often holds one ("Ambassador to the USA"). -->
+  <xsl:function name="f:parties" as="map(xs:string, xs:string)">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="bare" select="replace(replace($title,
+        '\s*\(\d+\)\s*$', ''), ',\s*\d{1,2}\s+\p{L}+\s+\d{4}\s*$', '')"/>
+    <xsl:choose>
+      <xsl:when test="matches($bare, '^(.*?\s)?from\s+(.+)\s+to\s+(.+)$', 'is')">
+        <xsl:sequence select="map{
+            'sender': replace($bare, '^(.*?\s)?from\s+(.+)\s+to\s+(.+)$', '$2', 'is'),
+            'recipient': replace($bare, '^(.*?\s)?from\s+(.+)\s+to\s+(.+)$', '$3', 'is')}"/>
+      </xsl:when>
+      <xsl:when test="matches($bare, '^(.*?\s)?from\s+(.+)$', 'is')">
+        <xsl:sequence select="map{
+            'sender': replace($bare, '^(.*?\s)?from\s+(.+)$', '$2', 'is')}"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="map{}"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- The documents of an edition listing, oldest first; the stem breaks ties. -->
+  <xsl:function name="f:chronological" as="element(e:document)*">
+    <xsl:param name="edition" as="document-node()?"/>
+    <xsl:sequence select="sort($edition/e:edition/e:document, (),
+        function($d) { (f:sort-date($d/tei:TEI), string($d/@stem)) })"/>
+  </xsl:function>
+
+  <!-- A date as an HTML time element; ranges carry both ends in the title. -->
+  <xsl:template name="time">
+    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:variable name="start" select="($date/@when, $date/@from, $date/@notBefore)[1]"/>
+    <xsl:choose>
+      <xsl:when test="f:html-date($start)">
+        <time datetime="{$start}">
+          <xsl:if test="$date/@from and $date/@to">
+            <xsl:attribute name="title" select="$date/@from || ' to ' || $date/@to"/>
+          </xsl:if>
+          <xsl:sequence select="$content"/>
+        </time>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="date"><xsl:sequence select="$content"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Whether a value is a year, month or day that HTML's datetime attribute accepts. -->
+  <xsl:function name="f:html-date" as="xs:boolean">
+    <xsl:param name="value" as="xs:anyAtomicType?"/>
+    <xsl:sequence select="exists($value)
+        and matches(string($value), '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')"/>
+  </xsl:function>
+
+  <xsl:function name="f:wikidata-url" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="'https://www.wikidata.org/wiki/' || encode-for-uri(normalize-space($id))"/>
+  </xsl:function>
+
+  <!-- The head of every page: one local stylesheet, nothing fetched from elsewhere. -->
+  <xsl:template name="page-head">
+    <xsl:param name="title" as="xs:string"/>
+    <head>
+      <meta charset="utf-8"/>
+      <meta name="viewport" content="width=device-width, initial-scale=1"/>
+      <title><xsl:value-of select="$title"/></title>
+      <link rel="stylesheet" href="edition.css"/>
+    </head>
+  </xsl:template>
+
+  <xsl:template name="site-header">
+    <xsl:param name="current" as="xs:string" select="''"/>
+    <a class="skip" href="#main">Skip to content</a>
+    <header class="site">
+      <p class="site-name"><a href="index.html"><xsl:value-of select="$site-title"/></a></p>
+      <nav class="site-nav" aria-label="Edition">
+        <ul>
+          <li>
+            <a href="index.html">
+              <xsl:if test="$current = 'index'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+              <xsl:text>Documents</xsl:text>
+            </a>
+          </li>
+          <li>
+            <a href="persons.html">
+              <xsl:if test="$current = 'persons'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+              <xsl:text>Persons</xsl:text>
+            </a>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="site-footer">
+    <xsl:param name="tei" as="element(tei:TEI)?"/>
+    <footer class="site">
+      <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence">
+        <p><xsl:value-of select="normalize-space(.)"/></p>
+      </xsl:for-each>
+      <p>A reading version of TEI P5 documents. Editorial insertions are marked
+        <span class="ed-sample">like this</span>; notes open from their numbers.</p>
+    </footer>
+  </xsl:template>
+
+</xsl:stylesheet>

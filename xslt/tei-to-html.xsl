@@ -1,0 +1,329 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- One TEI document to its reading page. With the edition listing passed as $edition
+     (and this document's $stem), the page also links to the previous and next document
+     by date. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:tei-edition:site"
+    xmlns:f="urn:tei-edition:functions"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="common.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
+      include-content-type="no"/>
+
+  <xsl:param name="edition" as="document-node()?" select="()"/>
+  <xsl:param name="stem" as="xs:string" select="''"/>
+
+  <xsl:variable name="tei" select="/tei:TEI" as="element(tei:TEI)"/>
+  <xsl:variable name="title" select="f:title($tei)"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="lang" select="($tei/@xml:lang, 'en')[1]"/>
+    <html lang="{$lang}">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="page-head">
+        <xsl:with-param name="title" select="$title"/>
+      </xsl:call-template>
+      <xsl:text>&#10;</xsl:text>
+      <body class="document-page">
+        <xsl:call-template name="site-header"/>
+        <main id="main">
+          <article class="document" aria-labelledby="doc-title">
+            <xsl:call-template name="document-header"/>
+            <xsl:call-template name="summary"/>
+            <xsl:apply-templates select="$tei/tei:text/tei:body"/>
+            <xsl:call-template name="notes-list"/>
+          </article>
+          <xsl:call-template name="pager"/>
+        </main>
+        <xsl:call-template name="site-footer">
+          <xsl:with-param name="tei" select="$tei"/>
+        </xsl:call-template>
+      </body>
+      <xsl:text>&#10;</xsl:text>
+    </html>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Title, the facts of the header, and the citation with its link to the source. -->
+  <xsl:template name="document-header">
+    <xsl:variable name="header" select="$tei/tei:teiHeader"/>
+    <xsl:variable name="date" select="f:creation-date($tei)"/>
+    <xsl:variable name="parties" select="f:parties($title)"/>
+    <xsl:variable name="citation" select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'citation'][1]"/>
+    <header class="document-header">
+      <h1 id="doc-title"><xsl:value-of select="$title"/></h1>
+      <dl class="facts">
+        <xsl:if test="$date">
+          <div>
+            <dt>Date</dt>
+            <dd>
+              <xsl:call-template name="time">
+                <xsl:with-param name="date" select="$date"/>
+                <xsl:with-param name="content" select="normalize-space($date)"/>
+              </xsl:call-template>
+            </dd>
+          </div>
+        </xsl:if>
+        <xsl:if test="exists($parties?sender)">
+          <div><dt>From</dt><dd class="sender"><xsl:value-of select="$parties?sender"/></dd></div>
+        </xsl:if>
+        <xsl:if test="exists($parties?recipient)">
+          <div><dt>To</dt><dd class="recipient"><xsl:value-of select="$parties?recipient"/></dd></div>
+        </xsl:if>
+        <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language[@n = 'original']">
+          <div><dt>Original language</dt><dd><xsl:value-of select="normalize-space(.)"/></dd></div>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt[@xml:id = 'translator']">
+          <div><dt>Translated by</dt><dd><xsl:value-of select="normalize-space(tei:name | tei:orgName)"/></dd></div>
+        </xsl:for-each>
+      </dl>
+      <xsl:if test="$citation">
+        <p class="citation"><span class="citation-label">Citation: </span>
+          <xsl:apply-templates select="$citation/node()" mode="citation"/>
+        </p>
+      </xsl:if>
+    </header>
+  </xsl:template>
+
+  <xsl:template match="tei:ref[@target]" mode="citation">
+    <a href="{@target}"><xsl:value-of select="."/></a>
+  </xsl:template>
+
+  <xsl:template match="tei:date" mode="citation">
+    <xsl:call-template name="time">
+      <xsl:with-param name="date" select="."/>
+      <xsl:with-param name="content" select="string(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="*" mode="citation">
+    <xsl:apply-templates mode="citation"/>
+  </xsl:template>
+
+  <xsl:template name="summary">
+    <xsl:variable name="summary" select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract"/>
+    <xsl:if test="$summary">
+      <section class="summary" aria-labelledby="summary-title">
+        <h2 id="summary-title">Summary</h2>
+        <xsl:for-each select="$summary/tei:p">
+          <p><xsl:apply-templates/></p>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The body, laid out as a telegram: opener lines, paragraphs, closer. -->
+  <xsl:template match="tei:body">
+    <section class="text" aria-labelledby="text-title">
+      <h2 id="text-title">Text</h2>
+      <div class="telegram">
+        <xsl:apply-templates/>
+      </div>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:div">
+    <div class="div {@type}">
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <!-- The closer and footnotes without a marker follow; the notes after the closer are
+       listed with the others, not in the text. -->
+  <xsl:template match="tei:div/tei:note[@place = 'foot']" priority="1"/>
+
+  <xsl:template match="tei:head">
+    <p class="head"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:opener">
+    <div class="opener"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:closer">
+    <div class="closer"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:opener/tei:seg | tei:closer/tei:seg">
+    <p class="line {@type}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:dateline">
+    <p class="dateline"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:signed">
+    <p class="signed"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:salute | tei:opener/tei:* | tei:closer/tei:*" priority="-0.1">
+    <p class="line"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab">
+    <p><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:label">
+    <span class="label"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:lb">
+    <br/>
+  </xsl:template>
+
+  <xsl:template match="tei:hi">
+    <span class="hi {translate(@rend, ' ', '-')}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- A registered person links to the register; an unresolved reference stays text. -->
+  <xsl:template match="tei:persName[starts-with(@ref, '#')]">
+    <xsl:variable name="id" select="substring(@ref, 2)"/>
+    <xsl:variable name="person" select="key('person', $id, $tei)"/>
+    <xsl:choose>
+      <xsl:when test="$person">
+        <a class="person" href="persons.html#{$id}"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="person"><xsl:apply-templates/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:date">
+    <xsl:call-template name="time">
+      <xsl:with-param name="date" select="."/>
+      <xsl:with-param name="content" as="item()*"><xsl:apply-templates/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:pb">
+    <span class="pb" role="img" aria-label="page break in the source" title="Page break in the source"/>
+  </xsl:template>
+
+  <!-- Editorial insertions: the brackets are text already; the words inside get a style
+       and, on hover or keyboard focus, who is responsible for them. -->
+  <xsl:template match="tei:supplied | tei:gap | tei:note[@type = 'editorial']">
+    <xsl:variable name="kind" select="
+        if (self::tei:supplied) then 'supplied'
+        else if (self::tei:gap) then 'gap' else 'note'"/>
+    <xsl:variable name="what" select="
+        if (self::tei:supplied) then 'Words supplied by the editor'
+        else if (self::tei:gap) then 'Omission noted by the editor'
+        else 'Editorial note'"/>
+    <span class="ed ed-{$kind}" tabindex="0" title="{$what}{f:resp-name(.)}">
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <xsl:function name="f:resp-name" as="xs:string">
+    <xsl:param name="insertion" as="element()"/>
+    <xsl:variable name="resp" select="key('resp', substring-after($insertion/@resp, '#'), root($insertion))"/>
+    <xsl:sequence select="if ($resp) then ' (' || normalize-space(string-join(
+        $resp/(tei:name | tei:orgName | tei:persName), ', ')) || ')' else ''"/>
+  </xsl:function>
+
+  <xsl:key name="resp" match="tei:respStmt" use="@xml:id"/>
+
+  <xsl:template match="tei:gap/tei:desc">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- A footnote where its marker stood: the number opens the note in place (a popover,
+       no script), and the note links on to the notes list. -->
+  <xsl:template match="tei:note[@place = 'foot']">
+    <xsl:variable name="index" select="f:note-index(.)"/>
+    <xsl:variable name="n" select="f:note-number(.)"/>
+    <button type="button" class="fn-ref" id="fnref-{$index}" popovertarget="fn-pop-{$index}"
+        aria-label="Note {$n}"><xsl:value-of select="$n"/></button>
+    <span class="fn-pop" id="fn-pop-{$index}" popover="" role="note">
+      <span class="fn-pop-n"><xsl:value-of select="$n"/></span>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates/>
+      <xsl:text> </xsl:text>
+      <a class="fn-more" href="#fn-{$index}">In the notes list</a>
+    </span>
+  </xsl:template>
+
+  <xsl:function name="f:note-index" as="xs:integer">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="count($note/preceding::tei:note[@place = 'foot']) + 1"/>
+  </xsl:function>
+
+  <xsl:function name="f:note-number" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="string(($note/@n, f:note-index($note))[1])"/>
+  </xsl:function>
+
+  <xsl:template name="notes-list">
+    <xsl:variable name="notes" select="$tei/tei:text//tei:note[@place = 'foot']"/>
+    <xsl:if test="$notes">
+      <section class="notes" aria-labelledby="notes-title">
+        <h2 id="notes-title">Notes</h2>
+        <ol class="notes-list">
+          <xsl:for-each select="$notes">
+            <xsl:variable name="index" select="f:note-index(.)"/>
+            <li id="fn-{$index}">
+              <span class="fn-n"><xsl:value-of select="f:note-number(.)"/>.</span>
+              <xsl:text> </xsl:text>
+              <xsl:apply-templates/>
+              <xsl:choose>
+                <xsl:when test="parent::tei:div">
+                  <xsl:text> </xsl:text>
+                  <span class="fn-unplaced">(No marker in the text.)</span>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:text> </xsl:text>
+                  <a class="backref" href="#fnref-{$index}"
+                      aria-label="Back to the text at note {f:note-number(.)}">↩</a>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Previous and next by date, when the page is part of a site. -->
+  <xsl:template name="pager">
+    <xsl:variable name="documents" select="f:chronological($edition)"/>
+    <xsl:variable name="position" select="index-of($documents ! string(@stem), $stem)[1]"/>
+    <xsl:if test="exists($position)">
+      <xsl:variable name="previous" select="$documents[$position - 1]"/>
+      <xsl:variable name="next" select="$documents[$position + 1]"/>
+      <nav class="pager" aria-label="Previous and next document">
+        <ul>
+          <li class="previous">
+            <xsl:if test="$previous">
+              <a href="{$previous/@href}" rel="prev">
+                <span class="pager-label">Previous</span>
+                <span class="pager-title"><xsl:value-of select="f:title($previous/tei:TEI)"/></span>
+              </a>
+            </xsl:if>
+          </li>
+          <li class="next">
+            <xsl:if test="$next">
+              <a href="{$next/@href}" rel="next">
+                <span class="pager-label">Next</span>
+                <span class="pager-title"><xsl:value-of select="f:title($next/tei:TEI)"/></span>
+              </a>
+            </xsl:if>
+          </li>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Header-only elements that reach the body are shown by their text. -->
+  <xsl:template match="tei:*">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,154 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- One TEI document to a plain reading version that reads like the source: a header
+     block, the opener lines, paragraphs wrapped at 72 columns, the closer lines, and the
+     footnotes at the end, referred to as [1], [2] ... where their markers stood. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:tei-edition:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="common.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:param name="width" as="xs:integer" select="72"/>
+
+  <xsl:variable name="tei" select="/tei:TEI" as="element(tei:TEI)"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="blocks" as="xs:string*">
+      <xsl:sequence select="f:header-block()"/>
+      <xsl:apply-templates select="$tei/tei:text/tei:body" mode="block"/>
+      <xsl:sequence select="f:notes-block()"/>
+    </xsl:variable>
+    <!-- Blocks are separated by one blank line; the file ends with a newline. -->
+    <xsl:value-of select="string-join($blocks[normalize-space()], '&#10;&#10;') || '&#10;'"/>
+  </xsl:template>
+
+  <xsl:function name="f:header-block" as="xs:string*">
+    <xsl:variable name="title-lines" select="f:wrap(f:title($tei), '', '')"/>
+    <xsl:variable name="rule" select="string-join((1 to max($title-lines ! string-length(.))) ! '=')"/>
+    <xsl:variable name="date" select="f:creation-date($tei)"/>
+    <xsl:variable name="parties" select="f:parties(f:title($tei))"/>
+    <xsl:variable name="citation"
+        select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'citation'][1]"/>
+    <xsl:sequence select="string-join(($title-lines, $rule), '&#10;')"/>
+    <xsl:sequence select="string-join((
+        $date ! f:lines('Date: ' || normalize-space(.), '      '),
+        $parties?sender ! f:lines('From: ' || ., '      '),
+        $parties?recipient ! f:lines('To: ' || ., '    ')), '&#10;')"/>
+    <xsl:if test="$citation">
+      <xsl:sequence select="'Citation:&#10;&#10;' || f:lines(string($citation), '')"/>
+    </xsl:if>
+    <xsl:variable name="summary" select="f:summary($tei)"/>
+    <xsl:if test="$summary">
+      <xsl:sequence select="'Summary:&#10;&#10;' || f:lines($summary, '')"/>
+    </xsl:if>
+    <xsl:sequence select="string-join((1 to $width) ! '-')"/>
+  </xsl:function>
+
+  <!-- Lines joined, the first starting with its own text, later ones with $indent. -->
+  <xsl:function name="f:lines" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:sequence select="string-join(f:wrap($text, '', $indent), '&#10;')"/>
+  </xsl:function>
+
+  <!-- Greedy wrapping at $width columns; a word longer than a line (a URL) stands alone. -->
+  <xsl:function name="f:wrap" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="prefix" as="xs:string"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:sequence select="fold-left(tokenize(normalize-space($text)), (),
+        function($lines as xs:string*, $word as xs:string) as xs:string* {
+          if (empty($lines)) then $prefix || $word
+          else if (string-length($lines[last()]) + 1 + string-length($word) le $width)
+            then ($lines[position() lt last()], $lines[last()] || ' ' || $word)
+          else ($lines, $indent || $word)
+        })"/>
+  </xsl:function>
+
+  <xsl:template match="tei:body | tei:div" mode="block">
+    <xsl:apply-templates select="*" mode="block"/>
+  </xsl:template>
+
+  <!-- Notes after the closer are listed with the others at the end. -->
+  <xsl:template match="tei:div/tei:note[@place = 'foot']" mode="block"/>
+
+  <xsl:template match="tei:p | tei:ab | tei:head" mode="block">
+    <xsl:sequence select="f:lines(f:inline(.), '')"/>
+  </xsl:template>
+
+  <!-- Opener lines one to a line, as in the source. -->
+  <xsl:template match="tei:opener" mode="block">
+    <xsl:sequence select="string-join(* ! f:lines(f:inline(.), ''), '&#10;')"/>
+  </xsl:template>
+
+  <!-- The closing dateline shares its line with the first signature, as telegrams are
+       signed; further signatures follow on their own lines. -->
+  <xsl:template match="tei:closer" mode="block">
+    <xsl:variable name="lines" as="xs:string*">
+      <xsl:for-each-group select="*" group-starting-with="*[not(self::tei:signed
+          and preceding-sibling::*[1][self::tei:dateline]
+          and not(preceding-sibling::tei:signed))]">
+        <xsl:sequence select="f:lines(string-join(current-group() ! f:inline(.), ' '), '')"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:sequence select="string-join($lines, '&#10;&#10;')"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="block">
+    <xsl:sequence select="f:lines(f:inline(.), '')"/>
+  </xsl:template>
+
+  <xsl:function name="f:inline" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$element/node()" mode="inline"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="inline">
+    <xsl:sequence select="string(.)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:note[@place = 'foot']" mode="inline">
+    <xsl:sequence select="'[' || f:note-number(.) || ']'"/>
+  </xsl:template>
+
+  <xsl:template match="tei:pb" mode="inline"/>
+
+  <xsl:template match="tei:lb" mode="inline">
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="inline">
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="inline"/>
+
+  <xsl:function name="f:note-number" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="string(($note/@n,
+        count($note/preceding::tei:note[@place = 'foot']) + 1)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="f:notes-block" as="xs:string?">
+    <xsl:variable name="notes" select="$tei/tei:text//tei:note[@place = 'foot']"/>
+    <xsl:if test="$notes">
+      <xsl:variable name="entries" as="xs:string*">
+        <xsl:for-each select="$notes">
+          <xsl:variable name="marker" select="'[' || f:note-number(.) || '] '"/>
+          <xsl:sequence select="string-join(f:wrap($marker || f:inline(.), '',
+              string-join((1 to string-length($marker)) ! ' ')), '&#10;')"/>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:sequence select="'Notes&#10;&#10;' || string-join($entries, '&#10;')"/>
+    </xsl:if>
+  </xsl:function>
+
+</xsl:stylesheet>
