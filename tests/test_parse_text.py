@@ -260,3 +260,11 @@ def test_o5_blog_post_is_refused() -> None:
     with pytest.raises(InputError) as caught:
         parse_text("Our archive trip\n\nWe spent a week reading files. It was fun.\n", "blog.txt")
     assert caught.value.message.startswith("not a document of this kind")
+
+
+def test_f9_marker_in_a_distribution_line_and_names_in_the_note() -> None:
+    doc = parse(HEADER + "Received by: [...]1\n\nThe envoy spoke.\n\n3.III.61 R. SILVA\n\n"
+                "1. Comrades Berg, Ahl and Lind.\n")
+    assert [(b.attrs.get("type"), b.text) for b in doc.blocks if b.section == "opener"] == [
+        ("distribution", "Received by: [...]1")]
+    assert notes(doc) == [("1", "Comrades Berg, Ahl and Lind.")]
