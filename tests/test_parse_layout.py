@@ -550,3 +550,33 @@ def test_k7_k10_indentation_and_double_spaces() -> None:
 )
 def test_k8_k9_k11_artifacts_are_kept_as_text(text: str) -> None:
     assert paragraphs(parse(HEADER + text + "\n"))[0].text == text
+
+
+def test_summary_of_two_paragraphs_runs_on_to_the_next_label() -> None:
+    doc = parse("March 3, 1961\n\nCable\n\nSummary:\n\nThe first part.\n\nThe second part.\n\n"
+                "Original Language:\n\nDanish\n\n" + BODY)
+    h = doc.header
+    assert (h.summary and h.summary.text) == "The first part. The second part."
+    assert (h.original_language and h.original_language.text) == "Danish"
+    assert [p.text for p in paragraphs(doc)] == [BODY.strip()]
+
+
+def test_title_without_a_date_line_is_taken_when_a_label_follows() -> None:
+    doc = parse("Cable from the Envoy in Oslo\n\nCitation:\n\nA cable.\n\n" + BODY)
+    assert doc.header.title is not None
+    assert doc.header.title.text == "Cable from the Envoy in Oslo"
+    assert [(w.line, w.message) for w in doc.warnings] == [
+        (1, "no date line at the top: the document date is not known")]
+
+
+def test_a_sentence_with_a_date_is_not_an_opening_dateline() -> None:
+    doc = parse(HEADER + "We met on 5 November 1962.\n\n" + BODY)
+    assert opener(doc) == []
+    assert paragraphs(doc)[0].text == "We met on 5 November 1962."
+
+
+def test_quoted_body_paragraph_is_not_taken_for_a_citation() -> None:
+    doc = parse("March 3, 1961\n\nCable from the Envoy\n\n"
+                '"The archive will open in 1962," he said.\n\n' + BODY)
+    assert doc.header.citation is None
+    assert paragraphs(doc)[0].text == '"The archive will open in 1962," he said.'

@@ -268,3 +268,9 @@ def test_f9_marker_in_a_distribution_line_and_names_in_the_note() -> None:
     assert [(b.attrs.get("type"), b.text) for b in doc.blocks if b.section == "opener"] == [
         ("distribution", "Received by: [...]1")]
     assert notes(doc) == [("1", "Comrades Berg, Ahl and Lind.")]
+
+
+def test_notes_heading_with_numbered_items() -> None:
+    doc = parse(HEADER + "The envoy spoke.\n\nNotes\n\n1. The first note.\n2. The second.\n")
+    assert notes(doc) == [("1", "The first note."), ("2", "The second.")]
+    assert consumed(doc, "footnote heading") == ["Notes"]

@@ -57,6 +57,8 @@ def parse_text(text: str, name: str) -> Document:
     if not (header.date_line or found.labels_seen or header.citation or header.source
             or opener or closer or notes):
         raise InputError(name, NOT_A_DOCUMENT, NOT_A_DOCUMENT_HINT)
+    if header.date_line is None:
+        warnings.append(Warning_(1, "no date line at the top: the document date is not known"))
     _keep_unplaced(doc)
     return doc
 

@@ -136,7 +136,9 @@ class _Walk:
         if h.citation is None and (h.title or h.date_line) and pat.BARE_CITATION.match(text):
             self.take_citation(self.i)
             return True
-        if h.date_line and h.title is None and not self.result.labels_seen:
+        if h.title is None and not self.result.labels_seen and (
+            h.date_line or self.label_follows()
+        ):
             h.title = Field(text, line.start, line.end)
             self.i += 1
             return True
@@ -149,6 +151,24 @@ class _Walk:
             self.take_unknown_label(line, unknown)
             return True
         return False
+
+    def label_follows(self) -> bool:
+        """The next chunk starts with a header label (a title with no date line above it)."""
+        j = _next_nonblank(self.lines, self.i + 1)
+        return j < len(self.lines) and bool(_label_name(self.lines[j].text))
+
+    def extend_to_label(self, lines: list[Line], end: int) -> tuple[list[Line], int]:
+        """A value of several paragraphs runs on to the next label, if one follows soon."""
+        j = end
+        for _ in range(3):
+            j = _next_nonblank(self.lines, j)
+            if j >= len(self.lines):
+                return lines, end
+            if _starts_section(self.lines[j]):
+                extra = [x for x in self.lines[end:j] if not x.blank]
+                return lines + extra, j
+            j = _chunk_end(self.lines, j)
+        return lines, end
 
     def extra_line(self, line: Line) -> None:
         self.header.extra.append(ExtraField(line.text, None, line.start, line.end))
@@ -210,6 +230,8 @@ class _Walk:
                 self.take_citation(j)
                 return
             lines, end_index = self.value_lines(j)
+            if name in ("summary", "credits"):
+                lines, end_index = self.extend_to_label(lines, end_index)
             value = span_field(self.source, lines)
         self.i = end_index
         slot = {"summary": "summary", "credits": "credits",

@@ -21,7 +21,9 @@ DATE_THEN_TITLE = re.compile(rf"({MONTH}\s+\d{{1,2}},\s*\d{{4}})\s+(\S.*)", re.I
 
 # E1, D11, I4: an opening or closing dateline, with an optional place or time-of-day prefix.
 DATELINE = re.compile(
-    rf"(?:(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}|Evening|Morning|Night|Afternoon),?\s*)?"
+    # the place is capitalised words (case-sensitive even under re.I): "Havana", "New York"
+    rf"(?:(?:(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})"
+    rf"|Evening|Morning|Night|Afternoon),?\s*)?"
     rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}){_TIME}?\.?",
     re.I,
 )
@@ -41,7 +43,7 @@ FUNDER = re.compile(r"this document was made possible\b", re.I)
 SOURCE_OPEN = re.compile(r"\[\s*source\s*:", re.I)
 URL = re.compile(r"<?(https?://[^\s<>]+)>?")
 # C-OLD: the unlabelled citation opens with a quoted title and names the archive.
-BARE_CITATION = re.compile(r"[\"“].{3,}(?:digital archive|wilson center|archive)", re.I | re.S)
+BARE_CITATION = re.compile(r"[\"“].{3,}\b\d{4}\b.*(?:digital archive|wilson center)", re.I | re.S)
 
 # B6, B7: site chrome and the PDF export header line.
 CHROME = re.compile(
@@ -65,9 +67,9 @@ TRAILER_LABEL = re.compile(
 )
 UNKNOWN_LABEL = re.compile(r"([A-Z][A-Za-z()&'’/ -]{1,40}?)\s*:\s*(.*)")
 
-# F6, F7, F8: footnote list items; F8's bare digit only under "EDITOR'S NOTES".
+# F6, F7, F8: footnote list items; F8's bare digit only under a heading ("EDITOR'S NOTES").
 NOTE_ITEM = re.compile(r"(?:\[(\d{1,3})\]|(\d{1,3})\.)\s+(?=\S)")
-NOTE_ITEM_BARE = re.compile(r"(\d{1,3})\s+(?=\S)")
+NOTE_ITEM_BARE = re.compile(r"(?:\[(\d{1,3})\]|(\d{1,3})\.?)\s+(?=\S)")
 NOTES_HEADING = re.compile(r"editor[’']?s\s+notes?:?|notes:?|footnotes:?", re.I)
 MARKER_ONE = re.compile(r"¹|\[1\]|(?<=[A-Za-zÀ-ɏ.,;)\"'’”])1(?=[\s,.;:)\]]|$)")
 

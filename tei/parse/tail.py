@@ -79,7 +79,7 @@ def _split_items(group: list[Line], bare: bool) -> list[tuple[int, Line, list[Li
     items: list[tuple[int, Line, list[Line]]] = []
     for line in group:
         match = (pat.NOTE_ITEM_BARE if bare else pat.NOTE_ITEM).match(line.text)
-        number = int(match.group(1) or (match.group(2) if not bare else 0)) if match else None
+        number = int(match.group(1) or match.group(2)) if match else None
         if number is not None and (not items or number == items[-1][0] + 1):
             items.append((number, line, []))
         elif items:
