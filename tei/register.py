@@ -23,7 +23,7 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _T = f"{{{TEI_NS}}}"
 
 # Words that precede a name as an honorific or office; a register variant such as
-# "President Kennedy" contributes them as a hint for that person, not as part of a name.
+# "President Harlan" contributes them as a hint for that person, not as part of a name.
 HONORIFIC_WORDS = frozenset(
     """comrade comrades com comr comrs cde cdes mr mrs ms mme madame mlle miss dr sir lord
     lady president premier chairman secretary ambassador general gen marshal minister
@@ -48,7 +48,7 @@ class PersonName:
     ``surname`` is empty when the name is plain text with no marked or comma-separated
     surname: such a name is matched only as it is written.
     ``family_first`` is true when the register writes the family name before the given
-    names without a comma (``<surname>Pham</surname> <forename>Van Dong</forename>``).
+    names without a comma (``<surname>Pak</surname> <forename>Seong-cheol</forename>``).
     """
 
     text: str
@@ -156,7 +156,13 @@ def _read_persons(path: Path) -> list[Person]:
 
 
 def _text(element: etree._Element) -> str:
-    return "".join(element.itertext())
+    """Text content; an unexpanded entity reference contributes nothing."""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child, etree._Entity) and isinstance(child.tag, str):
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _read_name(element: etree._Element) -> PersonName:
@@ -188,7 +194,7 @@ def _read_name(element: etree._Element) -> PersonName:
 
 
 def split_titles(text: str) -> tuple[tuple[str, ...], str]:
-    """``"Comrade N.S. Khrushchev"`` -> ``(("Comrade",), "N.S. Khrushchev")``."""
+    """``"Comrade N.S. Ostrovin"`` -> ``(("Comrade",), "N.S. Ostrovin")``."""
     words = text.split()
     titles: list[str] = []
     while len(words) > 1 and is_honorific(words[0]):

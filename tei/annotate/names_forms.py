@@ -1,11 +1,11 @@
 """The forms a registered name takes in diplomatic text, and the pattern that finds them.
 
-From ``<surname>Khrushchev</surname>, <forename>Nikita S.</forename>`` come ``Khrushchev``,
-``Nikita S. Khrushchev``, ``Nikita Khrushchev``, ``N. S. Khrushchev``, ``N. Khrushchev``; each
+From ``<surname>Ostrovin</surname>, <forename>Nikolai S.</forename>`` come ``Ostrovin``,
+``Nikolai S. Ostrovin``, ``Nikolai Ostrovin``, ``N. S. Ostrovin``, ``N. Ostrovin``; each
 is found with or without spaces and dots between initials (``N.S.``, ``N. S.``, ``NS``,
-``A.I.Mikoyan``), in title case or capitals, across a line break, and with a supplied part in
-square brackets (``[Nikita] Khrushchev``, ``Shen [Jian]``). A plain-text name with no marked
-surname (``Pham Van Dong``) is found only as it is written.
+``A.I.Malkov``), in title case or capitals, across a line break, and with a supplied part in
+square brackets (``[Nikolai] Ostrovin``, ``Pak [Seong-cheol]``). A plain-text name with no marked
+surname (``Tran Van Loc``) is found only as it is written.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def derive_forms(name: PersonName) -> set[Form]:
     if words:
         forms.add(Form((words[0],) + surname))
         first = given.index(words[0])
-        # "Averell Harriman" from "W. Averell"; "Nikita S. Khrushchev" kept from the full form
+        # "Pieter Dekker" from "J. Pieter"; "Nikolai S. Ostrovin" kept from the full form
         forms.add(Form(given[first:] + surname))
     return forms
 

@@ -1,8 +1,8 @@
 """A folded view of a text for name matching, with a map back to the original offsets.
 
-Names are matched on a view in which diacritics are removed (``Dorticós`` = ``Dorticos``),
+Names are matched on a view in which diacritics are removed (``Orteguí`` = ``Ortegui``),
 curly apostrophes are straight, and an end-of-line hyphen between two lower-case letters is
-dropped together with the line break after it (``Mikoy-⏎an`` = ``Mikoyan``). Every view
+dropped together with the line break after it (``Mal-⏎kov`` = ``Malkov``). Every view
 character remembers the original character it came from, so spans are reported on the
 original text.
 """

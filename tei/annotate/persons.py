@@ -40,7 +40,7 @@ class PersonResult:
 
 
 # Words of an office title that may stand between an honorific and a name
-# ("Assistant Secretary of State Tyler").
+# ("Assistant Secretary of State Okonkwo").
 _TITLE_LINKS = {"of", "state", "defense", "defence", "foreign", "affairs", "the", "treasury",
                 "interior", "soviet", "american", "french", "british", "german", "cuban",
                 "west", "east", "union", "usa", "ussr", "u.s."}
@@ -169,8 +169,13 @@ class PersonFinder:
         if not word or word.group(1) in _NOT_FORENAMES:
             return start, candidates
         given = word.group(1)
-        if is_honorific(given) or _SENTENCE_END.search(
-                before[:word.start(1)]):
+        if is_honorific(given):
+            return start, candidates
+        if _SENTENCE_END.search(before[:word.start(1)]) and not any(
+                _same_forename(name_key(given), k) for keys in self._forename_keys.values()
+                for k in keys if len(k) > 1):
+            # An unknown capitalised word opening a sentence ("Suggest ...") is more
+            # likely a verb or adverb than a forename.
             return start, candidates
         if name_key(given) in self._surname_keys:
             return start, candidates
@@ -212,7 +217,7 @@ class PersonFinder:
 
 
 def _same_forename(given: str, registered: str) -> bool:
-    """``Anatoliy`` and ``Anatoli`` are one forename; ``Raul`` and ``Fidel`` are not."""
+    """``Anatoly`` and ``Anatol`` are one forename; ``Ramón`` and ``Tomás`` are not."""
     if len(given) < 3 or len(registered) < 3:
         return given == registered
     size = min(len(given), len(registered), 5)
@@ -222,8 +227,8 @@ def _same_forename(given: str, registered: str) -> bool:
 def _fit_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     """Keep square brackets balanced inside a name span.
 
-    ``[Nikita] Khrushchev`` takes in the opening bracket; ``Shen [Jian]`` the closing one;
-    ``[West German Chancellor Konrad] Adenauer`` keeps only ``Adenauer``, because the
+    ``[Nikolai] Ostrovin`` takes in the opening bracket; ``Pak [Seong-cheol]`` the closing one;
+    ``[Ruritanian Premier Nikolai] Ostrovin`` keeps only ``Ostrovin``, because the
     bracket holds more than a name.
     """
     opened = text.rfind("[", 0, start)

@@ -57,7 +57,7 @@ def find_unregistered(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple
     found: dict[int, int] = {}
 
     def free(start: int, end: int) -> bool:
-        # "[... Chancellor Konrad] Adenauer": the bracket completes a registered name.
+        # "[... Premier Nikolai] Ostrovin": the bracket completes a registered name.
         after = re.match(r"\][ \t\n]*", text[end:])
         if after and any(s == end + after.end() for s, _ in busy):
             return False

@@ -1,0 +1,156 @@
+"""Person registers: every way a TEI listPerson may write a name, see entries, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei.annotate.names_forms import derive_forms
+from tei.errors import InputError
+from tei.register import PersonName, Register, split_titles
+
+DATA = Path(__file__).parent / "data" / "persons"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+@pytest.fixture(scope="module")
+def register() -> Register:
+    return Register.load([DATA / "register.xml"])
+
+
+def _name(register: Register, pid: str, index: int = 0) -> PersonName:
+    return register.persons[pid].names[index]
+
+
+def _forms(name: PersonName) -> set[str]:
+    return {" ".join(value + ("." if kind == "i" else "") for kind, value in form.parts)
+            for form in derive_forms(name)}
+
+
+def test_loads_every_person_with_an_id(register: Register) -> None:
+    assert "ostrovin-nikolai" in register
+    assert "tran-van-loc" in register
+    assert len(register) == 17
+
+
+def test_forename_and_surname_children(register: Register) -> None:
+    name = _name(register, "ostrovin-nikolai")
+    assert name.surname == "Ostrovin"
+    assert name.forenames == ("Nikolai", "S.")
+    assert not name.family_first
+
+
+def test_surname_comma_forename_children(register: Register) -> None:
+    name = _name(register, "malkov-anton")
+    assert (name.surname, name.forenames, name.family_first) == ("Malkov", ("Anton", "I."), False)
+
+
+def test_surname_comma_forename_plain_text(register: Register) -> None:
+    name = _name(register, "lindgren-eva")
+    assert (name.surname, name.forenames) == ("Lindgren", ("Eva",))
+
+
+def test_surname_only(register: Register) -> None:
+    name = _name(register, "okonkwo")
+    assert (name.surname, name.forenames) == ("Okonkwo", ())
+    assert _forms(name) == {"Okonkwo"}
+
+
+def test_role_name_and_add_name_are_not_forenames(register: Register) -> None:
+    name = _name(register, "quintero-emilio")
+    assert name.forenames == ("Emilio",)
+    assert name.titles == ("Major",)
+    assert "major" in register.persons["quintero-emilio"].hints
+
+
+def test_variant_with_honorific_keeps_the_honorific_as_a_hint(register: Register) -> None:
+    name = _name(register, "ostrovin-nikolai", 1)
+    assert (name.type, name.text, name.titles) == ("variant", "N.S. Ostrovin", ("Comrade",))
+
+
+def test_family_name_first_is_recognised_from_element_order(register: Register) -> None:
+    name = _name(register, "pak-seongcheol")
+    assert name.family_first
+    assert _forms(name) == {"Pak", "Pak Seong-cheol"}
+
+
+def test_plain_non_western_name_is_matched_only_as_written(register: Register) -> None:
+    assert _forms(_name(register, "tran-van-loc")) == {"Tran Van Loc"}
+
+
+def test_western_forms_derived(register: Register) -> None:
+    assert _forms(_name(register, "ostrovin-nikolai")) == {
+        "Ostrovin", "Nikolai S. Ostrovin", "N. S. Ostrovin", "N. Ostrovin", "Nikolai Ostrovin",
+    }
+
+
+def test_same_as_leads_to_the_main_entry(register: Register) -> None:
+    assert register.canonical("see-varela-ruiz") == "varela-tomas"
+    assert register.canonical("varela-tomas") == "varela-tomas"
+    element = register.person_element("see-varela-ruiz")
+    assert element.get("{http://www.w3.org/XML/1998/namespace}id") == "varela-tomas"
+
+
+def test_same_as_cycle_stops(tmp_path: Path) -> None:
+    path = tmp_path / "cycle.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+        '<person xml:id="a" sameAs="#b"><persName>Alpha, Ann</persName></person>'
+        '<person xml:id="b" sameAs="#a"><persName>Beta, Bea</persName></person>'
+        "</listPerson></standOff></TEI>", encoding="utf-8")
+    register = Register.load([path])
+    assert register.canonical("a") in {"a", "b"}
+
+
+def test_person_element_is_a_fresh_copy(register: Register) -> None:
+    first = register.person_element("ostrovin-nikolai")
+    first.append(etree.Element(f"{TEI}note"))
+    second = register.person_element("ostrovin-nikolai")
+    assert len(second) == len(first) - 1
+    assert second.find(f"{TEI}idno").text == "Q0"
+    assert second.tail is None
+
+
+def test_several_files_and_first_wins(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.xml"
+    extra.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPerson>'
+        '<person xml:id="okonkwo"><persName>Someone, Else</persName></person>'
+        '<person xml:id="new-one"><persName>Zeller, Uma</persName></person>'
+        "</listPerson></body></text></TEI>", encoding="utf-8")
+    register = Register.load([DATA / "register.xml", extra])
+    assert "new-one" in register
+    assert register.persons["okonkwo"].names[0].surname == "Okonkwo"
+
+
+def test_malformed_register_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<listPerson>\n'
+                   '<person xml:id="x"><persName>X</persName>\n</listPerson>\n</TEI>\n',
+                   encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        Register.load([bad])
+    assert caught.value.line == 4
+    assert str(caught.value).startswith(f"{bad}:4: ")
+
+
+def test_missing_register_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        Register.load([tmp_path / "absent.xml"])
+
+
+def test_entities_are_not_expanded(tmp_path: Path) -> None:
+    path = tmp_path / "entity.xml"
+    path.write_text('<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+                    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+                    '<person xml:id="e"><persName>Ent, &x;</persName></person>'
+                    "</listPerson></standOff></TEI>", encoding="utf-8")
+    register = Register.load([path])
+    assert register.persons["e"].names[0].forenames == ()
+
+
+def test_split_titles() -> None:
+    assert split_titles("Cde. Tran Van Loc") == (("Cde.",), "Tran Van Loc")
+    assert split_titles("President") == ((), "President")
