@@ -258,15 +258,12 @@ class _Walk:
         self.i = end
 
     def take_contents_item(self, line: Line, item: re.Match[str]) -> bool:
+        """One content item; False when the first body line runs on after it (C-PDF)."""
         self.in_contents = True
         self.header.contents.append(make_field(self.source, line.start, line.start + item.end()))
-        rest = line.text[item.end() :]
-        if rest.strip():
-            # C-PDF: the first body line runs on after "English Translation".
+        if line.text[item.end() :].strip():
             self.result.body = [cut(line, line.start + item.end())]
-        return True if not rest.strip() and self.advance() else False
-
-    def advance(self) -> bool:
+            return False
         self.i += 1
         return True
 
