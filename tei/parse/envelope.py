@@ -14,7 +14,7 @@ _BOM = "\ufeff"
 # Whitespace that XML cannot hold or that ends a page: it becomes a line break.
 _BREAKING_WHITESPACE = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x1f]")
 # Characters XML 1.0 forbids (tab and line feed are allowed; the rest are normalised away).
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff\ufffe\uffff]")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1b\ud800-\udfff\ufffe\uffff]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
