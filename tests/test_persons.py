@@ -279,3 +279,21 @@ def test_modules_name_no_real_person() -> None:
                    if re.search(r"(?<![\w])" + re.escape(s) + r"(?![\w])", code))
     assert found == []
     assert not re.search(r"frus", code, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("a letter from Ostrovin² said", "Ostrovin"),          # F1 superscript marker
+    ("From: [Premier] OSTROVIN2, URGENT", "OSTROVIN"),      # F2 digit glued to capitals
+])
+def test_footnote_marker_glued_to_a_name(finder: PersonFinder, text: str, surface: str) -> None:
+    assert run(finder, text) == [(surface, OSTROVIN)]
+
+
+@pytest.mark.parametrize("text", ["SUBJECT", "PARTICIPANTS", "CIA", "E. If he agrees"])
+def test_headings_and_acronyms_are_not_signers(finder: PersonFinder, text: str) -> None:
+    assert finder.find([text]).unregistered == []
+
+
+def test_unregistered_name_ends_before_a_footnote_marker(finder: PersonFinder) -> None:
+    assert [m.surface for m in finder.find(["Mr. Fenwick² agreed."]).unregistered] == [
+        "Fenwick"]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from tei.annotate.names_view import fold, name_key
 from tei.register import PersonName
 
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
 Part = tuple[str, str]  # ("w", word) or ("i", initial letter)
 
 
@@ -122,4 +124,5 @@ def compile_forms(forms: list[Form]) -> re.Pattern[str] | None:
     ordered = sorted({f.parts: f for f in forms}.values(),
                      key=lambda f: (-len(f.parts), -len(f.key), f.key))
     body = "|".join(form_pattern(f) for f in ordered)
-    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+    # A footnote digit glued to a name ("Alphand²", "NOWAK2") ends the name.
+    return re.compile(r"(?<![\w])(?:" + body + r")(?![^\W\d_" + SUPERSCRIPTS + "])")

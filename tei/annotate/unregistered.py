@@ -34,20 +34,28 @@ NOT_NAMES = frozenset(
     Washington Berlin Paris London Bonn Havana Peking Beijing Warsaw Prague Cuba Europe USA
     USSR UN NATO Sir Lord Mr Mrs Dr Comrade Comrades Excellency Highness Majesty Holiness
     TOP SECRET URGENT COPY NO CONFIDENTIAL PRIORITY EYES ONLY TELEGRAM CIPHERED SIGNATURE
-    MINISTRY FOREIGN AFFAIRS EMBASSY USSR USA UN""".split()
+    MINISTRY FOREIGN AFFAIRS EMBASSY USSR USA UN US If It Is SUBJECT PARTICIPANTS PRESENT
+    OTHERS MEMORANDUM CONVERSATION RECORD TRANSLATION ORIGINAL SUMMARY NOTE NOTES DRAFT
+    SECRET CONFIDENTIAL UNCLASSIFIED LIMITED OFFICIAL EXCERPT ATTACHMENT ENCLOSURE
+    JOURNAL REPORT CABLE MESSAGE LETTER STATEMENT PLACE DATE TIME Privy Seal""".split()
 )
 
-_NAME_WORD = r"[A-ZÀ-Þ][\w'’\-]*[\w]"
+_LETTER = r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]"
+_NAME_WORD = rf"[A-ZÀ-Þ]{_LETTER}*(?:['’\-]{_LETTER}+)*"
 _INITIALS = r"(?:[A-ZÀ-Þ]\.[ \t]?){1,3}"
 _AFTER_TITLE = re.compile(
     rf"(?<![\w])(?:{TITLES})[ \t\n]+"
     rf"(?P<name>(?:{_INITIALS})?{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})"
 )
 _INITIALS_NAME = re.compile(
-    rf"(?<![\w.])(?P<name>(?!U\.[ ]?[SNK]\.){_INITIALS}{_NAME_WORD})(?![\w])"
+    rf"(?<![\w.])(?P<name>(?!U\.[ ]?[SNK]\.){_INITIALS}[A-ZÀ-Þ]{_LETTER}{{2,}}"
+    rf"(?:['’\-]{_LETTER}+)*)(?!{_LETTER})"
 )
+# A signature line: a closing date and an initial before a surname in capitals, or a
+# surname in capitals alone (four letters at least, so acronyms are not taken for names).
 _SIGNER_LINE = re.compile(
-    r"^\s*(?:\d{1,2}\.[IVX]{1,4}\.\d{2}\s+)?(?P<name>(?:[A-Z]\.\s?){0,3}[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})\s*$"
+    r"^\s*(?:\d{1,2}\.[IVX]{1,4}\.\d{2}\s+)?"
+    r"(?P<name>(?:[A-Z]\.\s?){1,3}[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,}|[A-ZÀ-Þ][A-ZÀ-Þ'\-]{3,})[¹²³⁴-⁹\d]*\s*$"
 )
 
 
