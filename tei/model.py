@@ -97,6 +97,9 @@ class Block:
       body:   ``p``, ``head`` (a section heading on its own line)
       closer: ``dateline``, ``signed``, ``salute``, ``line``
     ``breaks`` are offsets in ``text`` where a page-break split was rejoined.
+    ``hyphenations`` are offsets in ``text`` just after a line-end hyphen whose line
+    break was folded away (``Oc-`` + newline + ``tober`` gives ``Oc-tober`` with the offset
+    after the hyphen); the encoder marks them ``lb[@break='no']``.
     ``labels`` are ``(start, end, type)`` offsets in ``text`` of a leading section number
     (``1.``, ``a)``, ``II.``: type ``section``) or speaker label (``E. GUEVARA.``,
     ``Cde. Pham Van Dong:``: type ``speaker``); they stay text, marked as TEI ``label``.
@@ -110,6 +113,7 @@ class Block:
     end: int
     breaks: tuple[int, ...] = ()
     labels: tuple[tuple[int, int, str], ...] = ()
+    hyphenations: tuple[int, ...] = ()
     attrs: dict[str, str] = field(default_factory=dict)
 
 
