@@ -189,7 +189,11 @@ def test_both_named_earlier_stays_ambiguous(finder: PersonFinder) -> None:
 def test_shared_surname_resolved_by_forename_in_brackets(finder: PersonFinder) -> None:
     texts = ["[Defense Minister Ramón] Varela arrived; then Varela left."]
     found = run(finder, *texts)
-    assert found == [("Varela", None), ("Varela", None)]
+    assert found == [("Varela", "#varela-ramon"), ("Varela", "#varela-ramon")]
+
+
+def test_office_in_brackets_stays_outside_and_unresolved_alone(finder: PersonFinder) -> None:
+    assert run(finder, "[the minister] Varela arrived.") == [("Varela", None)]
 
 
 def test_forename_of_nobody_registered_is_never_linked(finder: PersonFinder) -> None:
@@ -297,3 +301,8 @@ def test_headings_and_acronyms_are_not_signers(finder: PersonFinder, text: str) 
 def test_unregistered_name_ends_before_a_footnote_marker(finder: PersonFinder) -> None:
     assert [m.surface for m in finder.find(["Mr. Fenwick² agreed."]).unregistered] == [
         "Fenwick"]
+
+
+def test_initial_completed_in_brackets_inside_a_word(finder: PersonFinder) -> None:
+    assert run(finder, "a talk with M.[alkov] and L[indgren]") == [
+        ("M.[alkov]", "#malkov-anton"), ("L[indgren]", "#lindgren-eva")]

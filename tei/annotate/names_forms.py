@@ -85,7 +85,11 @@ def _word_pattern(word: str) -> str:
     variants = {folded, folded.upper()}
     if folded[:1].islower():
         variants.add(folded[:1].upper() + folded[1:])
-    return "(?:" + "|".join(re.escape(v) for v in sorted(variants, reverse=True)) + ")"
+    patterns = [re.escape(v) for v in sorted(variants, reverse=True)]
+    if len(folded) > 3 and folded[:1].isupper():
+        # An initial completed by the editor: "T.[anaka]", "M.[cBride]".
+        patterns.append(re.escape(folded[0]) + r"\.?\[" + re.escape(folded[1:]) + r"\]")
+    return "(?:" + "|".join(patterns) + ")"
 
 
 _WORD_SEP = r"\]?[ \t\n]+\[?"

@@ -127,16 +127,21 @@ class PersonFinder:
         view = make_view(text)
         found: list[tuple[int, int, set[str], str, bool]] = []
         for m in self._pattern.finditer(view.text):
-            start, end = view.span(m.start(), m.end())
-            start, end = _fit_brackets(text, start, end)
+            found_start, found_end = view.span(m.start(), m.end())
+            start, end = _fit_brackets(text, found_start, found_end)
             if start >= end:
                 continue
             key = name_key(text[start:end])
             candidates = set(self._by_key.get(key, ()))
+            # "[Defense Minister Ramón] Varela": the span keeps the surname, but the
+            # forename supplied in the bracket still says who is meant.
+            supplied = set(self._by_key.get(name_key(text[found_start:found_end]), ()))
+            if start > found_start and supplied:
+                candidates = supplied
             if not candidates:
                 continue
             other_forename = False
-            if key in self._surname_keys:
+            if key in self._surname_keys and candidates is not supplied:
                 start, kept = self._check_forename(text, start, end, key, candidates)
                 other_forename = not kept
                 candidates = kept or candidates

@@ -1,0 +1,40 @@
+"""Person finding on arbitrary text: spans stay inside the text and never overlap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tei.annotate.persons import PersonFinder
+from tei.register import Register
+
+REGISTER = Register.load([Path(__file__).parent / "data" / "persons" / "register.xml"])
+FINDERS = (PersonFinder(REGISTER), PersonFinder(REGISTER, tag_unregistered=True))
+
+# Pieces that exercise the finder's edges, mixed with arbitrary characters.
+PIECES = st.sampled_from([
+    "Ostrovin", "N.S.", "N. S. ", "[", "]", "Mal-", "kov", "Harlan", "Roger ", "President ",
+    "Mr. ", "'s", "’", "\n", " ", "Pak ", "[Seong-cheol]", "Tomás", "²", "2", "A. ", "ORSINI",
+    "Varela", "Ramón] ", "[...", "de Vries", ",", ".", "Jr.",
+])
+TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXTS, min_size=1, max_size=3), st.sampled_from(FINDERS))
+def test_spans_are_inside_and_disjoint(texts: list[str], finder: PersonFinder) -> None:
+    result = finder.find(texts)
+    assert len(result.spans) == len(texts)
+    for text, spans in zip(texts, result.spans, strict=True):
+        previous_end = 0
+        for span in spans:
+            assert 0 <= span.start < span.end <= len(text)
+            assert span.start >= previous_end
+            assert text[span.start:span.end].strip() == text[span.start:span.end]
+            previous_end = span.end
+    for mention in result.ambiguous + result.unregistered:
+        assert texts[mention.block][mention.start:mention.end] == mention.surface
+    assert set(result.mentioned) <= set(finder.register.ids)
+    assert finder.find(texts) == result
