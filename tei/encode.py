@@ -350,6 +350,7 @@ BODY_FACTORIES = {
     "gap": _gap,
     "label": lambda s, t: _element("label", type=s.attr("type")),
     "pb": lambda s, t: _element("pb"),
+    "lb": lambda s, t: _element("lb", **{"break": s.attr("break")}),
 }
 
 CITATION_FACTORIES = {

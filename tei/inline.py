@@ -26,6 +26,7 @@ PRIORITY = {
     "footnote": 0,
     "label": 1,
     "pb": 1,
+    "lb": 1,
     "gap": 2,
     "editorial": 2,
     "supplied": 3,

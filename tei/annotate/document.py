@@ -52,6 +52,7 @@ def annotate(doc: Document, finder: PersonFinder | None) -> Annotations:
                 f"an unmatched '{bracket.char}' is kept as text"))
         found += [Span.make(s, e, "label", type=t) for s, e, t in block.labels]
         found += [Span.make(b, b, "pb") for b in block.breaks]
+        found += [Span.make(h, h, "lb", **{"break": "no"}) for h in block.hyphenations]
         found += _dates(block.kind, block.text, when, order)
         spans.append(found)
 
