@@ -19,3 +19,13 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    """The official tei_all RELAX NG schema, loaded once (about 4 s)."""
+    from lxml import etree
+
+    if not TEI_ALL_RNG.exists():
+        pytest.skip(f"tei_all.rng not found at {TEI_ALL_RNG}: conformance not checked")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL_RNG)))
