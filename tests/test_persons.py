@@ -306,3 +306,15 @@ def test_unregistered_name_ends_before_a_footnote_marker(finder: PersonFinder) -
 def test_initial_completed_in_brackets_inside_a_word(finder: PersonFinder) -> None:
     assert run(finder, "a talk with M.[alkov] and L[indgren]") == [
         ("M.[alkov]", "#malkov-anton"), ("L[indgren]", "#lindgren-eva")]
+
+
+def test_vice_office_is_not_the_office(tmp_path: Path) -> None:
+    path = tmp_path / "two.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+        '<person xml:id="a"><persName>Brandis, Ada</persName><note>Vice President.</note></person>'
+        '<person xml:id="b"><persName>Brandis, Bo</persName><note>President.</note></person>'
+        "</listPerson></standOff></TEI>", encoding="utf-8")
+    finder = PersonFinder(Register.load([path]))
+    assert run(finder, "President Brandis and Vice President Brandis") == [
+        ("Brandis", "#b"), ("Brandis", "#a")]

@@ -59,7 +59,7 @@ _NOT_FORENAMES = NOT_NAMES | {
     "Today", "Tomorrow", "Yesterday", "Let", "Dear", "Esteemed", "Respected", "Said",
     "Told", "Asked", "Cables", "Cable", "From", "To", "Dispatch", "Copy", "Copies", "Called",
 }
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.[ \t]?){1,3})[ \t]*$")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){1,3})\s*$")
 _WORD_BEFORE = re.compile(r"(?<![\w.'’\-])([A-ZÀ-Þ][a-zà-ÿ'’\-]+)[ \t\n]+$")
 _TITLE_WORD = re.compile(r"([\w'’.\-]+)[ \t\n]+$")
 _SUFFIX = re.compile(r",?[ \t]?((?:Jr|Sr)\.|I{2,3}(?![\w]))")
@@ -89,6 +89,8 @@ class PersonFinder:
                     if key:
                         self._forename_keys.setdefault(main, set()).add(key)
         self._pattern = compile_forms(forms)
+        self._all_forenames = sorted({k for keys in self._forename_keys.values()
+                                      for k in keys if len(k) > 1})
 
     def find(self, texts: Sequence[str]) -> PersonResult:
         result = PersonResult(spans=[[] for _ in texts], mentioned=[])
@@ -154,8 +156,6 @@ class PersonFinder:
     def _check_forename(self, text: str, start: int, end: int, key: str,
                         candidates: set[str]) -> tuple[int, set[str]]:
         """A surname alone may follow a forename or initials the register does not give."""
-        if key not in self._surname_keys or len(self._by_key.get(key, ())) == 0:
-            return start, candidates
         before = text[:start]
         initials = _INITIALS_BEFORE.search(before)
         if initials and not re.search(r"U\.\s?[SNK]\.\s*$", before):
@@ -177,8 +177,7 @@ class PersonFinder:
         if is_honorific(given):
             return start, candidates
         if _SENTENCE_END.search(before[:word.start(1)]) and not any(
-                _same_forename(name_key(given), k) for keys in self._forename_keys.values()
-                for k in keys if len(k) > 1):
+                _same_forename(name_key(given), k) for k in self._all_forenames):
             # An unknown capitalised word opening a sentence ("Suggest ...") is more
             # likely a verb or adverb than a forename.
             return start, candidates
