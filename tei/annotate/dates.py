@@ -28,6 +28,7 @@ from tei.annotate.dates_lexicon import (
     DASH,
     DAY,
     MONTH,
+    MONTH_FULL,
     NOT_AFTER_NUMBER,
     NOT_BEFORE_NUMBER,
     ORDINAL,
@@ -54,7 +55,7 @@ _MONTH_YEAR = re.compile(rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d)"
 _MONTH_ALONE = re.compile(
     r"\b(?:in|since|until|till|by|during|from|through|before|after|early|late|"
     r"beginning\s+of|end\s+of|middle\s+of|half\s+of)\s+(?:early\s+|late\s+)?"
-    rf"(?P<mon>{MONTH})(?!\s*[\d\[])(?:,?\s+of\s+(?P<which>this|last|next)\s+year)?")
+    rf"(?P<mon>{MONTH_FULL})(?!\s*[\d\[])(?:,?\s+of\s+(?P<which>this|last|next)\s+year)?")
 _DAY_OF_THIS_MONTH = re.compile(
     rf"{NOT_AFTER_NUMBER}(?P<d>{DAY}){_ORD}\s+of\s+(?P<which>this|last|next)\s+month\b")
 _ROMAN = re.compile(
@@ -80,6 +81,13 @@ _KEYWORD_RANGE_US = re.compile(
     rf"\b(?P<kw>from|between|period(?:\s+from)?)\s+(?P<mon1>{MONTH})\s+(?P<d1>{DAY}){_ORD}"
     rf"(?:,?\s+(?P<y1>{YEAR4}))?\s+(?P<conj>through|thru|to|till|until|and)\s+"
     rf"(?:(?P<mon2>{MONTH})\s+)?(?P<d2>{DAY}){_ORD}{NOT_BEFORE_NUMBER}{_YEAR_AFTER}")
+# "30 October-2 November 1962": two day-month dates joined by a dash.
+_CROSS_MONTH_RANGE = re.compile(
+    rf"{NOT_AFTER_NUMBER}(?P<d1>{DAY}){_ORD}\s+(?P<mon1>{MONTH}){DASH}(?P<d2>{DAY}){_ORD}\s+"
+    rf"(?P<mon2>{MONTH}){_YEAR_AFTER}")
+_YEAR_RANGE = re.compile(
+    rf"\b(?P<kw>from|between)\s+(?P<y1>{YEAR4})\s+(?P<conj>to|through|till|until|and)\s+"
+    rf"(?P<y2>{YEAR4})(?!\d)")
 _DAY_LIST = re.compile(
     rf"{NOT_AFTER_NUMBER}(?P<days>{DAY}{_ORD}(?:\s*,\s*{DAY}{_ORD})*),?\s+and\s+"
     rf"(?P<d>{DAY}){_ORD}\s+(?:of\s+)?(?P<mon>{MONTH}){_YEAR_AFTER}")
@@ -264,6 +272,20 @@ def _ranges(text: str, ref: Reference | None, order: str | None) -> Iterator[_Ca
                 found = _range(match.start(), match.end(), (year, month, d1), (year, month, d2))
                 if found:
                     yield found
+    for match in _CROSS_MONTH_RANGE.finditer(text):
+        month1, month2 = month_number(match["mon1"]), month_number(match["mon2"])
+        d1, d2 = int(match["d1"]), int(match["d2"])
+        year2 = _year(match, month2, d2, ref)
+        if year2 is not None:
+            found = _range(match.start(), match.end(),
+                           (year2 - (month1 > month2), month1, d1), (year2, month2, d2))
+            if found:
+                yield found
+    for match in _YEAR_RANGE.finditer(text):
+        first, last = int(match["y1"]), int(match["y2"])
+        if (match["conj"] == "and") == (match["kw"] == "between") and first < last:
+            yield _single(match.start("y1"), match.end(), 0,
+                          **{"from": str(first), "to": str(last)})
     for pattern in (_KEYWORD_RANGE, _KEYWORD_RANGE_US):
         for match in pattern.finditer(text):
             if (match["conj"] == "and") != (match["kw"] == "between"):

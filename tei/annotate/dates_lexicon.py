@@ -49,6 +49,8 @@ _ABBR = [w for w in MONTHS if w not in _FULL]
 
 # A month name is capitalised (or all capitals), so the verb "may" is never a month.
 MONTH = rf"(?:(?:{_alternation(_FULL)})\b|(?:{_alternation(_ABBR)})(?:\.|\b))"
+# Without a day or year beside it only a full name is a month ("by Jan Masaryk" is not).
+MONTH_FULL = rf"(?:(?:{_alternation(_FULL)})\b)"
 ROMAN = rf"(?:{_alternation(list(ROMAN_MONTHS))})"
 WEEKDAY = rf"(?:{_alternation([*WEEKDAYS, *(w.upper() for w in WEEKDAYS)])})"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])"
