@@ -280,8 +280,8 @@
                 </xsl:when>
                 <xsl:otherwise>
                   <xsl:text> </xsl:text>
-                  <a class="backref" href="#fnref-{$index}"
-                      aria-label="Back to the text at note {f:note-number(.)}">↩</a>
+                  <a class="backref" href="#fnref-{$index}"><span aria-hidden="true">↩</span>
+                    <span class="vh">Back to the text at note <xsl:value-of select="f:note-number(.)"/></span></a>
                 </xsl:otherwise>
               </xsl:choose>
             </li>
