@@ -318,3 +318,10 @@ def test_vice_office_is_not_the_office(tmp_path: Path) -> None:
     finder = PersonFinder(Register.load([path]))
     assert run(finder, "President Brandis and Vice President Brandis") == [
         ("Brandis", "#b"), ("Brandis", "#a")]
+
+
+@pytest.mark.parametrize("text", ["the Harlan Library holds it", "under the Malkov Plan",
+                                  "at Ostrovin Square"])
+def test_institutions_named_after_a_person_are_not_mentions(finder: PersonFinder,
+                                                            text: str) -> None:
+    assert run(finder, text) == []

@@ -62,6 +62,11 @@ _NOT_FORENAMES = NOT_NAMES | {
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){1,3})\s*$")
 _WORD_BEFORE = re.compile(r"(?<![\w.'’\-])([A-ZÀ-Þ][a-zà-ÿ'’\-]+)[ \t\n]+$")
 _TITLE_WORD = re.compile(r"([\w'’.\-]+)[ \t\n]+$")
+# A name followed by one of these names an institution, a place or a policy, not a person.
+_INSTITUTION_AFTER = re.compile(
+    r"[ \t\n]+(?:Library|Libraries|Center|Centre|Foundation|Institute|Administration|"
+    r"Airport|Doctrine|Plan|Line|Round|Prize|Museum|University|College|School|Street|"
+    r"Avenue|Square|Bridge|Hall|Memorial|Archives?|Papers|Collection|Boulevard|Station)\b")
 _SUFFIX = re.compile(r",?[ \t]?((?:Jr|Sr)\.|I{2,3}(?![\w]))")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]|\n\s*\n)\s*$")
 
@@ -140,7 +145,7 @@ class PersonFinder:
             supplied = set(self._by_key.get(name_key(text[found_start:found_end]), ()))
             if start > found_start and supplied:
                 candidates = supplied
-            if not candidates:
+            if not candidates or _INSTITUTION_AFTER.match(text, end):
                 continue
             other_forename = False
             if key in self._surname_keys and candidates is not supplied:
