@@ -325,3 +325,24 @@ def test_vice_office_is_not_the_office(tmp_path: Path) -> None:
 def test_institutions_named_after_a_person_are_not_mentions(finder: PersonFinder,
                                                             text: str) -> None:
     assert run(finder, text) == []
+
+
+def test_forename_with_surname_in_capitals(finder: PersonFinder) -> None:
+    assert run(finder, "Emilio QUINTERO and Osvaldo ORTEGUÍ") == [
+        ("Emilio QUINTERO", "#quintero-emilio"), ("Osvaldo ORTEGUÍ", "#orteguí-osvaldo")]
+
+
+@pytest.mark.parametrize("honorific", [
+    "Comrade", "comrade", "Com.", "com.", "Comr.", "comrs.", "Cde.", "Cdes.", "Comrades",
+    "Mr.", "Mrs.", "Mme.", "Madame", "Dr.", "President", "Premier", "Chairman", "Secretary",
+    "Ambassador", "General", "Marshal", "Minister", "Senator", "Chancellor",
+    "Chargé d'Affaires",
+])
+def test_every_honorific_stays_outside(finder: PersonFinder, honorific: str) -> None:
+    text = f"We met {honorific} Malkov and {honorific} Tran Van Loc."
+    assert run(finder, text) == [("Malkov", "#malkov-anton"), ("Tran Van Loc", "#tran-van-loc")]
+
+
+def test_title_with_full_name_outside(finder: PersonFinder) -> None:
+    assert run(finder, "Premier Tomás Varela and Defense Minister Ramón Varela") == [
+        ("Tomás Varela", "#varela-tomas"), ("Ramón Varela", "#varela-ramon")]
