@@ -125,6 +125,8 @@ TAGGED = [
     ("on 26 October at 5:15 p.m. Eastern Standard Time", NOV12,
      [("26 October at 5:15 p.m.", "1962-10-26T17:15:00")]),
     ("on 26 October, 14:30 local time", NOV12, [("26 October, 14:30", "1962-10-26T14:30:00")]),
+    ("the call of 26 October 16hs45 came", NOV12,
+     [("26 October 16hs45", "1962-10-26T16:45:00")]),
     ("at 1500 3 August 1958", NOV12, [("3 August 1958", "1958-08-03")]),
     ("on 26 October at 10:00 the envoy", NOV12, [("26 October", "1962-10-26")]),
     ("on 26 October (at 14:30 local time)", NOV12, [("26 October", "1962-10-26")]),
@@ -148,6 +150,7 @@ UNTAGGED = [
     ("telegram 1768 was garbled", NOV12),
     ("see No. 1961 in the file", NOV12),
     ("the shipment in 1961 tons was late", NOV12),
+    ("a quota of 1961 units", NOV12),
     ("a quota of 1500 units", NOV12),
     # Not pinned down
     ("on Wednesday the guests left", NOV12),
@@ -165,6 +168,7 @@ UNTAGGED = [
     ("the 31 September note", NOV12),
     ("the 45 October figure", NOV12),
     ("paragraph 2.1. of the draft", NOV12),
+    ("see point 23.10. below", NOV12),
     ("he came at 5:30 p.m.", NOV12),
     ("version 3.10.2 of the code", NOV12),
 ]

@@ -66,6 +66,9 @@ _NUMERIC = re.compile(
 # "23.10." with the year left to the document: only after a word, so a section number
 # opening a paragraph ("2.1.") is not read as a date.
 _NUMERIC_NO_YEAR = re.compile(r"(?<=[a-z,] )(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?![\d\w])")
+_SECTION_WORD = re.compile(
+    r"\b(?:paragraph|para|point|section|item|article|clause|chapter|page|no|number)\.?\s$",
+    re.IGNORECASE)
 _DAY_RANGE = re.compile(
     rf"{NOT_AFTER_NUMBER}(?P<d1>{DAY}){_ORD}{DASH}(?P<d2>{DAY}){_ORD}\s+(?:of\s+)?"
     rf"(?P<mon>{MONTH}){_YEAR_AFTER}")
@@ -248,6 +251,8 @@ def _numeric(text: str, ref: Reference | None, order: str | None) -> Iterator[_C
     if ref is None:
         return
     for match in _NUMERIC_NO_YEAR.finditer(text):
+        if _SECTION_WORD.search(text, 0, match.start()):
+            continue
         reading = numeric_reading(int(match["a"]), int(match["b"]), None, ref, order)
         if reading is None:
             continue
