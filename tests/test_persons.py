@@ -346,3 +346,8 @@ def test_every_honorific_stays_outside(finder: PersonFinder, honorific: str) -> 
 def test_title_with_full_name_outside(finder: PersonFinder) -> None:
     assert run(finder, "Premier Tomás Varela and Defense Minister Ramón Varela") == [
         ("Tomás Varela", "#varela-tomas"), ("Ramón Varela", "#varela-ramon")]
+
+
+def test_diminutive_of_a_registered_forename(finder: PersonFinder) -> None:
+    # "Kolya" is the familiar form of "Nikolai": the same person, linked.
+    assert run(finder, "and Kolya Ostrovin said") == [("Kolya Ostrovin", OSTROVIN)]

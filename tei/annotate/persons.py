@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tei.annotate.names_forenames import same_forename
 from tei.annotate.names_forms import Form, compile_forms, derive_forms
 from tei.annotate.names_view import fold, make_view, name_key
 from tei.annotate.unregistered import NOT_NAMES, find_unregistered
@@ -170,7 +171,7 @@ class PersonFinder:
             first = initials.start(1)
             if keep:
                 word = _WORD_BEFORE.search(before[:first])
-                if word and any(_same_forename(name_key(word.group(1)), k)
+                if word and any(same_forename(name_key(word.group(1)), k)
                                 for pid in keep for k in self._forenames(pid)):
                     first = word.start(1)
                 return first, keep
@@ -182,7 +183,7 @@ class PersonFinder:
         if is_honorific(given):
             return start, candidates
         if _SENTENCE_END.search(before[:word.start(1)]) and not any(
-                _same_forename(name_key(given), k) for k in self._all_forenames):
+                same_forename(name_key(given), k) for k in self._all_forenames):
             # An unknown capitalised word opening a sentence ("Suggest ...") is more
             # likely a verb or adverb than a forename.
             return start, candidates
@@ -190,7 +191,7 @@ class PersonFinder:
             return start, candidates
         given_key = name_key(given)
         keep = {pid for pid in candidates
-                if any(_same_forename(given_key, k) for k in self._forenames(pid))}
+                if any(same_forename(given_key, k) for k in self._forenames(pid))}
         if keep:
             return word.start(1), keep
         return word.start(1), set()
@@ -223,14 +224,6 @@ class PersonFinder:
         if len(seen) == 1:
             return seen[0]
         return None
-
-
-def _same_forename(given: str, registered: str) -> bool:
-    """``Anatoly`` and ``Anatol`` are one forename; ``Ramón`` and ``Tomás`` are not."""
-    if len(given) < 3 or len(registered) < 3:
-        return given == registered
-    size = min(len(given), len(registered), 5)
-    return given[:size] == registered[:size]
 
 
 def _fit_brackets(text: str, start: int, end: int) -> tuple[int, int]:
