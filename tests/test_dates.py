@@ -112,6 +112,10 @@ TAGGED = [
     ("on Wednesday, 7 November", NOV12, [("Wednesday, 7 November", "1962-11-07")]),
     ("[on Tuesday, 23 October]", NOV12, [("Tuesday, 23 October", "1962-10-23")]),
     ("on Saturday, October 20, the guests", NOV12, [("Saturday, October 20", "1962-10-20")]),
+    # A written weekday picks the year in which it fits, over nearness.
+    ("on Tuesday, 23 October", "1963-04-20", [("Tuesday, 23 October", "1962-10-23")]),
+    ("on Wednesday, 23 October", "1963-04-20", [("Wednesday, 23 October", "1963-10-23")]),
+    ("on WEDNESDAY, 7 NOVEMBER", NOV12, [("WEDNESDAY, 7 NOVEMBER", "1962-11-07")]),
     # E10: a date as an adjective
     ("the 9 May CPSU CC letter", NOV12, [("9 May", "1962-05-09")]),
     ("the 21 March conversation", NOV12, [("21 March", "1962-03-21")]),
@@ -137,6 +141,7 @@ TAGGED = [
     ("ever since 1956 the border", NOV12, [("1956", "1956")]),
     ("the record of June 29, 1945, meeting", NOV12, [("June 29, 1945", "1945-06-29")]),
     ("prices in May were high", NOV12, [("May", "1962-05")]),
+    ("filed as 1962-10-27 in the index", None, [("1962-10-27", "1962-10-27")]),
 ]
 
 UNTAGGED = [

@@ -22,6 +22,7 @@ from tei.annotate.dates_calendar import (
     nearest_year,
     numeric_reading,
     reference_of,
+    weekday_year,
 )
 from tei.annotate.dates_lexicon import (
     BRACKET_GLOSS,
@@ -35,6 +36,7 @@ from tei.annotate.dates_lexicon import (
     ROMAN,
     ROMAN_MONTHS,
     WEEKDAY,
+    WEEKDAYS,
     YEAR4,
     month_number,
 )
@@ -69,6 +71,7 @@ _NUMERIC_NO_YEAR = re.compile(r"(?<=[a-z,] )(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?![
 _SECTION_WORD = re.compile(
     r"\b(?:paragraph|para|point|section|item|article|clause|chapter|page|no|number)\.?\s$",
     re.IGNORECASE)
+_ISO = re.compile(rf"(?<![\d-])(?P<y>{YEAR4})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])")
 _DAY_RANGE = re.compile(
     rf"{NOT_AFTER_NUMBER}(?P<d1>{DAY}){_ORD}{DASH}(?P<d2>{DAY}){_ORD}\s+(?:of\s+)?"
     rf"(?P<mon>{MONTH}){_YEAR_AFTER}")
@@ -197,6 +200,9 @@ def _day_month(text: str, ref: Reference | None, order: str | None) -> Iterator[
         for match in pattern.finditer(text):
             month, day = month_number(match["mon"]), int(match["d"])
             year = _year(match, month, day, ref)
+            if match["wd"] and ref is not None and not (match["y"] or match["rel"]):
+                weekday = WEEKDAYS.index(match["wd"].capitalize())
+                year = weekday_year(month, day, weekday, ref) or year
             if year is None or not is_valid(year, month, day):
                 continue
             yield _with_time(text, match.end(), year, month, day, 2, match.start())
@@ -231,6 +237,13 @@ def _day_of_month(text: str, ref: Reference | None, order: str | None) -> Iterat
             yield _single(match.start(), match.end(), 2, when=iso(year, month, day))
 
 
+def _iso(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
+    for match in _ISO.finditer(text):
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+        if is_valid(year, month, day):
+            yield _single(match.start(), match.end(), 2, when=iso(year, month, day))
+
+
 def _roman(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
     for match in _ROMAN.finditer(text):
         year = full_year(match["y"], ref)
@@ -251,7 +264,7 @@ def _numeric(text: str, ref: Reference | None, order: str | None) -> Iterator[_C
     if ref is None:
         return
     for match in _NUMERIC_NO_YEAR.finditer(text):
-        if _SECTION_WORD.search(text, 0, match.start()):
+        if _SECTION_WORD.search(text[max(0, match.start() - 12):match.start()]):
             continue
         reading = numeric_reading(int(match["a"]), int(match["b"]), None, ref, order)
         if reading is None:
@@ -346,6 +359,6 @@ def _years(text: str, ref: Reference | None, order: str | None) -> Iterator[_Can
 
 
 _FINDERS: tuple[_Finder, ...] = (
-    _ranges, _lists, _day_month, _month_year, _month_alone, _day_of_month, _roman,
+    _ranges, _lists, _day_month, _month_year, _month_alone, _day_of_month, _iso, _roman,
     _numeric, _years,
 )

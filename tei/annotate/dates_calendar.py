@@ -80,6 +80,14 @@ def nearest_year(month: int, day: int | None, ref: Reference) -> int | None:
     return best[1] if best else None
 
 
+def weekday_year(month: int, day: int, weekday: int, ref: Reference) -> int | None:
+    """The year within reach of the document in which ``month``/``day`` falls on ``weekday``
+    (Monday 0), when exactly one does; a written weekday outweighs nearness."""
+    years = [y for y in (ref.year - 1, ref.year, ref.year + 1)
+             if is_valid(y, month, day) and date(y, month, day).weekday() == weekday]
+    return years[0] if len(years) == 1 else None
+
+
 def iso(year: int, month: int | None = None, day: int | None = None,
         time: tuple[int, int] | None = None) -> str:
     value = f"{year:04d}"
