@@ -351,3 +351,8 @@ def test_title_with_full_name_outside(finder: PersonFinder) -> None:
 def test_diminutive_of_a_registered_forename(finder: PersonFinder) -> None:
     # "Kolya" is the familiar form of "Nikolai": the same person, linked.
     assert run(finder, "and Kolya Ostrovin said") == [("Kolya Ostrovin", OSTROVIN)]
+
+
+def test_no_break_space_inside_a_name(finder: PersonFinder) -> None:
+    assert run(finder, "N.S.\u00a0Ostrovin and Roger\u00a0Harlan") == [
+        ("N.S.\u00a0Ostrovin", OSTROVIN), ("Roger\u00a0Harlan", "#harlan-roger")]

@@ -92,8 +92,8 @@ def _word_pattern(word: str) -> str:
     return "(?:" + "|".join(patterns) + ")"
 
 
-_WORD_SEP = r"\]?[ \t\n]+\[?"
-_DOTTED = r"(?:\.\]?[ \t\n]*\[?|[ \t\n]+\[?)"
+_WORD_SEP = r"\]?\s+\[?"
+_DOTTED = r"(?:\.\]?\s*\[?|\s+\[?)"
 
 
 def form_pattern(form: Form) -> str:
@@ -108,10 +108,10 @@ def form_pattern(form: Form) -> str:
                 run.append(parts[i + len(run)][1])
             letters = [re.escape(fold(v).upper()) for v in run]
             if len(run) == 1:
-                pieces.append(letters[0] + r"\.\]?[ \t\n]*\[?")
+                pieces.append(letters[0] + r"\.\]?\s*\[?")
             else:
                 spaced = "".join(letter + _DOTTED for letter in letters)
-                pieces.append("(?:" + spaced + "|" + "".join(letters) + r"[ \t\n]+)")
+                pieces.append("(?:" + spaced + "|" + "".join(letters) + r"\s+)")
             i += len(run)
             continue
         pieces.append(_word_pattern(value))

@@ -61,11 +61,11 @@ _NOT_FORENAMES = NOT_NAMES | {
     "Told", "Asked", "Cables", "Cable", "From", "To", "Dispatch", "Copy", "Copies", "Called",
 }
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){1,3})\s*$")
-_WORD_BEFORE = re.compile(r"(?<![\w.'’\-])([A-ZÀ-Þ][a-zà-ÿ'’\-]+)[ \t\n]+$")
-_TITLE_WORD = re.compile(r"([\w'’.\-]+)[ \t\n]+$")
+_WORD_BEFORE = re.compile(r"(?<![\w.'’\-])([A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+$")
+_TITLE_WORD = re.compile(r"([\w'’.\-]+)\s+$")
 # A name followed by one of these names an institution, a place or a policy, not a person.
 _INSTITUTION_AFTER = re.compile(
-    r"[ \t\n]+(?:Library|Libraries|Center|Centre|Foundation|Institute|Administration|"
+    r"\s+(?:Library|Libraries|Center|Centre|Foundation|Institute|Administration|"
     r"Airport|Doctrine|Plan|Line|Round|Prize|Museum|University|College|School|Street|"
     r"Avenue|Square|Bridge|Hall|Memorial|Archives?|Papers|Collection|Boulevard|Station)\b")
 _SUFFIX = re.compile(r",?[ \t]?((?:Jr|Sr)\.|I{2,3}(?![\w]))")

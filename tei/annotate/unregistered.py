@@ -44,7 +44,7 @@ _LETTER = r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]"
 _NAME_WORD = rf"[A-ZÀ-Þ]{_LETTER}*(?:['’\-]{_LETTER}+)*"
 _INITIALS = r"(?:[A-ZÀ-Þ]\.[ \t]?){1,3}"
 _AFTER_TITLE = re.compile(
-    rf"(?<![\w])(?:{TITLES})[ \t\n]+"
+    rf"(?<![\w])(?:{TITLES})\s+"
     rf"(?P<name>(?:{_INITIALS})?{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})"
 )
 _INITIALS_NAME = re.compile(
@@ -66,7 +66,7 @@ def find_unregistered(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple
 
     def free(start: int, end: int) -> bool:
         # "[... Premier Nikolai] Ostrovin": the bracket completes a registered name.
-        after = re.match(r"\][ \t\n]*", text[end:])
+        after = re.match(r"\]\s*", text[end:])
         if after and any(s == end + after.end() for s, _ in busy):
             return False
         return all(end <= s or start >= e for s, e in busy)
