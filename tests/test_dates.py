@@ -59,6 +59,7 @@ TAGGED = [
     ("C 575/30.X.62", NOV12, [("30.X.62", "1962-10-30")]),
     ("ON/15/15/XI/62", NOV12, [("15/XI/62", "1962-11-15")]),
     ("reference 25/X/62 only", NOV12, [("25/X/62", "1962-10-25")]),
+    ("the reply 15/XI/62 came", NOV12, [("15/XI/62", "1962-11-15")]),
     ("serial 41 28 XI 63", "1963-11-29", [("28 XI 63", "1963-11-28")]),
     # E5: ranges and lists
     ("the letters of 27 and 28 October", NOV12,
@@ -131,6 +132,7 @@ TAGGED = [
     ("on 26 October, 14:30 local time", NOV12, [("26 October, 14:30", "1962-10-26T14:30:00")]),
     ("the call of 26 October 16hs45 came", NOV12,
      [("26 October 16hs45", "1962-10-26T16:45:00")]),
+    ("on 26 October, Seven P.M.", NOV12, [("26 October", "1962-10-26")]),
     ("at 1500 3 August 1958", NOV12, [("3 August 1958", "1958-08-03")]),
     ("on 26 October at 10:00 the envoy", NOV12, [("26 October", "1962-10-26")]),
     ("on 26 October (at 14:30 local time)", NOV12, [("26 October", "1962-10-26")]),
@@ -175,6 +177,7 @@ UNTAGGED = [
     ("paragraph 2.1. of the draft", NOV12),
     ("see point 23.10. below", NOV12),
     ("he came at 5:30 p.m.", NOV12),
+    ("the session at 1900 Moscow time", NOV12),
     ("version 3.10.2 of the code", NOV12),
 ]
 
