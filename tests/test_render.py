@@ -176,6 +176,8 @@ def test_register_names_roles_authorities_and_mentions(site: Path) -> None:
     entries = doc.xpath("//ul[@class='register']/li")
     # Sorted by surname; each person once although several documents list them.
     assert [e.get("id") for e in entries] == ["brask-olin", "ferenc-tomas", "varga-ada"]
+    assert doc.xpath("//nav[@class='name-index']//a/@href") == [
+        "#brask-olin", "#ferenc-tomas", "#varga-ada"]
     varga = doc.get_element_by_id("varga-ada")
     assert varga.xpath("string(h2)") == "Ada Varga"
     assert "A. B. Varga" in varga.xpath("string(p[@class='variants'])")

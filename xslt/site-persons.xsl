@@ -38,14 +38,19 @@
           <h1>Persons</h1>
           <p class="lede">Everyone the documents mention by name, with the documents that
             mention them.</p>
+          <xsl:variable name="sorted" select="sort($persons, (),
+              function($p) { (lower-case(f:sort-name($p)), string($p/@xml:id)) })"/>
+          <nav class="name-index" aria-label="Names in the register">
+            <ul>
+              <xsl:for-each select="$sorted">
+                <li><a href="#{@xml:id}"><xsl:value-of select="f:main-name(.)"/></a></li>
+              </xsl:for-each>
+            </ul>
+          </nav>
           <ul class="register">
-            <xsl:for-each select="$persons">
-              <xsl:sort select="lower-case(f:sort-name(.))"/>
-              <xsl:sort select="string(@xml:id)"/>
-              <xsl:apply-templates select=".">
-                <xsl:with-param name="documents" select="$documents"/>
-              </xsl:apply-templates>
-            </xsl:for-each>
+            <xsl:apply-templates select="$sorted">
+              <xsl:with-param name="documents" select="$documents"/>
+            </xsl:apply-templates>
           </ul>
         </main>
         <xsl:call-template name="site-footer">
@@ -77,8 +82,10 @@
     <xsl:variable name="mentions" select="$documents[tei:TEI/tei:text//tei:persName[@ref = '#' || $id]]"/>
     <li class="person" id="{$id}">
       <h2><xsl:value-of select="$main"/></h2>
+      <!-- Spellings from every document that lists the person, in order of first use. -->
       <xsl:variable name="variants" select="distinct-values(
-          tei:persName[not(@type = 'main')] ! normalize-space(.))[. ne $main]"/>
+          $documents/tei:TEI/tei:teiHeader//tei:person[@xml:id = $id]
+          /tei:persName[not(@type = 'main')] ! normalize-space(.))[. ne $main]"/>
       <xsl:if test="exists($variants)">
         <p class="variants"><span class="field">Also written: </span>
           <xsl:value-of select="$variants" separator="; "/>
