@@ -356,3 +356,19 @@ def test_diminutive_of_a_registered_forename(finder: PersonFinder) -> None:
 def test_no_break_space_inside_a_name(finder: PersonFinder) -> None:
     assert run(finder, "N.S.\u00a0Ostrovin and Roger\u00a0Harlan") == [
         ("N.S.\u00a0Ostrovin", OSTROVIN), ("Roger\u00a0Harlan", "#harlan-roger")]
+
+
+def test_surname_that_is_a_common_word_opening_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "word.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+        '<person xml:id="w"><persName>Mason, Ira</persName></person>'
+        "</listPerson></standOff></TEI>", encoding="utf-8")
+    finder = PersonFinder(Register.load([path]))
+    # The word: the document uses it in lower case and the person is not named before.
+    assert run(finder, "Mason work was delayed. The mason came late.") == []
+    # The person: named before, or with a title, or where the word is not used.
+    assert run(finder, "Ira Mason came. Mason work was his. The mason left.") == [
+        ("Ira Mason", "#w"), ("Mason", "#w")]
+    assert run(finder, "Mr. Mason came. The mason left.") == [("Mason", "#w")]
+    assert run(finder, "Mason came late.") == [("Mason", "#w")]

@@ -101,9 +101,17 @@ class PersonFinder:
     def find(self, texts: Sequence[str]) -> PersonResult:
         result = PersonResult(spans=[[] for _ in texts], mentioned=[])
         resolved_so_far: list[str] = []
+        common_words = {w for text in texts for w in re.findall(r"\b[a-z]{3,}\b", fold(text))}
         for block, text in enumerate(texts):
             for start, end, candidates, title, other_forename in self._matches(text):
                 surface = text[start:end]
+                if (not title and not other_forename and surface.istitle()
+                        and fold(surface).lower() in common_words
+                        and _opens_sentence(text[:start])
+                        and not candidates & set(resolved_so_far)):
+                    # A surname that is also a word of this document ("clay", "home"),
+                    # opening a sentence, with its bearer not named before: the word.
+                    continue
                 # A forename the register gives to none of the surname's bearers: a
                 # person, but not one the register can name.
                 pid = None if other_forename else self._resolve(
@@ -182,7 +190,7 @@ class PersonFinder:
         given = word.group(1)
         if is_honorific(given):
             return start, candidates
-        if _SENTENCE_END.search(before[:word.start(1)]) and not any(
+        if _opens_sentence(before[:word.start(1)]) and not any(
                 same_forename(name_key(given), k) for k in self._all_forenames):
             # An unknown capitalised word opening a sentence ("Suggest ...") is more
             # likely a verb or adverb than a forename.
@@ -224,6 +232,14 @@ class PersonFinder:
         if len(seen) == 1:
             return seen[0]
         return None
+
+
+def _opens_sentence(before: str) -> bool:
+    """Nothing, or the end of a sentence, precedes (the dot of ``Mr.`` ends no sentence)."""
+    if not _SENTENCE_END.search(before):
+        return False
+    abbreviation = re.search(r"([\w'’]+)\.\s*$", before)
+    return not (abbreviation and is_honorific(abbreviation.group(1)))
 
 
 def _fit_brackets(text: str, start: int, end: int) -> tuple[int, int]:
