@@ -122,7 +122,8 @@ TAGGED = [
     ("the 21 March conversation", NOV12, [("21 March", "1962-03-21")]),
     # E11: dates inside editorial brackets
     ("[on 15 April 1961]", NOV12, [("15 April 1961", "1961-04-15")]),
-    ("the cable of 29 [28?] October", NOV12, [("29 [28?] October", "1962-10-29")]),
+    ("the cable of 29 [28?] October", NOV12, [("29", "1962-10-29")]),
+    ("the cable of October 29 [28], 1961", NOV12, [("October 29", "1961-10-29")]),
     ("[in a column of 25 October--ed.]", NOV12, [("25 October", "1962-10-25")]),
     # E12: times attached to dates
     ("on 26 October at 10:00 a.m. EST", NOV12,
@@ -172,6 +173,7 @@ UNTAGGED = [
     ("May I say that we may agree", NOV12),
     ("a talk by Jan Novak on trade", NOV12),
     ("rooms 1958 to 1961 were searched", NOV12),
+    ("the cable of 29 [illegible] October", NOV12),
     ("the 31 September note", NOV12),
     ("the 45 October figure", NOV12),
     ("paragraph 2.1. of the draft", NOV12),

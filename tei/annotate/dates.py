@@ -205,6 +205,12 @@ def _day_month(text: str, ref: Reference | None, order: str | None) -> Iterator[
                 year = weekday_year(month, day, weekday, ref) or year
             if year is None or not is_valid(year, month, day):
                 continue
+            if match["gloss"]:
+                # The span stops before the bracket: the schema keeps editorial notes out
+                # of <date>, and the bracket annotator marks the doubted day itself.
+                yield _Candidate(match.start(), match.end(), 2, (Span.make(
+                    match.start(), match.start("gloss"), "date", when=iso(year, month, day)),))
+                continue
             yield _with_time(text, match.end(), year, month, day, 2, match.start())
 
 

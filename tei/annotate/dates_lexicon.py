@@ -60,5 +60,5 @@ YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 NOT_AFTER_NUMBER = r"(?<![\w.,:/])"
 NOT_BEFORE_NUMBER = r"(?![\w]|[.,:/]\d)"
 DASH = r"\s*[-\u2013\u2014]\s*"
-# "29 [28?] October": a short bracketed doubt or correction between day and month.
-BRACKET_GLOSS = r"(?:\s*\[[^\[\]\n]{1,12}\])?"
+# "29 [28?] October": a doubted or corrected day in brackets after the day.
+BRACKET_GLOSS = r"(?P<gloss>\s*\[\d{1,2}\??\])?"
