@@ -316,3 +316,58 @@ def test_command_exit_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str
     empty = tmp_path / "empty"
     empty.mkdir()
     assert run_command(str(empty), "-o", str(tmp_path / "y")) == 2
+
+
+@pytest.mark.parametrize(("title", "sender", "recipient"), [
+    ("TELEGRAM FROM SOVIET AMBASSADOR A. VARGA TO THE MINISTRY",
+     "SOVIET AMBASSADOR A. VARGA", "THE MINISTRY"),
+    ("Telegram from Envoy to the Isles A. Varga to the Ministry (2)",
+     "Envoy to the Isles A. Varga", "the Ministry"),
+    ("Cable from the Harbour Office (Brask) to the Ministry, 2 November 1957",
+     "the Harbour Office (Brask)", "the Ministry"),
+    ("Cable no. 352 from the Harbour Office in Eastport (Brask)",
+     "the Harbour Office in Eastport (Brask)", None),
+    ("Record of a Conversation between Varga and Brask", None, None),
+])
+def test_sender_and_recipient_from_the_title(
+        title: str, sender: str | None, recipient: str | None) -> None:
+    document = read_tei(FULL)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    document.root.find(".//t:titleStmt/t:title", ns).text = title
+    doc = lxml_html.fromstring(default_renderer().html(document).encode())
+    assert doc.xpath("//dd[@class='sender']/text()") == ([sender] if sender else [])
+    assert doc.xpath("//dd[@class='recipient']/text()") == ([recipient] if recipient else [])
+
+
+def test_stylesheets_are_compiled_once_for_many_documents(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import saxonche
+
+    compiled: list[str] = []
+    real_processor = saxonche.PySaxonProcessor
+
+    class CountingCompiler:
+        def __init__(self, compiler: object) -> None:
+            self.compiler = compiler
+
+        def compile_stylesheet(self, **options: str) -> object:
+            compiled.append(Path(options["stylesheet_file"]).name)
+            return self.compiler.compile_stylesheet(**options)
+
+    class CountingProcessor:
+        def __init__(self, **options: object) -> None:
+            self.processor = real_processor(**options)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.processor, name)
+
+        def new_xslt30_processor(self) -> CountingCompiler:
+            return CountingCompiler(self.processor.new_xslt30_processor())
+
+    monkeypatch.setattr(saxonche, "PySaxonProcessor", CountingProcessor)
+    renderer = Renderer()
+    paths = sorted(DATA.glob("*.xml"))
+    assert renderer.render_site(paths, tmp_path / "one").ok
+    assert renderer.render_site(paths, tmp_path / "two").ok
+    assert sorted(compiled) == ["site-index.xsl", "site-persons.xsl", "tei-to-html.xsl",
+                                "tei-to-text.xsl"]
