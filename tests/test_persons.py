@@ -372,3 +372,9 @@ def test_surname_that_is_a_common_word_opening_a_sentence(tmp_path: Path) -> Non
         ("Ira Mason", "#w"), ("Mason", "#w")]
     assert run(finder, "Mr. Mason came. The mason left.") == [("Mason", "#w")]
     assert run(finder, "Mason came late.") == [("Mason", "#w")]
+
+
+def test_office_words_in_another_order(finder: PersonFinder) -> None:
+    # "Defense Minister" is the note's "Minister of Defense", not "Prime Minister".
+    assert run(finder, "Defense Minister Varela and Prime Minister Varela met.") == [
+        ("Varela", "#varela-ramon"), ("Varela", "#varela-tomas")]

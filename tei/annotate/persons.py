@@ -136,12 +136,12 @@ class PersonFinder:
 
     # -- matching -------------------------------------------------------------------
 
-    def _matches(self, text: str) -> list[tuple[int, int, set[str], str, bool]]:
+    def _matches(self, text: str) -> list[tuple[int, int, set[str], tuple[str, ...], bool]]:
         """``(start, end, candidates, office title before, other forename)`` per form found."""
         if self._pattern is None:
             return []
         view = make_view(text)
-        found: list[tuple[int, int, set[str], str, bool]] = []
+        found: list[tuple[int, int, set[str], tuple[str, ...], bool]] = []
         for m in self._pattern.finditer(view.text):
             found_start, found_end = view.span(m.start(), m.end())
             start, end = _fit_brackets(text, found_start, found_end)
@@ -218,16 +218,19 @@ class PersonFinder:
 
     # -- resolution -----------------------------------------------------------------
 
-    def _resolve(self, candidates: set[str], title: str, earlier: list[str]) -> str | None:
+    def _resolve(self, candidates: set[str], title: tuple[str, ...],
+                 earlier: list[str]) -> str | None:
         mains = {self.register.canonical(c) for c in candidates}
         if len(mains) == 1:
             return next(iter(mains))
-        if title:
-            fitting = {c for c in mains if _title_fits(title, self.register.person(c).hints)}
+        # The whole office first ("Defense Minister"), then its last word ("Minister").
+        for office in dict.fromkeys((title, title[-1:])) if title else ():
+            fitting = {c for c in mains if _title_fits(office, self.register.person(c).hints)}
             if len(fitting) == 1:
                 return next(iter(fitting))
             if fitting:
                 mains = fitting
+                break
         seen = [c for c in mains if c in earlier]
         if len(seen) == 1:
             return seen[0]
@@ -274,34 +277,43 @@ def _fit_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _title_before(text: str, start: int) -> str:
-    """The office or honorific words right before a name (``Attorney General``)."""
+def _title_before(text: str, start: int) -> tuple[str, ...]:
+    """The office words right before a name: ``("defense", "minister")``; courtesy dropped."""
     words: list[str] = []
     before = text[:start]
     while True:
         m = _TITLE_WORD.search(before)
         if not m:
             break
-        word = m.group(1)
-        bare = fold(word).lower().rstrip(".")
+        bare = fold(m.group(1)).lower().rstrip(".")
         if is_honorific(bare) or (words and bare in _TITLE_LINKS):
             words.insert(0, bare)
             before = before[:m.start(1)]
             continue
         break
-    while words and words[0] in _TITLE_LINKS:
-        words.pop(0)
-    return " ".join(w for w in words if w not in _COURTESY)
+    return tuple(w for w in words if w not in _COURTESY and w not in {"the", "of"})
 
 
-def _title_fits(title: str, hints: str) -> bool:
-    """The register says the person held this office (not "brother of the President")."""
+def _title_fits(title: tuple[str, ...], hints: str) -> bool:
+    """The register says the person held this office.
+
+    Every word of the title must occur in one hint (a note or role name), in any order
+    (``Defense Minister`` fits "Minister of Defense"), and the office itself must not be
+    qualified there as someone else's or a lesser one ("brother of the President",
+    "Vice President" for ``President``).
+    """
     if not title or not hints:
         return False
-    hints = fold(hints).lower()
-    for m in re.finditer(r"(?<![\w-])" + re.escape(title) + r"(?![\w-])", hints):
-        before = hints[:m.start()].split()
-        if before and before[-1].strip(",;(") in _NOT_HELD:
+    head = title[-1]
+    for hint in re.split(r"[|;]", fold(hints).lower()):
+        words = re.findall(r"[\w'-]+", hint)
+        if not all(w in words or w.rstrip("s") in words for w in title):
             continue
-        return True
+        for i, word in enumerate(words):
+            if word != head and word.rstrip("s") != head.rstrip("s"):
+                continue
+            previous = words[i - 1] if i else ""
+            if previous in _NOT_HELD and previous not in title:
+                continue
+            return True
     return False
