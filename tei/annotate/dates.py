@@ -1,10 +1,10 @@
 """Dates in running text and datelines, normalised to ISO 8601.
 
-Pure functions over strings. Each pattern below proposes candidates (one span, or several
-for a list such as "27 and 28 October"); the longest candidates win and the rest that
-overlap them are dropped, so spans never overlap. A date that cannot be pinned down (no
-month, no year and no document date, an undecidable numeric order) is not tagged.
-docs/dates.md lists every form with its value.
+Pure functions over strings. Each pattern of dates_patterns.py proposes candidates (one
+span, or several for a list such as "27 and 28 October"); the longest candidates win and
+the rest that overlap them are dropped, so spans never overlap. A date that cannot be
+pinned down (no month, no year and no document date, an undecidable numeric order) is not
+tagged. docs/dates.md lists every form with its value.
 """
 
 from __future__ import annotations
@@ -25,87 +25,36 @@ from tei.annotate.dates_calendar import (
     weekday_year,
 )
 from tei.annotate.dates_lexicon import (
-    BRACKET_GLOSS,
-    DASH,
-    DAY,
-    MONTH,
-    MONTH_FULL,
-    NOT_AFTER_NUMBER,
-    NOT_BEFORE_NUMBER,
     ORDINAL,
-    ROMAN,
     ROMAN_MONTHS,
-    WEEKDAY,
     WEEKDAYS,
     YEAR4,
     month_number,
 )
+from tei.annotate.dates_patterns import (
+    CROSS_MONTH_RANGE,
+    DAY_LIST,
+    DAY_MONTH,
+    DAY_OF_THIS_MONTH,
+    DAY_RANGE,
+    ISO_DATE,
+    KEYWORD_RANGE,
+    KEYWORD_RANGE_US,
+    MONTH_ALONE,
+    MONTH_DAY,
+    MONTH_DAY_LIST,
+    MONTH_DAY_RANGE,
+    MONTH_YEAR,
+    NUMERIC_DATE,
+    NUMERIC_NO_YEAR,
+    ORD,
+    ROMAN_DATE,
+    SECTION_WORD,
+    YEAR_ALONE,
+    YEAR_RANGE,
+)
 from tei.model import Span
 
-_ORD = f"{ORDINAL}?"
-_YEAR_AFTER = rf"(?:,?\s+(?P<y>{YEAR4})(?!\d))?"
-_RELATIVE_YEAR = r"(?P<rel>\s+of\s+(?P<which>this|last|next|the\s+current)\s+year)?"
-_WEEKDAY_PREFIX = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
-
-_DAY_MONTH = re.compile(
-    rf"{_WEEKDAY_PREFIX}{NOT_AFTER_NUMBER}(?P<d>{DAY}){_ORD}{BRACKET_GLOSS}\s+(?:of\s+)?"
-    rf"(?P<mon>{MONTH}){_YEAR_AFTER}{_RELATIVE_YEAR}")
-_MONTH_DAY = re.compile(
-    rf"{_WEEKDAY_PREFIX}(?P<mon>{MONTH})\s*(?P<d>{DAY}){_ORD}{NOT_BEFORE_NUMBER}{BRACKET_GLOSS}"
-    rf"{_YEAR_AFTER}{_RELATIVE_YEAR}")
-_MONTH_YEAR = re.compile(rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d)")
-_MONTH_ALONE = re.compile(
-    r"\b(?:in|since|until|till|by|during|from|through|before|after|early|late|"
-    r"beginning\s+of|end\s+of|middle\s+of|half\s+of)\s+(?:early\s+|late\s+)?"
-    rf"(?P<mon>{MONTH_FULL})(?!\s*[\d\[])(?:,?\s+of\s+(?P<which>this|last|next)\s+year)?")
-_DAY_OF_THIS_MONTH = re.compile(
-    rf"{NOT_AFTER_NUMBER}(?P<d>{DAY}){_ORD}\s+of\s+(?P<which>this|last|next)\s+month\b")
-_ROMAN = re.compile(
-    rf"(?<!\d)(?P<d>{DAY})(?P<sep>[./ ])\s?(?P<mon>{ROMAN})(?P=sep)\s?(?P<y>\d{{4}}|\d{{2}})(?!\d)")
-_NUMERIC = re.compile(
-    r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-    r"(?!\d|[./]\d)")
-# "23.10." with the year left to the document: only after a word, so a section number
-# opening a paragraph ("2.1.") is not read as a date.
-_NUMERIC_NO_YEAR = re.compile(r"(?<=[a-z,] )(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?![\d\w])")
-_SECTION_WORD = re.compile(
-    r"\b(?:paragraph|para|point|section|item|article|clause|chapter|page|no|number)\.?\s$",
-    re.IGNORECASE)
-_ISO = re.compile(rf"(?<![\d-])(?P<y>{YEAR4})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])")
-_DAY_RANGE = re.compile(
-    rf"{NOT_AFTER_NUMBER}(?P<d1>{DAY}){_ORD}{DASH}(?P<d2>{DAY}){_ORD}\s+(?:of\s+)?"
-    rf"(?P<mon>{MONTH}){_YEAR_AFTER}")
-_MONTH_DAY_RANGE = re.compile(
-    rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY}){_ORD}{DASH}(?P<d2>{DAY}){_ORD}{NOT_BEFORE_NUMBER}"
-    rf"{_YEAR_AFTER}")
-_KEYWORD_RANGE = re.compile(
-    r"\b(?P<kw>from|between|period(?:\s+from)?)\s+"
-    rf"(?P<d1>{DAY}){_ORD}(?:\s+(?P<mon1>{MONTH}))?(?:,?\s+(?P<y1>{YEAR4}))?\s+"
-    r"(?P<conj>through|thru|to|till|until|and)\s+"
-    rf"(?P<d2>{DAY}){_ORD}\s+(?:of\s+)?(?P<mon2>{MONTH}){_YEAR_AFTER}")
-_KEYWORD_RANGE_US = re.compile(
-    rf"\b(?P<kw>from|between|period(?:\s+from)?)\s+(?P<mon1>{MONTH})\s+(?P<d1>{DAY}){_ORD}"
-    rf"(?:,?\s+(?P<y1>{YEAR4}))?\s+(?P<conj>through|thru|to|till|until|and)\s+"
-    rf"(?:(?P<mon2>{MONTH})\s+)?(?P<d2>{DAY}){_ORD}{NOT_BEFORE_NUMBER}{_YEAR_AFTER}")
-# "30 October-2 November 1962": two day-month dates joined by a dash.
-_CROSS_MONTH_RANGE = re.compile(
-    rf"{NOT_AFTER_NUMBER}(?P<d1>{DAY}){_ORD}\s+(?P<mon1>{MONTH}){DASH}(?P<d2>{DAY}){_ORD}\s+"
-    rf"(?P<mon2>{MONTH}){_YEAR_AFTER}")
-_YEAR_RANGE = re.compile(
-    rf"\b(?P<kw>from|between)\s+(?P<y1>{YEAR4})\s+(?P<conj>to|through|till|until|and)\s+"
-    rf"(?P<y2>{YEAR4})(?!\d)")
-_DAY_LIST = re.compile(
-    rf"{NOT_AFTER_NUMBER}(?P<days>{DAY}{_ORD}(?:\s*,\s*{DAY}{_ORD})*),?\s+and\s+"
-    rf"(?P<d>{DAY}){_ORD}\s+(?:of\s+)?(?P<mon>{MONTH}){_YEAR_AFTER}")
-_MONTH_DAY_LIST = re.compile(
-    rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY}){_ORD},?\s+and\s+(?P<d2>{DAY}){_ORD}{NOT_BEFORE_NUMBER}"
-    rf"{_YEAR_AFTER}")
-# A year alone only after a word that makes it one ("in 1961", "since 1956"), and never a
-# count ("in 1961 copies") or a life span ("1908-1975").
-_YEAR_ALONE = re.compile(
-    r"\b(?:in|since|until|till|by|during|of|from|before|after|through|early|late|year|"
-    rf"mid-)\s*(?P<y>{YEAR4})(?!\d|{DASH}\d|\s+(?:tons?|copies|people|persons|men|troops|"
-    r"units|dollars|rubles|roubles|km|kilometers|miles|cases|pieces)\b)")
 _TIME_JOIN = re.compile(r",\s*|\s+at\s+|\s+")
 
 
@@ -158,7 +107,7 @@ def numeric_order_of(texts: Sequence[str]) -> str | None:
     12 fixes it) and never the other; None otherwise."""
     seen: set[str] = set()
     for text in texts:
-        for pattern in (_NUMERIC, _NUMERIC_NO_YEAR):
+        for pattern in (NUMERIC_DATE, NUMERIC_NO_YEAR):
             for match in pattern.finditer(text):
                 first, second = int(match["a"]), int(match["b"])
                 if 12 < first <= 31 and 1 <= second <= 12:
@@ -196,7 +145,7 @@ def _with_time(text: str, end: int, year: int, month: int, day: int,
 
 
 def _day_month(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
+    for pattern in (DAY_MONTH, MONTH_DAY):
         for match in pattern.finditer(text):
             month, day = month_number(match["mon"]), int(match["d"])
             year = _year(match, month, day, ref)
@@ -215,7 +164,7 @@ def _day_month(text: str, ref: Reference | None, order: str | None) -> Iterator[
 
 
 def _month_year(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in _MONTH_YEAR.finditer(text):
+    for match in MONTH_YEAR.finditer(text):
         yield _single(match.start(), match.end(), 2,
                       when=iso(int(match["y"]), month_number(match["mon"])))
 
@@ -223,7 +172,7 @@ def _month_year(text: str, ref: Reference | None, order: str | None) -> Iterator
 def _month_alone(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
     if ref is None:
         return
-    for match in _MONTH_ALONE.finditer(text):
+    for match in MONTH_ALONE.finditer(text):
         month = month_number(match["mon"])
         which = match["which"]
         year = (ref.year + {"last": -1, "next": 1}.get(which, 0) if which
@@ -235,7 +184,7 @@ def _month_alone(text: str, ref: Reference | None, order: str | None) -> Iterato
 def _day_of_month(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
     if ref is None or ref.month is None:
         return
-    for match in _DAY_OF_THIS_MONTH.finditer(text):
+    for match in DAY_OF_THIS_MONTH.finditer(text):
         shift = {"last": -1, "next": 1}.get(match["which"], 0)
         index = ref.year * 12 + ref.month - 1 + shift
         year, month, day = index // 12, index % 12 + 1, int(match["d"])
@@ -244,14 +193,14 @@ def _day_of_month(text: str, ref: Reference | None, order: str | None) -> Iterat
 
 
 def _iso(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in _ISO.finditer(text):
+    for match in ISO_DATE.finditer(text):
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
         if is_valid(year, month, day):
             yield _single(match.start(), match.end(), 2, when=iso(year, month, day))
 
 
 def _roman(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in _ROMAN.finditer(text):
+    for match in ROMAN_DATE.finditer(text):
         year = full_year(match["y"], ref)
         month, day = ROMAN_MONTHS[match["mon"]], int(match["d"])
         if is_valid(year, month, day):
@@ -259,7 +208,7 @@ def _roman(text: str, ref: Reference | None, order: str | None) -> Iterator[_Can
 
 
 def _numeric(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in _NUMERIC.finditer(text):
+    for match in NUMERIC_DATE.finditer(text):
         digits = match["y"]
         if len(digits) == 4 and not re.fullmatch(YEAR4, digits):
             continue
@@ -269,8 +218,8 @@ def _numeric(text: str, ref: Reference | None, order: str | None) -> Iterator[_C
             yield _with_time(text, match.end(), year, *reading, 2, match.start())
     if ref is None:
         return
-    for match in _NUMERIC_NO_YEAR.finditer(text):
-        if _SECTION_WORD.search(text[max(0, match.start() - 12):match.start()]):
+    for match in NUMERIC_NO_YEAR.finditer(text):
+        if SECTION_WORD.search(text[max(0, match.start() - 12):match.start()]):
             continue
         reading = numeric_reading(int(match["a"]), int(match["b"]), None, ref, order)
         if reading is None:
@@ -288,7 +237,7 @@ def _range(start: int, end: int, first: tuple[int, int, int],
 
 
 def _ranges(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for pattern in (_DAY_RANGE, _MONTH_DAY_RANGE):
+    for pattern in (DAY_RANGE, MONTH_DAY_RANGE):
         for match in pattern.finditer(text):
             month, d1, d2 = month_number(match["mon"]), int(match["d1"]), int(match["d2"])
             year = _year(match, month, d2, ref)
@@ -296,7 +245,7 @@ def _ranges(text: str, ref: Reference | None, order: str | None) -> Iterator[_Ca
                 found = _range(match.start(), match.end(), (year, month, d1), (year, month, d2))
                 if found:
                     yield found
-    for match in _CROSS_MONTH_RANGE.finditer(text):
+    for match in CROSS_MONTH_RANGE.finditer(text):
         month1, month2 = month_number(match["mon1"]), month_number(match["mon2"])
         d1, d2 = int(match["d1"]), int(match["d2"])
         year2 = _year(match, month2, d2, ref)
@@ -305,12 +254,12 @@ def _ranges(text: str, ref: Reference | None, order: str | None) -> Iterator[_Ca
                            (year2 - (month1 > month2), month1, d1), (year2, month2, d2))
             if found:
                 yield found
-    for match in _YEAR_RANGE.finditer(text):
+    for match in YEAR_RANGE.finditer(text):
         first, last = int(match["y1"]), int(match["y2"])
         if (match["conj"] == "and") == (match["kw"] == "between") and first < last:
             yield _single(match.start("y1"), match.end(), 0,
                           **{"from": str(first), "to": str(last)})
-    for pattern in (_KEYWORD_RANGE, _KEYWORD_RANGE_US):
+    for pattern in (KEYWORD_RANGE, KEYWORD_RANGE_US):
         for match in pattern.finditer(text):
             if (match["conj"] == "and") != (match["kw"] == "between"):
                 continue
@@ -321,7 +270,7 @@ def _ranges(text: str, ref: Reference | None, order: str | None) -> Iterator[_Ca
             if year2 is None:
                 continue
             year1 = int(match["y1"]) if match["y1"] else year2 - (month1 > month2)
-            found = _range(match.start("d1") if pattern is _KEYWORD_RANGE
+            found = _range(match.start("d1") if pattern is KEYWORD_RANGE
                            else match.start("mon1"), match.end(),
                            (year1, month1, d1), (year2, month2, d2))
             if found:
@@ -329,7 +278,7 @@ def _ranges(text: str, ref: Reference | None, order: str | None) -> Iterator[_Ca
 
 
 def _lists(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in _DAY_LIST.finditer(text):
+    for match in DAY_LIST.finditer(text):
         month, last_day = month_number(match["mon"]), int(match["d"])
         year = _year(match, month, last_day, ref)
         if year is None or not is_valid(year, month, last_day):
@@ -348,19 +297,19 @@ def _lists(text: str, ref: Reference | None, order: str | None) -> Iterator[_Can
             spans.append(Span.make(start, end, "date", when=iso(year, month, day)))
         else:
             yield _Candidate(match.start(), match.end(), 1, tuple(spans))
-    for match in _MONTH_DAY_LIST.finditer(text):
+    for match in MONTH_DAY_LIST.finditer(text):
         month, d1, d2 = month_number(match["mon"]), int(match["d1"]), int(match["d2"])
         year = _year(match, month, d2, ref)
         if year is None or not (is_valid(year, month, d1) and is_valid(year, month, d2)):
             continue
         first = Span.make(match.start(), match.end("d1") + len(
-            re.match(_ORD, text[match.end("d1"):])[0]), "date", when=iso(year, month, d1))
+            re.match(ORD, text[match.end("d1"):])[0]), "date", when=iso(year, month, d1))
         second = Span.make(match.start("d2"), match.end(), "date", when=iso(year, month, d2))
         yield _Candidate(match.start(), match.end(), 1, (first, second))
 
 
 def _years(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in _YEAR_ALONE.finditer(text):
+    for match in YEAR_ALONE.finditer(text):
         yield _single(match.start("y"), match.end("y"), 4, when=match["y"])
 
 

@@ -1,0 +1,85 @@
+"""The regular expressions of the date recogniser, one per written form."""
+
+from __future__ import annotations
+
+import re
+
+from tei.annotate.dates_lexicon import (
+    BRACKET_GLOSS,
+    DASH,
+    DAY,
+    MONTH,
+    MONTH_FULL,
+    NOT_AFTER_NUMBER,
+    NOT_BEFORE_NUMBER,
+    ORDINAL,
+    ROMAN,
+    WEEKDAY,
+    YEAR4,
+)
+
+# An optional ordinal suffix ("27th").
+ORD = f"{ORDINAL}?"
+_YEAR_AFTER = rf"(?:,?\s+(?P<y>{YEAR4})(?!\d))?"
+_RELATIVE_YEAR = r"(?P<rel>\s+of\s+(?P<which>this|last|next|the\s+current)\s+year)?"
+_WEEKDAY_PREFIX = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
+
+DAY_MONTH = re.compile(
+    rf"{_WEEKDAY_PREFIX}{NOT_AFTER_NUMBER}(?P<d>{DAY}){ORD}{BRACKET_GLOSS}\s+(?:of\s+)?"
+    rf"(?P<mon>{MONTH}){_YEAR_AFTER}{_RELATIVE_YEAR}")
+MONTH_DAY = re.compile(
+    rf"{_WEEKDAY_PREFIX}(?P<mon>{MONTH})\s*(?P<d>{DAY}){ORD}{NOT_BEFORE_NUMBER}{BRACKET_GLOSS}"
+    rf"{_YEAR_AFTER}{_RELATIVE_YEAR}")
+MONTH_YEAR = re.compile(rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d)")
+MONTH_ALONE = re.compile(
+    r"\b(?:in|since|until|till|by|during|from|through|before|after|early|late|"
+    r"beginning\s+of|end\s+of|middle\s+of|half\s+of)\s+(?:early\s+|late\s+)?"
+    rf"(?P<mon>{MONTH_FULL})(?!\s*[\d\[])(?:,?\s+of\s+(?P<which>this|last|next)\s+year)?")
+DAY_OF_THIS_MONTH = re.compile(
+    rf"{NOT_AFTER_NUMBER}(?P<d>{DAY}){ORD}\s+of\s+(?P<which>this|last|next)\s+month\b")
+ROMAN_DATE = re.compile(
+    rf"(?<!\d)(?P<d>{DAY})(?P<sep>[./ ])\s?(?P<mon>{ROMAN})(?P=sep)\s?(?P<y>\d{{4}}|\d{{2}})(?!\d)")
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"(?!\d|[./]\d)")
+# "23.10." with the year left to the document: only after a word, so a section number
+# opening a paragraph ("2.1.") is not read as a date.
+NUMERIC_NO_YEAR = re.compile(r"(?<=[a-z,] )(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?![\d\w])")
+SECTION_WORD = re.compile(
+    r"\b(?:paragraph|para|point|section|item|article|clause|chapter|page|no|number)\.?\s$",
+    re.IGNORECASE)
+ISO_DATE = re.compile(rf"(?<![\d-])(?P<y>{YEAR4})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])")
+DAY_RANGE = re.compile(
+    rf"{NOT_AFTER_NUMBER}(?P<d1>{DAY}){ORD}{DASH}(?P<d2>{DAY}){ORD}\s+(?:of\s+)?"
+    rf"(?P<mon>{MONTH}){_YEAR_AFTER}")
+MONTH_DAY_RANGE = re.compile(
+    rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY}){ORD}{DASH}(?P<d2>{DAY}){ORD}{NOT_BEFORE_NUMBER}"
+    rf"{_YEAR_AFTER}")
+KEYWORD_RANGE = re.compile(
+    r"\b(?P<kw>from|between|period(?:\s+from)?)\s+"
+    rf"(?P<d1>{DAY}){ORD}(?:\s+(?P<mon1>{MONTH}))?(?:,?\s+(?P<y1>{YEAR4}))?\s+"
+    r"(?P<conj>through|thru|to|till|until|and)\s+"
+    rf"(?P<d2>{DAY}){ORD}\s+(?:of\s+)?(?P<mon2>{MONTH}){_YEAR_AFTER}")
+KEYWORD_RANGE_US = re.compile(
+    rf"\b(?P<kw>from|between|period(?:\s+from)?)\s+(?P<mon1>{MONTH})\s+(?P<d1>{DAY}){ORD}"
+    rf"(?:,?\s+(?P<y1>{YEAR4}))?\s+(?P<conj>through|thru|to|till|until|and)\s+"
+    rf"(?:(?P<mon2>{MONTH})\s+)?(?P<d2>{DAY}){ORD}{NOT_BEFORE_NUMBER}{_YEAR_AFTER}")
+# "30 October-2 November 1962": two day-month dates joined by a dash.
+CROSS_MONTH_RANGE = re.compile(
+    rf"{NOT_AFTER_NUMBER}(?P<d1>{DAY}){ORD}\s+(?P<mon1>{MONTH}){DASH}(?P<d2>{DAY}){ORD}\s+"
+    rf"(?P<mon2>{MONTH}){_YEAR_AFTER}")
+YEAR_RANGE = re.compile(
+    rf"\b(?P<kw>from|between)\s+(?P<y1>{YEAR4})\s+(?P<conj>to|through|till|until|and)\s+"
+    rf"(?P<y2>{YEAR4})(?!\d)")
+DAY_LIST = re.compile(
+    rf"{NOT_AFTER_NUMBER}(?P<days>{DAY}{ORD}(?:\s*,\s*{DAY}{ORD})*),?\s+and\s+"
+    rf"(?P<d>{DAY}){ORD}\s+(?:of\s+)?(?P<mon>{MONTH}){_YEAR_AFTER}")
+MONTH_DAY_LIST = re.compile(
+    rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY}){ORD},?\s+and\s+(?P<d2>{DAY}){ORD}{NOT_BEFORE_NUMBER}"
+    rf"{_YEAR_AFTER}")
+# A year alone only after a word that makes it one ("in 1961", "since 1956"), and never a
+# count ("in 1961 copies") or a life span ("1908-1975").
+YEAR_ALONE = re.compile(
+    r"\b(?:in|since|until|till|by|during|of|from|before|after|through|early|late|year|"
+    rf"mid-)\s*(?P<y>{YEAR4})(?!\d|{DASH}\d|\s+(?:tons?|copies|people|persons|men|troops|"
+    r"units|dollars|rubles|roubles|km|kilometers|miles|cases|pieces)\b)")
