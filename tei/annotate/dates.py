@@ -84,7 +84,10 @@ def find_dates(text: str, doc_when: str | None, numeric_order: str | None = None
 
 def normalize_date_line(text: str) -> str | None:
     """The ISO value of a whole dateline ("Washington, October 11, 1963, 5:30 p.m."),
-    or None when it holds no single, complete date."""
+    or None when it holds no single, complete date.
+
+    A place or a part of the day may come before the date; after it only a time, final
+    punctuation, or, when the date opens the line, a capitalised title or signer."""
     line = text.strip()
     bare = line.rstrip(".").strip()
     if re.fullmatch(YEAR4, bare):
@@ -98,6 +101,10 @@ def normalize_date_line(text: str) -> str | None:
     if re.search(r"\d", before) or (before and not re.search(r"[\s,]$", before)):
         return None
     if re.fullmatch(r"[\s.,;:]*", after):
+        return span.attr("when")
+    # A line opening with its date may run on into a title or a signer
+    # ("November 05, 1962 Memorandum of ...", "8.XI.62 V. KUZNETSOV").
+    if not before and re.match(r"\s+[A-Z]", after):
         return span.attr("when")
     return None
 
