@@ -371,3 +371,9 @@ def test_stylesheets_are_compiled_once_for_many_documents(
     assert renderer.render_site(paths, tmp_path / "two").ok
     assert sorted(compiled) == ["site-index.xsl", "site-persons.xsl", "tei-to-html.xsl",
                                 "tei-to-text.xsl"]
+
+
+def test_dates_with_a_time_of_day_are_machine_readable(site: Path) -> None:
+    doc = page(site, "1958-06-03_varga-moll.html")
+    assert doc.xpath("//div[@class='telegram']//time/@datetime") == [
+        "1958-06-02T09:30:00", "1958-06-03"]

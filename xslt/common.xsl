@@ -91,11 +91,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Whether a value is a year, month or day that HTML's datetime attribute accepts. -->
+  <!-- Whether a value is a year, month, day or day and time that HTML's datetime
+       attribute accepts (ISO values such as 1962-10 or 1963-10-21T17:00:00). -->
   <xsl:function name="f:html-date" as="xs:boolean">
     <xsl:param name="value" as="xs:anyAtomicType?"/>
-    <xsl:sequence select="exists($value)
-        and matches(string($value), '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')"/>
+    <xsl:sequence select="exists($value) and matches(string($value),
+        '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])' ||
+        '(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+\-]\d{2}:\d{2})?)?)?)?$')"/>
   </xsl:function>
 
   <xsl:function name="f:wikidata-url" as="xs:string">
