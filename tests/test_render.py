@@ -377,3 +377,24 @@ def test_dates_with_a_time_of_day_are_machine_readable(site: Path) -> None:
     doc = page(site, "1958-06-03_varga-moll.html")
     assert doc.xpath("//div[@class='telegram']//time/@datetime") == [
         "1958-06-02T09:30:00", "1958-06-03"]
+
+
+def test_links_lists_and_paragraphs_inside_notes_stay_valid_html(tmp_path: Path) -> None:
+    source = FULL.read_text()
+    source = source.replace(
+        "A second copy of the letter is lost.",
+        "<p>A second copy is lost.</p><p>See <ref target='https://example.org/copy'>the"
+        " catalogue</ref> and <ref target='#elsewhere'>the first copy</ref>.</p>")
+    source = source.replace(
+        "<closer>",
+        "<list><item>forty lamps</item><item>two boats</item></list><closer>")
+    changed = tmp_path / "changed.xml"
+    changed.write_text(source)
+    html = default_renderer().html(read_tei(changed))
+    doc = lxml_html.fromstring(html.encode())
+    popover = doc.get_element_by_id("fn-pop-2")
+    assert [p.tag for p in popover.iter("p", "span") if p.get("class") == "p"] == ["span", "span"]
+    assert popover.xpath(".//a[not(@class)]/@href") == ["https://example.org/copy"]
+    assert "the first copy" in popover.text_content()
+    assert doc.xpath("//ul[@class='list']/li/text()") == ["forty lamps", "two boats"]
+    assert not doc.xpath("//p//p | //p//ul | //p//div")

@@ -170,6 +170,25 @@
     <p><xsl:apply-templates/></p>
   </xsl:template>
 
+  <!-- Only web addresses become links: other targets point into the TEI, not the page. -->
+  <xsl:template match="tei:ref[matches(@target, '^https?://')]">
+    <a href="{@target}"><xsl:apply-templates/></a>
+  </xsl:template>
+
+  <xsl:template match="tei:list[not(ancestor::tei:p | ancestor::tei:note)]">
+    <ul class="list"><xsl:apply-templates select="tei:item"/></ul>
+  </xsl:template>
+
+  <xsl:template match="tei:list[not(ancestor::tei:p | ancestor::tei:note)]/tei:item">
+    <li><xsl:apply-templates/></li>
+  </xsl:template>
+
+  <!-- Inside a paragraph or a note a block would break the HTML: keep it inline. -->
+  <xsl:template match="tei:note//tei:p | tei:p//tei:list | tei:note//tei:list" priority="1">
+    <span class="{local-name()}"><xsl:apply-templates/></span>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:label">
     <span class="label"><xsl:apply-templates/></span>
   </xsl:template>
