@@ -288,6 +288,7 @@ def test_modules_name_no_real_person() -> None:
 @pytest.mark.parametrize("text, surface", [
     ("a letter from Ostrovin² said", "Ostrovin"),          # F1 superscript marker
     ("From: [Premier] OSTROVIN2, URGENT", "OSTROVIN"),      # F2 digit glued to capitals
+    ("talks in Moscow.¹Ostrovin had left", "Ostrovin"),       # marker before the next word
 ])
 def test_footnote_marker_glued_to_a_name(finder: PersonFinder, text: str, surface: str) -> None:
     assert run(finder, text) == [(surface, OSTROVIN)]

@@ -128,5 +128,7 @@ def compile_forms(forms: list[Form]) -> re.Pattern[str] | None:
     ordered = sorted({f.parts: f for f in forms}.values(),
                      key=lambda f: (-len(f.parts), -len(f.key), f.key))
     body = "|".join(form_pattern(f) for f in ordered)
-    # A footnote digit glued to a name ("Alphand²", "NOWAK2") ends the name.
-    return re.compile(r"(?<![\w])(?:" + body + r")(?![^\W\d_" + SUPERSCRIPTS + "])")
+    # A footnote digit glued to a name on either side ("Malkov²", "OSTROVIN2",
+    # "Moscow.¹Ostrovin") does not hide it.
+    letter = r"[^\W\d_" + SUPERSCRIPTS + "]"
+    return re.compile(r"(?<!" + letter + r")(?:" + body + r")(?!" + letter + r")")
