@@ -174,7 +174,8 @@ class Renderer:
 
     def render_document(self, tei_path: Path, outdir: Path) -> list[Path]:
         """Write OUTDIR/html/<stem>.html and OUTDIR/text/<stem>.txt for one document,
-        without links to other documents. Raises InputError or RenderError."""
+        without previous/next links; its person links expect the persons.html that
+        render_site writes beside it. Raises InputError or RenderError."""
         document = read_tei(Path(tei_path))
         return self._write_document(document, Path(outdir), None)
 
