@@ -314,11 +314,21 @@ def test_corpus_november_12_telegram() -> None:
                     ("12.XI.62", "1962-11-12"), ("12 November 1962", "1962-11-12")]
 
 
-def test_offsets_are_exact() -> None:
-    text = "Met on 27 and 28 October; left 2.XI.62 at 14:30; see [on 15 April 1961]."
+def test_mixed_paragraph_in_order() -> None:
+    text = ("Met on 27 and 28 October; left 2.XI.62 at 14:30; see [on 15 April 1961] and "
+            "No. 2401 of 3 November, within 30 days, between 2 and 5 June.")
+    assert found(text, NOV12) == [
+        ("27", "1962-10-27"), ("28 October", "1962-10-28"),
+        ("2.XI.62 at 14:30", "1962-11-02T14:30:00"), ("15 April 1961", "1961-04-15"),
+        ("3 November", "1962-11-03"), ("2 and 5 June", ("1962-06-02", "1962-06-05")),
+    ]
+
+
+def test_surfaces_read_alone_give_the_same_value() -> None:
+    text = "on Tuesday, 23 October, 12.XI.62 and 10.26.1962, in October 1962, 16-17 November"
     for span in find_dates(text, NOV12):
-        surface = text[span.start:span.end]
-        assert surface == surface.strip() and surface[0].isalnum()
+        alone = find_dates(text[span.start:span.end], NOV12)
+        assert [(s.end - s.start, s.attrs) for s in alone] == [(span.end - span.start, span.attrs)]
 
 
 TEXT_PIECES = st.sampled_from([
