@@ -1,0 +1,163 @@
+"""Editorial checks beyond the grammar: things a schema accepts but an editor should see.
+
+Each check has an id (``--ignore ID`` switches it off) and reports warnings, which
+``--strict`` turns into errors. ``duplicate-id`` looks across the files of a run and lives in
+:mod:`tei.validate.runner`; the others look at one document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from lxml import etree
+
+from tei.validate.grammar import TEI_NS, XML_ID, name_of
+
+NS = {"tei": TEI_NS}
+Finding = tuple[etree._Element, str]
+Check = Callable[[etree._Element], Iterator[Finding]]
+
+# The checks, their ids and what each one means (the text of docs/validation.md).
+DESCRIPTIONS = {
+    "persname-ref": "a persName in the text has no @ref linking it to a person",
+    "ref-dangling": "a persName, placeName or orgName @ref points to no xml:id in the file",
+    "date-value": "a date in the text or the citation has no normalised value "
+                  "(@when, @from/@to, @notBefore/@notAfter)",
+    "footnote-empty": "a footnote (note place=\"foot\") has no text: its marker lost its note",
+    "footnote-marker": "a superscript digit in the text outside any note: a footnote marker "
+                       "whose note was not made",
+    "date-after-document": "a date in the text falls after the document's own date "
+                           "(profileDesc/creation/date/@when)",
+    "duplicate-id": "an xml:id used by two files of one run (register copies are exempt)",
+}
+
+
+def _text_elements(root: etree._Element, xpath: str) -> list[etree._Element]:
+    return root.xpath(xpath, namespaces=NS)
+
+
+def _snippet(element: etree._Element, limit: int = 40) -> str:
+    text = " ".join("".join(element.itertext()).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def persname_ref(root: etree._Element) -> Iterator[Finding]:
+    for element in _text_elements(root, "//tei:text//tei:persName[not(@ref)]"):
+        yield element, (f"persName \"{_snippet(element)}\" has no @ref: link it to a person "
+                        "of particDesc (ref=\"#id\"), or leave the name as plain text")
+
+
+def ref_dangling(root: etree._Element) -> Iterator[Finding]:
+    ids = set(root.xpath("//@xml:id"))
+    names = "//tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@ref]"
+    for element in _text_elements(root, names):
+        for pointer in element.get("ref").split():
+            if pointer.startswith("#") and pointer[1:] not in ids:
+                yield element, (f"@ref=\"{pointer}\" of {name_of(element)} "
+                                f"\"{_snippet(element)}\" points to no xml:id in this file: add "
+                                "the entry to particDesc/settingDesc, or correct the reference")
+
+
+_VALUE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
+
+
+def date_value(root: etree._Element) -> Iterator[Finding]:
+    dates = _text_elements(root, "//tei:text//tei:date | //tei:sourceDesc//tei:date")
+    for element in dates:
+        if not any(element.get(name) for name in _VALUE_ATTRIBUTES):
+            yield element, (f"date \"{_snippet(element)}\" has no normalised value: add @when "
+                            "in ISO 8601 (e.g. 1962-10-27), or @from and @to for a range")
+
+
+def footnote_empty(root: etree._Element) -> Iterator[Finding]:
+    for element in _text_elements(root, "//tei:note[@place='foot']"):
+        if not "".join(element.itertext()).strip() and len(element) == 0:
+            number = element.get("n")
+            label = f"footnote {number}" if number else "a footnote"
+            yield element, (f"{label} is empty: its marker has no note; add the footnote's "
+                            "text, or remove the marker")
+
+
+SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+
+
+def _in_note(element: etree._Element) -> bool:
+    note = f"{{{TEI_NS}}}note"
+    return element.tag == note or any(a.tag == note for a in element.iterancestors())
+
+
+def footnote_marker(root: etree._Element) -> Iterator[Finding]:
+    # The encoder turns each superscript marker into its note; one left in the text means
+    # the note it stood for was not found.
+    for body in _text_elements(root, "//tei:text/tei:body"):
+        for element in body.iter():
+            if not isinstance(element.tag, str):
+                continue
+            pieces = []
+            if not _in_note(element):
+                pieces.append(element.text)
+            parent = element.getparent()
+            if element is not body and parent is not None and not _in_note(parent):
+                pieces.append(element.tail)
+            for text in pieces:
+                for m in _SUPERSCRIPT.finditer(text or ""):
+                    digits = m.group()
+                    yield element, (f"superscript \"{digits}\" looks like a footnote marker "
+                                    "without its note: encode it as note place=\"foot\" "
+                                    f"n=\"{digits.translate(_PLAIN_DIGITS)}\" with its text")
+
+
+_PLAIN_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "1234567890")
+
+
+def document_date(root: etree._Element) -> str | None:
+    found = root.xpath("//tei:profileDesc/tei:creation/tei:date/@when", namespaces=NS)
+    return str(found[0]) if found else None
+
+
+def is_after(value: str, reference: str) -> bool:
+    """``value`` later than ``reference``, compared at the precision both share (so
+    ``1962-11-20`` is not after ``1962-11``)."""
+    value, reference = value[:10], reference[:10]
+    shared = min(len(value), len(reference))
+    return value[:shared] > reference[:shared]
+
+
+def date_after_document(root: etree._Element) -> Iterator[Finding]:
+    reference = document_date(root)
+    if not reference or not re.match(r"\d{4}", reference):
+        return
+    for element in _text_elements(root, "//tei:text//tei:date"):
+        start = element.get("when") or element.get("from") or element.get("notBefore")
+        if start and re.match(r"\d{4}", start) and is_after(start, reference):
+            yield element, (f"date {start} (\"{_snippet(element)}\") is after the document's "
+                            f"own date {reference}: check the year, or the document date")
+
+
+DOCUMENT_CHECKS: dict[str, Check] = {
+    "persname-ref": persname_ref,
+    "ref-dangling": ref_dangling,
+    "date-value": date_value,
+    "footnote-empty": footnote_empty,
+    "footnote-marker": footnote_marker,
+    "date-after-document": date_after_document,
+}
+
+# Entries that every self-contained file repeats by design: copies of the register and the
+# edition's own responsibility statements.
+SHARED_ID_ELEMENTS = frozenset(f"{{{TEI_NS}}}{name}"
+                               for name in ("person", "place", "org", "respStmt"))
+
+
+def run_level_ids(root: etree._Element) -> list[tuple[str, etree._Element]]:
+    """``(xml:id, element)`` of the ids that must be unique across a run."""
+    found = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in SHARED_ID_ELEMENTS:
+            continue
+        value = element.get(XML_ID)
+        if value:
+            found.append((value, element))
+    return found

@@ -1,0 +1,141 @@
+"""Reports CI tools read: text, json, junit, github annotations, SARIF 2.1.0.
+
+Every format is a pure function of the report, so the same run gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+from lxml import etree
+
+from tei import __version__
+from tei.validate.issues import Issue, Report
+from tei.validate.rules import describe
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def text(report: Report) -> str:
+    return "".join(f"{issue}\n" for issue in report.issues)
+
+
+def summary(report: Report) -> str:
+    c = report.counts()
+    return (f"{c['files']} file{'s' if c['files'] != 1 else ''} checked: {c['invalid']} invalid, "
+            f"{c['errors']} error{'s' if c['errors'] != 1 else ''}, "
+            f"{c['warnings']} warning{'s' if c['warnings'] != 1 else ''}")
+
+
+def as_json(report: Report) -> str:
+    document = {
+        "valid": report.valid,
+        "summary": report.counts(),
+        "schemas": report.schemas,
+        "files": [
+            {"file": result.file, "valid": result.valid,
+             "issues": [{"line": i.line, "col": i.col, "severity": i.severity,
+                         "message": i.message, "rule": i.rule} for i in result.issues]}
+            for result in report.files
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def junit(report: Report) -> str:
+    """One testcase per file; a failure carries the file's errors, system-out its warnings."""
+    counts = report.counts()
+    suites = etree.Element("testsuites", name="tei validate", tests=str(counts["files"]),
+                           failures=str(counts["invalid"]), errors="0")
+    suite = etree.SubElement(suites, "testsuite", name="tei validate",
+                             tests=str(counts["files"]), failures=str(counts["invalid"]),
+                             errors="0", skipped="0")
+    for result in report.files:
+        case = etree.SubElement(suite, "testcase", classname="tei.validate", name=result.file,
+                                file=result.file)
+        errors = result.errors
+        if errors:
+            first = errors[0]
+            failure = etree.SubElement(
+                case, "failure", type="validation",
+                message=f"{len(errors)} error{'s' if len(errors) != 1 else ''}: "
+                        f"line {first.line}: {first.message}")
+            failure.text = "".join(f"{issue}\n" for issue in errors)
+        if result.warnings:
+            out = etree.SubElement(case, "system-out")
+            out.text = "".join(f"{issue}\n" for issue in result.warnings)
+    return etree.tostring(suites, xml_declaration=True, encoding="UTF-8",
+                          pretty_print=True).decode("utf-8")
+
+
+def escape_data(value: str) -> str:
+    """Workflow-command message escaping."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Workflow-command property escaping: as data, plus ``:`` and ``,``."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report) -> str:
+    lines = []
+    for issue in report.issues:
+        properties = ",".join((f"file={escape_property(issue.file)}", f"line={issue.line}",
+                               f"col={issue.col}", f"title={escape_property(issue.rule)}"))
+        lines.append(f"::{issue.severity} {properties}::{escape_data(issue.message)}\n")
+    return "".join(lines)
+
+
+def artifact_uri(file: str) -> str:
+    path = Path(file)
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(PurePosixPath(*path.parts).as_posix(), safe="/")
+
+
+def sarif(report: Report) -> str:
+    used = sorted({issue.rule for issue in report.issues})
+    index = {rule: n for n, rule in enumerate(used)}
+    results = [_sarif_result(issue, index[issue.rule]) for issue in report.issues]
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "tei-edition",
+                "version": __version__,
+                "rules": [{"id": rule, "shortDescription": {"text": describe(rule)}}
+                          for rule in used],
+            }},
+            "artifacts": [{"location": {"uri": artifact_uri(result.file)}}
+                          for result in report.files],
+            "results": results,
+        }],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_result(issue: Issue, rule_index: int) -> dict:
+    return {
+        "ruleId": issue.rule,
+        "ruleIndex": rule_index,
+        "level": issue.severity,
+        "message": {"text": issue.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(issue.file)},
+            "region": {"startLine": issue.line, "startColumn": issue.col},
+        }}],
+    }
+
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": text,
+    "json": as_json,
+    "junit": junit,
+    "github": github,
+    "sarif": sarif,
+}

@@ -1,0 +1,44 @@
+"""Every rule name a report can carry, with what it means (for SARIF and the docs)."""
+
+from __future__ import annotations
+
+from tei.validate.checks import DESCRIPTIONS
+
+GRAMMAR_RULES = {
+    "xml-syntax": "the file is not well-formed XML",
+    "xml-entity": "the document declares entities; they are never expanded, so it is refused",
+    "xml-too-large": "the file is over the size limit (--max-size)",
+    "xml-too-deep": "elements are nested deeper than the limit (--max-depth)",
+    "io": "the file cannot be read",
+    "xsd-content": "an element is not allowed where it stands, or one is missing",
+    "xsd-attribute": "an attribute is not allowed, or a required one is missing",
+    "xsd-value": "an attribute value does not fit its type",
+    "xsd-assert": "an assertion of a user's XSD 1.1 schema fails",
+    "xsd": "another XSD validation error",
+    "iso-date": "@when, @from or @to is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, "
+                "YYYY-MM-DDThh:mm:ss)",
+    "rng": "a RELAX NG validation error",
+    "header-title": "the header has no title",
+    "header-publication": "the header has no publicationStmt",
+    "header-source": "the header has no sourceDesc",
+    "header-creation": "the header has no document date (profileDesc/creation/date)",
+    "header-creation-when": "the document date has no @when and the document is not undated",
+    "header-language": "the header names no language (langUsage/language)",
+    "header-revision": "the header records no change (revisionDesc/change)",
+    "ref-resolves": "@who, @resp, @sameAs or @target starting with # points to no xml:id in "
+                    "the file",
+    "date-range-order": "a date range starts after it ends (@from later than @to)",
+    "date-when-range": "a date has both @when and @from/@to",
+    "note-kind": "a note in the text is neither a footnote (place=\"foot\") nor an editorial "
+                 "note (type=\"editorial\"), or is both",
+    "duplicate-id": "an xml:id is used twice in one file (an error of the XML), or by two files "
+                    "of one run",
+}
+
+RULES = {**GRAMMAR_RULES, **DESCRIPTIONS}
+# Checks that --ignore can switch off.
+SWITCHABLE = tuple(DESCRIPTIONS)
+
+
+def describe(rule: str) -> str:
+    return RULES.get(rule, rule)

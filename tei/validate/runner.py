@@ -1,0 +1,171 @@
+"""Validate many files: grammar, editorial checks and the ids shared across one run.
+
+Files are independent, so with ``jobs > 1`` they go to worker processes, each compiling
+its schemas once (from the pickle cache when it is warm).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tei.validate.checks import DOCUMENT_CHECKS, run_level_ids
+from tei.validate.grammar import grammar_issues, name_of
+from tei.validate.issues import FileResult, Issue, Report
+from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
+from tei.validate.schemas import Grammar, load_grammar
+
+IO_RULE = "io"
+
+
+class InputMissing(Exception):
+    """A path given to validate does not exist."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    schemas: tuple[Path | None, ...] = (None,)  # None: the project's schema
+    strict: bool = False
+    ignore: frozenset[str] = frozenset()
+    limits: Limits = field(default_factory=Limits)
+
+    @property
+    def check_severity(self) -> str:
+        return "error" if self.strict else "warning"
+
+
+@dataclass
+class _Checked:
+    result: FileResult
+    ids: list[tuple[str, int, int, str]]  # xml:id, line, column, element name
+
+
+def collect(paths: Iterable[str | Path]) -> list[Path]:
+    """The files to validate: each file given, and every ``*.xml`` below each folder given."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputMissing(f"{path}: no such file or folder")
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(str(path), path)
+    return list(unique.values())
+
+
+def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None,
+                   strict: bool = False, ignore: Iterable[str] = (), *,
+                   tei_all: str | Path | None = None, jobs: int = 1,
+                   limits: Limits | None = None) -> Report:
+    """Validate files and folders; raises :class:`InputMissing` for a path that is not there
+    and :class:`tei.validate.schemas.SchemaError` for a schema that cannot be used."""
+    schemas: list[Path | None] = [Path(schema) if schema else None]
+    if tei_all:
+        official = tei_all_schema(Path(tei_all))
+        schemas = [official] if schema is None else [*schemas, official]
+    settings = Settings(tuple(schemas), strict, frozenset(ignore), limits or Limits())
+    grammars = [load_grammar(path) for path in settings.schemas]  # fail early, before workers
+    files = collect(paths)
+    checked = _run(files, settings, jobs)
+    if "duplicate-id" not in settings.ignore:
+        _flag_shared_ids(checked, settings.check_severity)
+    report = Report([item.result for item in checked], [str(g.path) for g in grammars])
+    for result in report.files:
+        result.issues.sort(key=lambda issue: (issue.line, issue.col, issue.rule, issue.message))
+    return report
+
+
+def tei_all_schema(path: Path) -> Path:
+    """A tei_all file as given, or from a folder: the XSD (its compiled form is cached
+    between runs) before the RELAX NG."""
+    if path.is_dir():
+        for name in ("tei_all.xsd", "tei_all.rng"):
+            if (path / name).is_file():
+                return path / name
+        raise InputMissing(f"{path}: holds neither tei_all.xsd nor tei_all.rng")
+    if not path.is_file():
+        raise InputMissing(f"{path}: no such tei_all schema")
+    return path
+
+
+def _run(files: list[Path], settings: Settings, jobs: int) -> list[_Checked]:
+    jobs = max(1, min(jobs, len(files) or 1))
+    if jobs == 1:
+        grammars = [load_grammar(path) for path in settings.schemas]
+        return [check_file(path, grammars, settings) for path in files]
+    chunk = max(1, min(16, len(files) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                             initargs=(settings,)) as pool:
+        return list(pool.map(_check_in_worker, files, chunksize=chunk))
+
+
+_WORKER: tuple[list[Grammar], Settings] | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = ([load_grammar(path) for path in settings.schemas], settings)
+
+
+def _check_in_worker(path: Path) -> _Checked:
+    assert _WORKER is not None, "worker started without its schemas"
+    grammars, settings = _WORKER
+    return check_file(path, grammars, settings)
+
+
+def check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Checked:
+    file = str(path)
+    result = FileResult(file)
+    try:
+        tree, data = read_xml(path, settings.limits)
+    except XmlProblem as problem:
+        result.issues.append(Issue(file, problem.line, problem.col, "error", problem.message,
+                                   problem.rule))
+        return _Checked(result, [])
+    except OSError as exc:
+        result.issues.append(Issue(file, 1, 1, "error",
+                                   f"cannot read the file: {exc.strerror or exc}", IO_RULE))
+        return _Checked(result, [])
+    locator = Locator(tree, data)
+    for grammar in grammars:
+        result.issues.extend(grammar_issues(grammar, tree, locator, file))
+    root = tree.getroot()
+    severity = settings.check_severity
+    for rule, check in DOCUMENT_CHECKS.items():
+        if rule in settings.ignore:
+            continue
+        for element, message in check(root):
+            line, col = locator.where(element)
+            result.issues.append(Issue(file, line, col, severity, message, rule))
+    ids = [(value, *locator.where(element), name_of(element))
+           for value, element in run_level_ids(root)]
+    return _Checked(result, ids)
+
+
+def _flag_shared_ids(checked: list[_Checked], severity: str) -> None:
+    users: dict[str, list[tuple[_Checked, int, int, str]]] = {}
+    for item in checked:
+        for value, line, col, element in item.ids:
+            users.setdefault(value, []).append((item, line, col, element))
+    for value, places in users.items():
+        files = {item.result.file for item, _, _, _ in places}
+        if len(files) < 2:
+            continue
+        for item, line, col, element in places:
+            others = sorted(files - {item.result.file})
+            item.result.issues.append(Issue(
+                item.result.file, line, col, severity,
+                f"xml:id \"{value}\" of <{element}> is also used in {', '.join(others[:3])}"
+                f"{' …' if len(others) > 3 else ''}: ids must be unique across the collection",
+                "duplicate-id"))
+
+
+def default_jobs() -> int:
+    return max(1, (os.cpu_count() or 1))

@@ -1,0 +1,167 @@
+"""Parse XML from outside without trusting it.
+
+No entity is expanded, no DTD or other file is loaded, nothing is fetched over the network,
+and documents over a size or nesting limit are refused before they can exhaust memory.
+Problems come back as :class:`XmlProblem` with a line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+MEGABYTE = 1024 * 1024
+# libxml2 refuses deeper documents unless XML_PARSE_HUGE is set, which also lifts its
+# other size guards: only a caller who asks for more depth gets it.
+LIBXML2_DEPTH = 256
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 50 * MEGABYTE
+    max_depth: int = 256
+
+
+class XmlProblem(Exception):
+    """The file cannot be read as XML, or is refused; ``rule`` says which."""
+
+    def __init__(self, message: str, rule: str, line: int = 1, col: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.rule = rule
+        self.line = line
+        self.col = col
+
+
+def make_parser(limits: Limits) -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        huge_tree=limits.max_depth > LIBXML2_DEPTH,
+    )
+
+
+def read_xml(path: Path, limits: Limits) -> tuple[etree._ElementTree, bytes]:
+    """The parsed tree and the raw bytes (kept to find columns), or :class:`XmlProblem`."""
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise XmlProblem(
+            f"file is {size / MEGABYTE:.1f} MB, over the limit of "
+            f"{limits.max_bytes / MEGABYTE:g} MB: split it, or raise the limit with --max-size",
+            "xml-too-large")
+    data = path.read_bytes()
+    return parse_bytes(data, limits), data
+
+
+def parse_bytes(data: bytes, limits: Limits) -> etree._ElementTree:
+    try:
+        root = etree.fromstring(data, make_parser(limits))
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_problem(exc, limits) from None
+    tree = root.getroottree()
+    _refuse_entity_declarations(tree)
+    _refuse_deep(root, limits)
+    return tree
+
+
+_TRAILER = re.compile(r", line \d+, column \d+$")
+
+
+def _syntax_problem(exc: etree.XMLSyntaxError, limits: Limits) -> XmlProblem:
+    message = _TRAILER.sub("", exc.msg or str(exc))
+    line, col = exc.position if exc.position else (exc.lineno or 1, 1)
+    if message.startswith("Excessive depth in document"):
+        return _too_deep(limits, line, col)
+    m = re.match(r"ID (\S+) already defined", message)
+    if m:
+        return XmlProblem(f"xml:id \"{m.group(1)}\" is used twice in this file: "
+                          "give each element its own id", "duplicate-id", line, max(col, 1))
+    return XmlProblem(f"not well-formed XML: {message}", "xml-syntax", line or 1, max(col, 1))
+
+
+def _too_deep(limits: Limits, line: int, col: int) -> XmlProblem:
+    return XmlProblem(
+        f"elements are nested more than {limits.max_depth} levels deep: the document is "
+        "refused (raise the limit with --max-depth if it is genuine)",
+        "xml-too-deep", line, col)
+
+
+def _refuse_entity_declarations(tree: etree._ElementTree) -> None:
+    # Entities are never expanded; a document that declares them would be read with its
+    # references left as they are, so it is refused rather than silently misread.
+    dtd = tree.docinfo.internalDTD
+    if dtd is None:
+        return
+    names = [entity.name for entity in dtd.iterentities()]
+    if names:
+        raise XmlProblem(
+            "the document declares entities (" + ", ".join(sorted(names)[:5]) + "): "
+            "entities are not expanded for safety; replace each reference with its text",
+            "xml-entity", 1, 1)
+
+
+def _refuse_deep(root: etree._Element, limits: Limits) -> None:
+    if limits.max_depth == LIBXML2_DEPTH:
+        return  # libxml2 itself stops at this depth
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > limits.max_depth:
+            raise _too_deep(limits, element.sourceline or 1, 1)
+
+
+class Locator:
+    """Columns of elements: libxml2 keeps only lines, so the start tag is found in the
+    line's text (the n-th tag of that name on the line for the n-th such element)."""
+
+    def __init__(self, tree: etree._ElementTree, data: bytes) -> None:
+        self.tree = tree
+        self.lines = data.split(b"\n")
+        self._columns: dict[etree._Element, int] | None = None
+
+    def column(self, element: etree._Element | None) -> int:
+        if element is None:
+            return 1
+        if self._columns is None:
+            self._columns = self._index()
+        return self._columns.get(element, 1)
+
+    def where(self, element: etree._Element | None) -> tuple[int, int]:
+        if element is None:
+            return 1, 1
+        return element.sourceline or 1, self.column(element)
+
+    def column_of_name(self, line: int, name: str) -> int:
+        text = self._line(line)
+        m = re.search(r"<(?:[\w.-]+:)?" + re.escape(name) + r"(?=[\s/>])", text)
+        return m.start() + 1 if m else 1
+
+    def _line(self, line: int) -> str:
+        if 1 <= line <= len(self.lines):
+            return self.lines[line - 1].decode("utf-8", errors="replace")
+        return ""
+
+    def _index(self) -> dict[etree._Element, int]:
+        columns: dict[etree._Element, int] = {}
+        seen: dict[tuple[int, str], int] = {}
+        root = self.tree.getroot()
+        for element in root.iter():
+            if not isinstance(element.tag, str) or element.sourceline is None:
+                continue
+            qname = etree.QName(element).localname
+            prefix = element.prefix
+            written = f"{prefix}:{qname}" if prefix else qname
+            key = (element.sourceline, written)
+            nth = seen.get(key, 0)
+            seen[key] = nth + 1
+            matches = list(re.finditer("<" + re.escape(written) + r"(?=[\s/>])",
+                                       self._line(element.sourceline)))
+            if nth < len(matches):
+                columns[element] = matches[nth].start() + 1
+        return columns

@@ -1,0 +1,202 @@
+"""Load a schema once per process: the project's XSD 1.1, any XSD 1.0/1.1, or RELAX NG.
+
+xmlschema compiles large XSDs slowly (tei_all takes many seconds), so a compiled XSD is also
+kept between runs as a pickle in the user's cache folder, keyed by the schema's path and
+xmlschema's version and checked against the size and mtime of every file it was built from.
+RELAX NG (lxml) cannot be pickled and is compiled once per process only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import xmlschema
+from lxml import etree
+
+from tei.resources import project_schema
+
+XSD_NS = "http://www.w3.org/2001/XMLSchema"
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+VC_MIN_VERSION = "{http://www.w3.org/2007/XMLSchema-versioning}minVersion"
+# Constructs that exist only in XSD 1.1.
+XSD11_ONLY = ("assert", "assertion", "alternative", "openContent", "defaultOpenContent",
+              "override")
+CACHE_ENV = "TEI_EDITION_CACHE_DIR"
+
+
+class SchemaError(Exception):
+    """A schema that cannot be used: unreadable, of an unknown kind, or not compilable."""
+
+
+@dataclass
+class Grammar:
+    """A compiled schema and how it is shown in reports."""
+
+    kind: str  # "xsd10", "xsd11" or "rng"
+    path: Path
+    compiled: object  # xmlschema.XMLSchemaBase or etree.RelaxNG
+
+    @property
+    def label(self) -> str:
+        return self.path.name
+
+
+_LOADED: dict[tuple[str, int, int], Grammar] = {}
+
+
+def load_grammar(path: Path | None = None) -> Grammar:
+    """The compiled schema at ``path`` (default: the project's), compiled once per process."""
+    path = (path or project_schema()).resolve()
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise SchemaError(f"{path}: cannot read the schema ({exc.strerror})") from None
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    grammar = _LOADED.get(key)
+    if grammar is None:
+        kind = schema_kind(path)
+        compiled = _compile_rng(path) if kind == "rng" else _compile_xsd_cached(path, kind)
+        grammar = _LOADED[key] = Grammar(kind, path, compiled)
+    return grammar
+
+
+def schema_kind(path: Path) -> str:
+    """``rng``, ``xsd11`` (declares vc:minVersion 1.1 or uses a 1.1-only construct) or ``xsd10``."""
+    if path.suffix == ".rnc":
+        raise SchemaError(f"{path}: RELAX NG compact syntax is not supported; convert it to "
+                          "the XML syntax (.rng), e.g. with trang")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise SchemaError(f"{path}: not a readable XML schema ({exc})") from None
+    if etree.QName(root).namespace == RNG_NS:
+        return "rng"
+    if root.tag != f"{{{XSD_NS}}}schema":
+        raise SchemaError(f"{path}: neither an XSD (xs:schema) nor a RELAX NG schema "
+                          f"(root element is {root.tag})")
+    version = root.get(VC_MIN_VERSION, "1.0")
+    if _version_at_least_11(version) or any(
+            root.iter(*(f"{{{XSD_NS}}}{name}" for name in XSD11_ONLY))):
+        return "xsd11"
+    return "xsd10"
+
+
+def _version_at_least_11(version: str) -> bool:
+    try:
+        return float(version) >= 1.1
+    except ValueError:
+        return False
+
+
+def _compile_rng(path: Path) -> etree.RelaxNG:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    tree = etree.parse(str(path), parser)
+    for ref in tree.iter(f"{{{RNG_NS}}}include", f"{{{RNG_NS}}}externalRef"):
+        href = ref.get("href", "")
+        if urlparse(href).scheme not in ("", "file"):
+            raise SchemaError(f"{path}: refers to {href}; schemas are never fetched over the "
+                              "network: keep a local copy and point to it")
+    try:
+        return etree.RelaxNG(tree)
+    except etree.RelaxNGParseError as exc:
+        raise SchemaError(f"{path}: not a usable RELAX NG schema ({exc})") from None
+
+
+def _compile_xsd(path: Path, kind: str) -> xmlschema.XMLSchemaBase:
+    cls = xmlschema.XMLSchema11 if kind == "xsd11" else xmlschema.XMLSchema10
+    try:
+        # allow="local": an import or include pointing at a URL is refused, never fetched.
+        return cls(str(path), allow="local", defuse="always")
+    except (xmlschema.XMLSchemaException, OSError) as exc:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SchemaError(f"{path}: the schema does not compile: {message}") from None
+
+
+# -- the pickle cache ------------------------------------------------------------------------
+
+def cache_dir() -> Path | None:
+    """Where compiled schemas are kept between runs; None when caching is off."""
+    setting = os.environ.get(CACHE_ENV)
+    if setting is not None:
+        return None if setting.strip().lower() in ("", "off", "0", "none") else Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tei-edition" / "schemas"
+
+
+def _cache_file(folder: Path, path: Path, kind: str) -> Path:
+    key = "|".join((str(path), kind, xmlschema.__version__, sys.version.split()[0]))
+    return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
+
+
+def _sources(schema: xmlschema.XMLSchemaBase) -> list[tuple[str, int, int]]:
+    found = []
+    for component in schema.maps.iter_schemas():
+        url = component.url or ""
+        if url.startswith("file:"):
+            file = Path(unquote(urlparse(url).path))
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            found.append((str(file), stat.st_size, stat.st_mtime_ns))
+    return sorted(set(found))
+
+
+def _unchanged(sources: list[tuple[str, int, int]]) -> bool:
+    for name, size, mtime in sources:
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
+            return False
+    return True
+
+
+def _compile_xsd_cached(path: Path, kind: str) -> xmlschema.XMLSchemaBase:
+    folder = cache_dir()
+    if folder is None:
+        return _compile_xsd(path, kind)
+    file = _cache_file(folder, path, kind)
+    schema = _read_cache(file, path)
+    if schema is not None:
+        return schema
+    schema = _compile_xsd(path, kind)
+    _write_cache(folder, file, path, schema)
+    return schema
+
+
+def _read_cache(file: Path, path: Path) -> xmlschema.XMLSchemaBase | None:
+    try:
+        # Only a pickle the user wrote is loaded: unpickling runs code.
+        if file.stat().st_uid != os.getuid():
+            return None
+        with file.open("rb") as handle:
+            schema_path, sources, schema = pickle.load(handle)
+    except Exception:  # a missing, stale or damaged cache entry is simply rebuilt
+        return None
+    if schema_path != str(path) or not _unchanged(sources):
+        return None
+    return schema
+
+
+def _write_cache(folder: Path, file: Path, path: Path,
+                 schema: xmlschema.XMLSchemaBase) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        payload = pickle.dumps((str(path), _sources(schema), schema),
+                               protocol=pickle.HIGHEST_PROTOCOL)
+        handle, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.replace(temp, file)
+    except Exception:  # a cache that cannot be written only costs time on the next run
+        return
