@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -111,7 +112,7 @@ def edition_listing(documents: Sequence[SourceDocument]) -> str:
     listing = etree.Element(f"{{{SITE_NS}}}edition", nsmap={None: SITE_NS})
     for document in documents:
         entry = etree.SubElement(listing, f"{{{SITE_NS}}}document",
-                                 stem=document.stem, href=f"{document.stem}.html")
+                                 stem=document.stem, href=quote(f"{document.stem}.html"))
         entry.append(_copy(document.root))
     return etree.tostring(listing, encoding="unicode")
 

@@ -398,3 +398,19 @@ def test_links_lists_and_paragraphs_inside_notes_stay_valid_html(tmp_path: Path)
     assert "the first copy" in popover.text_content()
     assert doc.xpath("//ul[@class='list']/li/text()") == ["forty lamps", "two boats"]
     assert not doc.xpath("//p//p | //p//ul | //p//div")
+
+
+def test_file_names_with_spaces_and_hashes_give_working_links(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(FULL, inputs / "note #2 copy.xml")
+    shutil.copy(DATA / "1957-11_brask.xml", inputs)
+    report = render_paths([inputs], tmp_path / "out")
+    assert report.ok, report.errors
+    html = tmp_path / "out" / "html"
+    assert (html / "note #2 copy.html").is_file()
+    index = lxml_html.fromstring((html / "index.html").read_bytes())
+    assert index.xpath("//h2/a/@href") == ["1957-11_brask.html", "note%20%232%20copy.html"]
+    assert index.xpath("//h2/@id") == ["doc-1", "doc-2"]
+    first = lxml_html.fromstring((html / "1957-11_brask.html").read_bytes())
+    assert first.xpath("//a[@rel='next']/@href") == ["note%20%232%20copy.html"]

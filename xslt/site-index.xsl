@@ -44,8 +44,8 @@
               <xsl:variable name="date" select="f:creation-date($tei)"/>
               <xsl:variable name="parties" select="f:parties($title)"/>
               <li>
-                <article class="document-card" aria-labelledby="doc-{@stem}">
-                  <h2 id="doc-{@stem}"><a href="{@href}"><xsl:value-of select="$title"/></a></h2>
+                <article class="document-card" aria-labelledby="doc-{position()}">
+                  <h2 id="doc-{position()}"><a href="{@href}"><xsl:value-of select="$title"/></a></h2>
                   <p class="meta">
                     <xsl:if test="$date">
                       <xsl:call-template name="time">
