@@ -125,13 +125,16 @@ def is_after(value: str, reference: str) -> bool:
     return value[:shared] > reference[:shared]
 
 
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?")
+
+
 def date_after_document(root: etree._Element) -> Iterator[Finding]:
     reference = document_date(root)
-    if not reference or not re.match(r"\d{4}", reference):
+    if not reference or not _ISO.fullmatch(reference):
         return
     for element in _text_elements(root, "//tei:text//tei:date"):
         start = element.get("when") or element.get("from") or element.get("notBefore")
-        if start and re.match(r"\d{4}", start) and is_after(start, reference):
+        if start and _ISO.fullmatch(start) and is_after(start, reference):
             yield element, (f"date {start} (\"{_snippet(element)}\") is after the document's "
                             f"own date {reference}: check the year, or the document date")
 

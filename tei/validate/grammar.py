@@ -116,6 +116,9 @@ def _other_message(element: etree._Element | None,
     m = _MISSING.match(reason)
     if m:
         return f"{where} needs @{_short_attribute(m.group('name'))}", "xsd-attribute", element
+    if reason.endswith("is not an element of the schema"):
+        return (f"the root element {where} is not declared by the schema (a TEI file starts "
+                f"with <TEI xmlns=\"{TEI_NS}\">)", "xsd-content", element)
     if reason.startswith("character data between child elements not allowed"):
         return f"text is not allowed directly in {where}: put it inside a child element", \
             "xsd-content", element
@@ -144,6 +147,10 @@ def _assertion_issues(validator: object, element: etree._Element | None, locator
     if rule == "ref-resolves" and element is not None:
         yield from _dangling_pointers(element, locator, file)
         return
+    if rule and rule.startswith("header-") and element is not None:
+        # The assertion sits on TEI; the header is where the missing part belongs.
+        header = element.find(f"{{{TEI_NS}}}teiHeader")
+        element = header if header is not None else element
     line, col = locator.where(element)
     if documentation:
         message = " ".join(documentation.split())
