@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Tools for the reading-edition checks, from nothing on a fresh Debian/Ubuntu machine:
-#   Chromium (Debian package) driven by Playwright's Python package (no browser download),
+#   Chromium (Debian package), driven in the tests by Playwright's Python package (a `test`
+#   extra of pyproject.toml; never `playwright install`, which would download a browser),
 #   Java for the Nu HTML Checker, and the npm packages vnu-jar and axe-core (package-lock.json).
 # Idempotent: what is installed already is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-PLAYWRIGHT_VERSION="1.65.2"
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -27,10 +26,6 @@ fi
 
 # vnu-jar's install script would download a Java runtime; the system's Java is used instead.
 npm ci --ignore-scripts --no-audit --no-fund
-
-# Playwright drives the Debian Chromium through executable_path: never `playwright install`.
-[ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet "playwright==${PLAYWRIGHT_VERSION}"
 
 chromium --version
 java -version 2>&1 | head -n 1
