@@ -110,9 +110,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def make_finder(registers: Sequence[Path], tag_unregistered: bool = False):
-    """A person finder over the given registers, or None when there is no register."""
-    if not registers:
-        return None
+    """A person finder over the given registers; with none, it still reports the
+    person-like names it sees, so an editor knows what a register should hold."""
     from tei.annotate.persons import PersonFinder
     from tei.register import Register
 
