@@ -1,0 +1,93 @@
+"""The project schema: accepts the contract example and every construct of the profile, and
+never more than TEI P5 (each document it accepts is also valid against tei_all)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei.resources import project_schema
+from tei.validate import load_grammar, validate_paths
+from tei.validate.schemas import schema_kind
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data" / "validate"
+TEI_ALL_RNG = Path("/work/shared/tei-p5/tei_all.rng")
+EXAMPLE = ROOT / "docs" / "example.tei.xml"
+ACCEPTED = [EXAMPLE, DATA / "valid" / "maximal.xml", *sorted((DATA / "editorial").glob("*.xml"))]
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEI_EDITION_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="module")
+def tei_all():
+    if not TEI_ALL_RNG.is_file():
+        pytest.skip(f"the official tei_all.rng is not at {TEI_ALL_RNG} on this machine")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    return etree.RelaxNG(etree.parse(str(TEI_ALL_RNG), parser))
+
+
+def project_errors(path: Path) -> list[str]:
+    grammar = load_grammar()
+    tree = etree.parse(str(path))
+    return [error.reason for error in grammar.compiled.iter_errors(tree)]
+
+
+def test_the_project_schema_is_xsd_11():
+    assert schema_kind(project_schema()) == "xsd11"
+    assert load_grammar().kind == "xsd11"
+
+
+def test_the_schema_is_compiled_once_per_process():
+    assert load_grammar() is load_grammar(project_schema())
+
+
+@pytest.mark.parametrize("path", ACCEPTED, ids=lambda p: p.name)
+def test_accepted_by_the_project_schema(path):
+    assert project_errors(path) == []
+
+
+@pytest.mark.parametrize("path", ACCEPTED, ids=lambda p: p.name)
+def test_everything_the_project_schema_accepts_is_valid_tei(tei_all, path):
+    valid = tei_all.validate(etree.parse(str(path)))
+    assert valid, [f"{e.line}: {e.message}" for e in tei_all.error_log][:5]
+
+
+def test_the_example_passes_tei_validate_without_errors():
+    report = validate_paths([EXAMPLE])
+    assert report.valid
+    assert report.files[0].errors == []
+
+
+def test_the_maximal_document_uses_every_element_the_schema_declares():
+    schema_tree = etree.parse(str(project_schema()))
+    xs = "{http://www.w3.org/2001/XMLSchema}"
+    declared = {e.get("name") for e in schema_tree.iter(f"{xs}element") if e.get("name")}
+    used = {etree.QName(e).localname for e in etree.parse(str(DATA / "valid" / "maximal.xml")
+                                                          ).iter() if isinstance(e.tag, str)}
+    assert declared - used == set()
+
+
+@pytest.mark.parametrize("fragment", [
+    '<note xmlns="http://www.tei-c.org/ns/1.0" place="foot" n="1">alone</note>',
+    '<p xmlns="http://www.tei-c.org/ns/1.0">alone</p>',
+    '<teiHeader xmlns="http://www.tei-c.org/ns/1.0"/>',
+])
+def test_only_tei_is_a_document(fragment):
+    grammar = load_grammar()
+    assert not grammar.compiled.is_valid(etree.ElementTree(etree.fromstring(fragment)))
+
+
+def test_an_undated_document_may_leave_its_date_empty(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        '<date when="1962-11-12">November 12, 1962</date>\n      </creation>',
+        "<date/>\n      </creation>")
+    assert "<date/>" in text
+    path = tmp_path / "undated.xml"
+    path.write_text(text, encoding="utf-8")
+    assert project_errors(path) == []
