@@ -78,6 +78,10 @@ def _syntax_problem(exc: etree.XMLSyntaxError, limits: Limits) -> XmlProblem:
     line, col = exc.position if exc.position else (exc.lineno or 1, 1)
     if message.startswith("Excessive depth in document"):
         return _too_deep(limits, line, col)
+    if "amplification" in message or "Detected an entity reference loop" in message:
+        return XmlProblem("the document's entities would expand beyond a safe size (an "
+                          "entity expansion attack): the document is refused", "xml-entity",
+                          line or 1, max(col, 1))
     m = re.match(r"ID (\S+) already defined", message)
     if m:
         return XmlProblem(f"xml:id \"{m.group(1)}\" is used twice in this file: "

@@ -13,6 +13,7 @@ import os
 import pickle
 import sys
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -113,11 +114,20 @@ def _compile_rng(path: Path) -> etree.RelaxNG:
 def _compile_xsd(path: Path, kind: str) -> xmlschema.XMLSchemaBase:
     cls = xmlschema.XMLSchema11 if kind == "xsd11" else xmlschema.XMLSchema10
     try:
-        # allow="local": an import or include pointing at a URL is refused, never fetched.
-        return cls(str(path), allow="local", defuse="always")
+        # allow="local": an import or include pointing at a URL is blocked, never fetched;
+        # xmlschema only warns about the block, so the warning is made an error here.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            schema = cls(str(path), allow="local", defuse="always")
     except (xmlschema.XMLSchemaException, OSError) as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise SchemaError(f"{path}: the schema does not compile: {message}") from None
+    for warning in caught:
+        text = str(warning.message)
+        if "remote resource" in text:
+            raise SchemaError(f"{path}: {text.splitlines()[0]}; schemas are never fetched "
+                              "over the network: keep a local copy and point to it")
+    return schema
 
 
 # -- the pickle cache ------------------------------------------------------------------------
