@@ -86,8 +86,8 @@ def test_bulletin_reprint() -> None:
     assert body[1].labels == ((0, len("Envoy Lind:"), "speaker"),)
     assert body[2].breaks == (len("Minister Ott said the question would return at the next "
                                   "meeting, and the envoy "),)
-    assert body[3].text == "COLD WAR ARCHIVE BULLETIN 341"
-    assert [w.message for w in doc.warnings] == [
-        "a page number or running header is kept as a paragraph"]
+    assert (body[3].text, body[3].attrs) == ("COLD WAR ARCHIVE BULLETIN 341",
+                                             {"type": "running-header"})
+    assert doc.warnings == []
     assert [(n.n, n.text) for n in doc.footnotes] == [
         ("1", "The minister here means the spring harvest.")]

@@ -498,9 +498,11 @@ def test_k1_no_join_after_a_full_stop() -> None:
     assert [p.breaks for p in paragraphs(doc)] == [(), ()]
 
 
-def test_k2_hyphenation_is_kept() -> None:
+def test_k2_line_end_hyphen_is_folded_without_a_space() -> None:
     doc = parse(HEADER + "Mikoy-an's aide came in Oc-\ntober to the port.\n")
-    assert paragraphs(doc)[0].text == "Mikoy-an's aide came in Oc- tober to the port."
+    [p] = paragraphs(doc)
+    assert p.text == "Mikoy-an's aide came in Oc-tober to the port."
+    assert p.hyphenations == (len("Mikoy-an's aide came in Oc-"),)
 
 
 def test_k3_hard_wrapped_lines_are_one_paragraph() -> None:
@@ -515,12 +517,12 @@ def test_k3_hard_wrapped_lines_are_one_paragraph() -> None:
     assert paragraphs(doc)[0].text == " ".join(wrapped.split())
 
 
-def test_k4_page_number_between_halves_is_kept_and_reported() -> None:
+def test_k4_page_number_between_halves_is_kept_and_the_split_rejoined() -> None:
     doc = parse(HEADER + "The delegation met the\n\n2\n\nminister at the port.\n")
-    assert [p.text for p in paragraphs(doc)] == ["The delegation met the", "2",
-                                                 "minister at the port."]
-    assert [w.message for w in doc.warnings] == [
-        "a page number or running header is kept as a paragraph"]
+    assert [(p.text, p.attrs) for p in paragraphs(doc)] == [
+        ("The delegation met the minister at the port.", {}), ("2", {"type": "page-number"})]
+    assert paragraphs(doc)[0].breaks == (len("The delegation met the "),)
+    assert doc.warnings == []
 
 
 def test_k5_nbsp_only_lines_separate_paragraphs() -> None:

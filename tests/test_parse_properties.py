@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from tei.errors import InputError
 from tei.model import Document
-from tei.parse import overlaps, parse_text, uncovered
+from tei.parse import overlaps, parse_text, source_ranges, uncovered
 
 # Invented telegram-like lines covering the layout's recognisable shapes.
 FRAGMENTS = [
@@ -39,6 +39,11 @@ FRAGMENTS = [
     "[Source: Archive of the ministry; copy held by the editors.]", "[Source: open",
     "Author(s):", "Associated Places", "Record ID", "Original Classification", "Top Secret",
     "Note:", "Keywords:", "**", "****", "1.", "[", "]", ":", "¹", "Nº 5", "\u2028",
+    "the envoy came in Oc-", "tober to the port.", "a dash --", "- and", "2", "- 3 -",
+    "COLD WAR ARCHIVE BULLETIN 341", "A.", "A. The first point.", "B. The second point.",
+    "C.", "A. Lind said so.", "JOURNAL", "of the envoy for the period 3 through 9 May 1960",
+    "Five copies printed", "2 - to file", "1st - to Cde. Ahl", "Comrade Berg",
+    "A second paragraph of the note, unnumbered.",
 ]
 
 # Mostly fragments, sometimes free text (control characters left to test_arbitrary_text).
@@ -52,8 +57,11 @@ def _check(doc: Document) -> None:
     assert uncovered(doc) == []
     assert overlaps(doc) == []
     for block in doc.blocks:
-        assert "".join(block.text.split()) == "".join(doc.source[block.start : block.end].split())
+        source = "".join(doc.source[start:end] for start, end in source_ranges(doc, block))
+        assert "".join(block.text.split()) == "".join(source.split())
         assert all(0 < b <= len(block.text) for b in block.breaks)
+        for at in block.hyphenations:
+            assert block.text[at - 1] == "-" and block.text[at].islower()
     for note in doc.footnotes:
         assert note.n.isdigit()
     sections = [b.section for b in doc.blocks]

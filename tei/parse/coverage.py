@@ -4,7 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tei.model import Document
+from tei.model import Block, Document
+
+PAGE_FURNITURE = ("page-number", "running-header")
+
+
+def source_ranges(doc: Document, block: Block) -> list[tuple[int, int]]:
+    """The source ranges ``block`` stands for: its range less the page furniture inside it.
+
+    A paragraph rejoined over a page break (K4) spans the page number or running header
+    between its halves; that line is its own block, listed after the paragraph.
+    """
+    ranges = [(block.start, block.end)]
+    if block.section != "body" or block.attrs.get("type") in PAGE_FURNITURE:
+        return ranges
+    for other in doc.blocks:
+        if (
+            other.attrs.get("type") in PAGE_FURNITURE
+            and block.start < other.start and other.end < block.end
+        ):
+            ranges = [
+                piece for start, end in ranges
+                for piece in ((start, min(end, other.start)), (max(start, other.end), end))
+                if piece[1] > piece[0]
+            ]
+    return ranges
 
 
 def parts(doc: Document) -> Iterator[tuple[int, int, str]]:
@@ -25,7 +49,8 @@ def parts(doc: Document) -> Iterator[tuple[int, int, str]]:
         if extra.value is not None:
             yield extra.value.start, extra.value.end, "extra value"
     for block in doc.blocks:
-        yield block.start, block.end, f"{block.section} {block.kind}"
+        for start, end in source_ranges(doc, block):
+            yield start, end, f"{block.section} {block.kind}"
     for note in doc.footnotes:
         yield note.start, note.end, "footnote"
     for consumed in doc.consumed:

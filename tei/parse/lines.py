@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tei.model import Field
+
+_WORD = re.compile(r"\S+")
+# K2: "Oc-" ending a line right after a letter; a dash ("--", " - ") is not hyphenation.
+_HYPHEN_END = re.compile(r"(?<![-–—])[^\W\d_]-$")
+_LOWER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,41 @@ class Line:
 def fold(text: str) -> str:
     """Line breaks and whitespace runs to a single space, ends trimmed."""
     return " ".join(text.split())
+
+
+def fold_hyphenated(
+    source: str, start: int, end: int, holes: tuple[tuple[int, int], ...] = ()
+) -> tuple[str, tuple[int, ...]]:
+    """``source[start:end]`` folded like :func:`fold`, except that a line-end hyphen joins the
+    next line's lower-case start without a space (K2); also the offsets just after those hyphens.
+
+    ``holes`` are ranges left out (page furniture inside a rejoined paragraph); the text on
+    either side of a hole is separated by a space, as at a blank line.
+    """
+    pieces: list[str] = []
+    hyphens: list[int] = []
+    length = 0
+    previous_end: int | None = None
+    for match in _WORD.finditer(source, start, end):
+        if any(h_start < match.end() and match.start() < h_end for h_start, h_end in holes):
+            continue
+        word = match.group()
+        if previous_end is not None:
+            gap = source[previous_end : match.start()]
+            hole_between = any(previous_end <= h_start < match.start() for h_start, _ in holes)
+            if (
+                gap.count("\n") == 1 and not hole_between
+                and _HYPHEN_END.search(pieces[-1]) and word[0].islower()
+                and _LOWER.match(word[0])
+            ):
+                hyphens.append(length)
+            else:
+                pieces.append(" ")
+                length += 1
+        pieces.append(word)
+        length += len(word)
+        previous_end = match.end()
+    return "".join(pieces), tuple(hyphens)
 
 
 def split_lines(source: str) -> list[Line]:

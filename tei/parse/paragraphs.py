@@ -8,11 +8,11 @@ hard-wrapped text (K3), where only a short line ends a paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tei.model import Block, Warning_
 from tei.parse import patterns as pat
-from tei.parse.lines import Line, fold
+from tei.parse.lines import Line, fold, fold_hyphenated
 
 # J8, J6, D14: a heading alone on its line.
 HEAD = re.compile(
@@ -34,7 +34,10 @@ _NOT_SPEAKERS = {
     "copy", "copies", "received", "dispatched", "arrived", "processed", "contents", "citation",
 }
 # K4: a page number or running header left between two halves of a paragraph.
-PAGE_FURNITURE = re.compile(r"\d{1,3}|-\s?\d{1,3}\s?-|[A-Z][A-Z .,'’-]{8,80}\s\d{1,4}")
+PAGE_NUMBER = re.compile(r"\d{1,3}|-\s?\d{1,3}\s?-")
+RUNNING_HEADER = re.compile(r"[A-Z][A-Z .,'’-]{8,80}\s\d{1,4}|\d{1,4}\s[A-Z][A-Z .,'’-]{8,80}")
+# J8: a capital-letter item "A." opening a paragraph (a label only in a sequence A., B.).
+LETTER_ITEM = re.compile(r"([A-Z])\.(?=\s|$)")
 _LOWER_START = re.compile(r"[a-zà-ÿ]")
 _UPPER_START = re.compile(r"[A-ZÀ-Þ0-9\"“‘'(\[«¿¡]")
 
@@ -58,6 +61,8 @@ def _split_chunk(group: list[Line]) -> list[list[Line]]:
             new = new and len(prev.text) < 0.8 * wrap
         if new and _open_quote(paragraphs[-1]):
             new = False  # a quotation running over lines (I7, L3) is one paragraph
+        if LETTER_ITEM.fullmatch(prev.text):
+            new = False  # J8: "A." alone on its line opens the paragraph below it
         if new or HEAD.fullmatch(prev.text) or HEAD.fullmatch(line.text):
             paragraphs.append([line])
         else:
@@ -85,7 +90,11 @@ def _labels(text: str) -> tuple[tuple[int, int, str], ...]:
 def read_paragraphs(
     source: str, lines: list[Line], warnings: list[Warning_] | None = None
 ) -> list[Block]:
-    """Blocks for the body lines, in order: ``p`` and ``head``."""
+    """Blocks for the body lines, in order: ``p`` and ``head``.
+
+    A page number or running header (K4) between the halves of a split paragraph is its own
+    block (``attrs["type"]``), placed after the rejoined paragraph whose range it lies in.
+    """
     paras: list[_Para] = []
     current: list[Line] = []
     for line in lines + [Line(0, 0, 0, "")]:
@@ -96,33 +105,92 @@ def read_paragraphs(
                 paras.append(_Para(group, after_blank=k == 0))
             current = []
     blocks: list[Block] = []
-    furniture: set[int] = set()  # indices of page-number blocks, never joined to
+    trailing_furniture: list[Block] = []  # page furniture since the last paragraph
+    furniture_seen: list[Block] = []
+    last_index = -1  # the last block that is not page furniture
+    undecided: list[int] = []  # line numbers of furniture whose split is not decided
     for para in paras:
         start, end = para.lines[0].start, para.lines[-1].end
         text = fold(source[start:end])
         is_head = len(para.lines) == 1 and bool(HEAD.fullmatch(text)) and len(text.split()) <= 8
-        if len(para.lines) == 1 and PAGE_FURNITURE.fullmatch(text) and blocks:
-            if warnings is not None:
-                warnings.append(Warning_(para.lines[0].no,
-                                         "a page number or running header is kept as a paragraph"))
-            blocks.append(Block("body", "p", text, start, end))
-            furniture.add(len(blocks) - 1)
+        furniture = _furniture_type(text) if len(para.lines) == 1 else None
+        if furniture and blocks:
+            blocks.append(Block("body", "p", text, start, end, attrs={"type": furniture}))
+            trailing_furniture.append(blocks[-1])
+            furniture_seen.append(blocks[-1])
+            undecided.append(para.lines[0].no)
             continue
+        last = blocks[last_index] if last_index >= 0 else None
+        open_sentence = (
+            last is not None and last.kind == "p" and not pat.SENTENCE_END.search(last.text)
+        )
         if (
-            blocks and para.after_blank and not is_head and blocks[-1].kind == "p"
-            and len(blocks) - 1 not in furniture
-            and _LOWER_START.match(text) and not pat.SENTENCE_END.search(blocks[-1].text)
+            last is not None and open_sentence and para.after_blank and not is_head
+            and _LOWER_START.match(text)
         ):
             # K1: a page break split this paragraph; rejoin it and remember where.
-            last = blocks[-1]
-            joined = fold(source[last.start : end])
-            blocks[-1] = Block(
+            holes = tuple(_hole(b) for b in furniture_seen if b.start > last.start)
+            joined, hyphens = fold_hyphenated(source, last.start, end, holes)
+            blocks[last_index] = Block(
                 "body", "p", joined, last.start, end,
                 breaks=last.breaks + (len(last.text) + 1,), labels=last.labels,
+                hyphenations=hyphens,
             )
+            undecided.clear()
+            trailing_furniture.clear()
             continue
+        if trailing_furniture and (not open_sentence or is_head):
+            undecided.clear()  # the paragraph before ended: the furniture split nothing
+        _warn_undecided(undecided, warnings)
+        trailing_furniture.clear()
+        folded, hyphens = fold_hyphenated(source, start, end)
+        last_index = len(blocks)
         if is_head:
-            blocks.append(Block("body", "head", text, start, end))
+            blocks.append(Block("body", "head", folded, start, end, hyphenations=hyphens))
         else:
-            blocks.append(Block("body", "p", text, start, end, labels=_labels(text)))
+            blocks.append(Block("body", "p", folded, start, end, labels=_labels(folded),
+                                hyphenations=hyphens))
+    _label_letter_items(blocks)
     return blocks
+
+
+def _furniture_type(text: str) -> str | None:
+    if PAGE_NUMBER.fullmatch(text):
+        return "page-number"
+    if RUNNING_HEADER.fullmatch(text):
+        return "running-header"
+    return None
+
+
+def _hole(block: Block) -> tuple[int, int]:
+    return block.start, block.end
+
+
+def _warn_undecided(undecided: list[int], warnings: list[Warning_] | None) -> None:
+    if warnings is not None:
+        for line_no in undecided:
+            warnings.append(Warning_(line_no, "a page number or running header stands between "
+                                              "two paragraphs that may be one"))
+    undecided.clear()
+
+
+def _label_letter_items(blocks: list[Block]) -> None:
+    """J8: paragraphs opening ``A.``, ``B.`` (``C.`` …) in turn get a section label.
+
+    A lone ``A.`` is more likely an initial (``A. Gromyko said``) and stays text.
+    """
+    runs: list[list[int]] = []
+    for index, block in enumerate(blocks):
+        match = LETTER_ITEM.match(block.text)
+        if block.kind != "p" or block.labels or block.attrs or not match:
+            continue
+        letter = match.group(1)
+        if letter == "A":
+            runs.append([index])
+        elif runs and blocks[runs[-1][-1]].text[0] == chr(ord(letter) - 1):
+            runs[-1].append(index)
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for index in run:
+            blocks[index] = replace(blocks[index], labels=((0, 2, "section"),))

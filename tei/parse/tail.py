@@ -10,7 +10,7 @@ import re
 
 from tei.model import Consumed, ExtraField, Footnote, Header
 from tei.parse import patterns as pat
-from tei.parse.lines import Line, chunks, cut, make_field, span_field
+from tei.parse.lines import Line, chunks, cut, fold_hyphenated, make_field, span_field
 
 
 def _strip_blank_end(lines: list[Line]) -> list[Line]:
@@ -127,7 +127,8 @@ def take_footnotes(
         text_start = first.start + match.end()
         consumed.append(Consumed(first.start, text_start, "footnote number"))
         note = make_field(source, text_start, (more[-1] if more else first).end)
-        notes.append(Footnote(str(number), note.text, note.start, note.end))
+        text, _ = fold_hyphenated(source, note.start, note.end)
+        notes.append(Footnote(str(number), text, note.start, note.end))
     if bare:
         heading = groups[heading_index][0]
         consumed.append(Consumed(heading.start, heading.end, "footnote heading"))

@@ -1,0 +1,129 @@
+"""Layout artifacts that cut through the text (FORMAT.md K2, K4), with invented wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei.model import Block, Document
+from tei.parse import overlaps, parse_text, source_ranges, uncovered
+
+HEADER = (
+    "March 3, 1961\n\n**Cable from Consul R. T. Silva to the Ministry**\n\n"
+    "Citation:\n\nA cable, March 3, 1961, Wilson Center Digital Archive.\n\n"
+    "Contents:\n\nTranslation - English\n\n"
+)
+
+
+def parse(text: str) -> Document:
+    doc = parse_text(text, "fixture.txt")
+    assert uncovered(doc) == [], [doc.source[s:e] for s, e in uncovered(doc)]
+    assert overlaps(doc) == []
+    return doc
+
+
+def body(doc: Document) -> list[Block]:
+    return [b for b in doc.blocks if b.section == "body"]
+
+
+# --- K2. End-of-line hyphenation --------------------------------------------------------------
+
+
+def test_k2_every_folded_hyphen_is_recorded() -> None:
+    doc = parse(HEADER + "The con-\nsul and the am-\nbassador met.\n")
+    [p] = body(doc)
+    assert p.text == "The con-sul and the am-bassador met."
+    assert [p.text[:at] for at in p.hyphenations] == ["The con-", "The con-sul and the am-"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "text"),
+    [
+        ("The talks went on --\nand on.", "The talks went on -- and on."),  # a dash
+        ("The talks went on -\nand on.", "The talks went on - and on."),  # a spaced dash
+        ("The envoy of Austria-\nHungary came.", "The envoy of Austria- Hungary came."),
+        ("The years 1961-\n1962 were calm.", "The years 1961- 1962 were calm."),
+        ("The word ends in a-\n(bracketed) note.", "The word ends in a- (bracketed) note."),
+    ],
+)
+def test_k2_only_a_letter_hyphen_before_a_lower_case_start_is_folded(
+    lines: str, text: str
+) -> None:
+    [p] = body(parse(HEADER + lines + "\n"))
+    assert (p.text, p.hyphenations) == (text, ())
+
+
+def test_k2_no_fold_across_a_blank_line() -> None:
+    doc = parse(HEADER + "The envoy came in Oc-\n\ntober to the port.\n")
+    [p] = body(doc)
+    assert p.text == "The envoy came in Oc- tober to the port."
+    assert p.hyphenations == () and p.breaks == (len("The envoy came in Oc- "),)
+
+
+def test_k2_hyphen_folding_inside_a_rejoined_paragraph() -> None:
+    doc = parse(HEADER + "The consul met the\n\nminis-\nter at the port.\n")
+    [p] = body(doc)
+    assert p.text == "The consul met the minis-ter at the port."
+    assert p.breaks == (len("The consul met the "),)
+    assert p.hyphenations == (len("The consul met the minis-"),)
+
+
+def test_k2_footnote_text_is_folded_too() -> None:
+    doc = parse(HEADER + "The speech¹ was heard.\n\n3.III.61 R. SILVA\n\n"
+                "1. The speech was broad-\ncast at night.\n")
+    assert [n.text for n in doc.footnotes] == ["The speech was broad-cast at night."]
+
+
+# --- K4. Page numbers and running headers ---------------------------------------------------
+
+
+def test_k4_running_header_inside_a_split_paragraph() -> None:
+    doc = parse(HEADER + "The envoy said that the entire\n\nCOLD WAR ARCHIVE BULLETIN 341\n\n"
+                "delegation agreed to wait.\n")
+    first, header = body(doc)
+    assert first.text == "The envoy said that the entire delegation agreed to wait."
+    assert first.breaks == (len("The envoy said that the entire "),)
+    assert (header.text, header.attrs) == ("COLD WAR ARCHIVE BULLETIN 341",
+                                           {"type": "running-header"})
+    assert [doc.source[s:e].strip() for s, e in source_ranges(doc, first)] == [
+        "The envoy said that the entire", "delegation agreed to wait."]
+    assert doc.warnings == []
+
+
+def test_k4_page_number_and_running_header_together() -> None:
+    doc = parse(HEADER + "The envoy said that the\n\n- 2 -\n\nARCHIVE BULLETIN OF THE WAR 12\n\n"
+                "delegation agreed.\n\nThe talks ended.\n")
+    assert [(b.text, b.attrs.get("type")) for b in body(doc)] == [
+        ("The envoy said that the delegation agreed.", None),
+        ("- 2 -", "page-number"), ("ARCHIVE BULLETIN OF THE WAR 12", "running-header"),
+        ("The talks ended.", None)]
+
+
+def test_k4_two_page_breaks_in_one_paragraph() -> None:
+    doc = parse(HEADER + "The envoy said that the\n\n2\n\ndelegation would\n\n3\n\n"
+                "wait for the reply.\n")
+    assert [(b.text, b.attrs.get("type")) for b in body(doc)] == [
+        ("The envoy said that the delegation would wait for the reply.", None),
+        ("2", "page-number"), ("3", "page-number")]
+    assert body(doc)[0].breaks == (len("The envoy said that the "),
+                                   len("The envoy said that the delegation would "))
+
+
+def test_k4_page_number_after_a_full_stop_is_decided_without_a_warning() -> None:
+    doc = parse(HEADER + "The envoy left.\n\n2\n\nThe minister stayed.\n")
+    assert [(b.text, b.attrs.get("type")) for b in body(doc)] == [
+        ("The envoy left.", None), ("2", "page-number"), ("The minister stayed.", None)]
+    assert doc.warnings == []
+
+
+def test_k4_undecided_split_is_reported() -> None:
+    doc = parse(HEADER + "The envoy met the\n\n2\n\nMinister Ott at noon.\n")
+    assert [(b.text, b.attrs.get("type")) for b in body(doc)] == [
+        ("The envoy met the", None), ("2", "page-number"), ("Minister Ott at noon.", None)]
+    assert [(w.line, w.message) for w in doc.warnings] == [
+        (doc.line_of(doc.source.index("\n2\n") + 1),
+         "a page number or running header stands between two paragraphs that may be one")]
+
+
+def test_k4_a_number_opening_the_body_is_a_paragraph() -> None:
+    doc = parse(HEADER + "2\n\nThe envoy left.\n")
+    assert [b.attrs for b in body(doc)] == [{}, {}]
