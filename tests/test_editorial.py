@@ -77,9 +77,18 @@ def test_ellipsis_then_name_is_supplied():
 
 
 def test_unmatched_brackets_are_reported_not_dropped():
-    spans, unmatched = find_editorial("an open [bracket and a close] here]")
-    assert [(u.char, u.offset) for u in unmatched] == [("]", 34)]
+    spans, doubts = find_editorial("an open [bracket and a close] here]")
+    assert [(d.offset, d.message) for d in doubts] == [
+        (34, "an unmatched ']' is kept as text")]
     assert len(spans) == 1
+
+
+def test_long_bracket_of_no_known_kind_is_supplied_with_a_doubt():
+    text = "[the delegation then walked to the harbour and looked at the ships] ok"
+    spans, doubts = find_editorial(text)
+    assert [s.kind for s in spans] == ["supplied"]
+    assert [d.message for d in doubts] == [
+        "a bracket of 12 words fits no known kind; marked as supplied, check it"]
 
 
 def test_taken_ranges_are_left_alone():
@@ -88,5 +97,8 @@ def test_taken_ranges_are_left_alone():
     assert spans == []
 
 
-def test_bare_number_in_brackets_stays_text():
+def test_bare_number_in_brackets_stays_text_with_a_doubt():
     assert kinds("see [3] below") == []
+    _, doubts = find_editorial("see [3] below")
+    assert [d.message for d in doubts] == [
+        "'[3]' looks like a footnote marker but no footnote has that number; kept as text"]

@@ -50,3 +50,10 @@ def test_marker_text_round_trip():
     assert marker_text("12", "superscript") == "¹²"
     assert marker_text("3", "bracket") == "[3]"
     assert marker_text("4", None) == "4"
+
+
+def test_superscript_without_footnote_is_reported():
+    from tei.annotate.footnotes import stray_superscripts
+
+    text = "first,¹ then² and ³"
+    assert stray_superscripts(text, [(6, 7)]) == [(12, "²"), (18, "³")]

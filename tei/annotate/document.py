@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
 from tei.annotate.editorial import find_editorial
-from tei.annotate.footnotes import find_markers
+from tei.annotate.footnotes import find_markers, stray_superscripts
 from tei.inline import nest
 from tei.model import Annotations, Document, Span, Warning_
 
@@ -44,12 +44,15 @@ def annotate(doc: Document, finder: PersonFinder | None) -> Annotations:
     for index, block in enumerate(doc.blocks):
         found = list(markers[index])
         taken = [(s.start, s.end) for s in found]
-        editorial, unmatched = find_editorial(block.text, taken)
+        editorial, doubts = find_editorial(block.text, taken)
         found += editorial
-        for bracket in unmatched:
-            warnings.append(Warning_(
-                _line(doc, block.start, block.text, bracket.offset),
-                f"an unmatched '{bracket.char}' is kept as text"))
+        for doubt in doubts:
+            warnings.append(Warning_(_line(doc, block.start, block.text, doubt.offset),
+                                     doubt.message))
+        for offset, marker in stray_superscripts(block.text, taken):
+            warnings.append(Warning_(_line(doc, block.start, block.text, offset),
+                                     f"footnote marker '{marker}' has no footnote with that "
+                                     "number; kept as text"))
         found += [Span.make(s, e, "label", type=t) for s, e, t in block.labels]
         found += [Span.make(b, b, "pb") for b in block.breaks]
         found += [Span.make(h, h, "lb", **{"break": "no"}) for h in block.hyphenations]

@@ -61,6 +61,17 @@ class Unmatched:
     char: str
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """A guess the editor should check: where (offset in the text) and what."""
+
+    offset: int
+    message: str
+
+# Default-kind brackets longer than this are more likely a note or a gap than supplied words.
+_LONG_SUPPLIED_WORDS = 8
+
+
 def match_brackets(text: str) -> tuple[list[Bracket], list[Unmatched]]:
     """Pair square brackets with a stack; ``[[x]]`` becomes one bracket of width two."""
     stack: list[int] = []
@@ -130,12 +141,14 @@ def _gap_reason(content: str) -> str:
 
 def find_editorial(
     text: str, taken: Sequence[tuple[int, int]] = ()
-) -> tuple[list[Span], list[Unmatched]]:
-    """Spans over the words inside each bracket, and the brackets left unmatched.
+) -> tuple[list[Span], list[Doubt]]:
+    """Spans over the words inside each bracket, and the doubts to report: unmatched
+    brackets, a number in brackets with no footnote, a long bracket of no clear kind.
 
     ``taken`` are ranges already claimed (footnote markers such as ``[1]``), left alone.
     """
     brackets, unmatched = match_brackets(text)
+    doubts = [Doubt(u.offset, f"an unmatched '{u.char}' is kept as text") for u in unmatched]
     spans: list[Span] = []
     for b in brackets:
         if any(s <= b.open_start and b.close_end <= e for s, e in taken):
@@ -145,11 +158,15 @@ def find_editorial(
         if not content.strip():
             continue
         if _FOOTNOTE_LIKE.match(content):
-            # "[3]" with no footnote 3: a marker that lost its note; keep it as text.
+            doubts.append(Doubt(b.open_start, f"'[{content.strip()}]' looks like a footnote "
+                                "marker but no footnote has that number; kept as text"))
             continue
         kind, attrs = classify(content)
+        if kind == "supplied" and len(content.split()) > _LONG_SUPPLIED_WORDS:
+            doubts.append(Doubt(b.open_start, f"a bracket of {len(content.split())} words "
+                                "fits no known kind; marked as supplied, check it"))
         if kind == "gap" and b.depth == 0 and "[" in content:
             kind, attrs = "editorial", {}  # a stamp or handwriting bracket holding nested gaps
         # An ellipsis followed by words ("[...Mikoyan]") supplies the words after the gap.
         spans.append(Span.make(start, end, kind, resp="#ed", **attrs))
-    return spans, unmatched
+    return spans, doubts

@@ -85,3 +85,9 @@ def _next_marker(text: str, pos: int, wanted: str) -> tuple[int, int, str | None
         rend = {"sup": "superscript", "bracket": "bracket"}.get(kind)
         return m.start(), m.end(), rend
     return None
+
+
+def stray_superscripts(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Superscript digits that no footnote claimed: markers whose note is missing."""
+    return [(m.start(), m.group()) for m in re.finditer(f"[{SUPERSCRIPT_DIGITS}]+", text)
+            if not any(s <= m.start() < e for s, e in taken)]
