@@ -127,3 +127,49 @@ def test_k4_undecided_split_is_reported() -> None:
 def test_k4_a_number_opening_the_body_is_a_paragraph() -> None:
     doc = parse(HEADER + "2\n\nThe envoy left.\n")
     assert [b.attrs for b in body(doc)] == [{}, {}]
+
+
+# --- D19. Distribution lists after the signature -------------------------------------------
+
+
+def closer(doc: Document) -> list[tuple[str, str | None, str]]:
+    return [(b.kind, b.attrs.get("type"), b.text) for b in doc.blocks if b.section == "closer"]
+
+
+def test_d19_received_by_with_one_comrade_per_line() -> None:
+    doc = parse(HEADER + "The envoy spoke.\n\n3.III.61 R. SILVA\n\nReceived by:\nComrade Berg\n"
+                "Comrade Ahl\n")
+    assert closer(doc) == [
+        ("dateline", None, "3.III.61"), ("signed", None, "R. SILVA"),
+        ("line", "distribution", "Received by:"), ("line", "distribution", "Comrade Berg"),
+        ("line", "distribution", "Comrade Ahl")]
+    assert [b.text for b in body(doc)] == ["The envoy spoke."]
+
+
+def test_d19_copies_printed_with_numbered_lines() -> None:
+    doc = parse(HEADER + "The envoy spoke.\n\nK. ORLOV\n\nFour copies printed\n"
+                "1 - Cde. Berg\n2 - Cde. Ahl\n3 - Cde. Lind\n4 - to file\n")
+    assert [t for _, t, _ in closer(doc)] == [None] + ["distribution"] * 5
+    assert closer(doc)[-1] == ("line", "distribution", "4 - to file")
+
+
+def test_d19_ordinal_lines_without_a_heading() -> None:
+    doc = parse(HEADER + "The envoy spoke.\n\nK. ORLOV\n\n1st - to Cde. Berg\n2nd - to file\n")
+    assert closer(doc) == [
+        ("signed", None, "K. ORLOV"), ("line", "distribution", "1st - to Cde. Berg"),
+        ("line", "distribution", "2nd - to file")]
+
+
+def test_d19_list_before_the_footnotes() -> None:
+    doc = parse(HEADER + "The envoy¹ spoke.\n\nK. ORLOV\n\nReceived by:\nComrade Berg\n\n"
+                "1. The envoy of the legation.\n")
+    assert [t for _, t, _ in closer(doc)] == [None, "distribution", "distribution"]
+    assert [n.text for n in doc.footnotes] == ["The envoy of the legation."]
+
+
+def test_d19_without_a_signature_the_lines_stay_in_the_body() -> None:
+    doc = parse(HEADER + "The envoy spoke.\n\nThe talks went on:\n1 - the grain;\n"
+                "2 - the fleet.\n")
+    assert closer(doc) == []
+    assert " ".join(b.text for b in body(doc)[1:]) == (
+        "The talks went on: 1 - the grain; 2 - the fleet.")

@@ -44,9 +44,27 @@ def read_closer(source: str, lines: list[Line], *, last_line_signer: bool) -> tu
     FRUS layout, where the list of footnotes follows the signature).
     """
     content = [line for line in lines if not line.blank]
-    taken: list[Block] = []
+    found = _read_backwards(source, content, last_line_signer, with_distribution=True)
+    if found is None:
+        found = _read_backwards(source, content, last_line_signer, with_distribution=False)
+    assert found is not None  # without a list there is nothing to withdraw
+    taken, k = found
+    if not taken:
+        return lines, []
+    first_kept = content[k] if k >= 0 else None
+    rest = lines[: lines.index(first_kept) + 1] if first_kept else []
+    return rest, list(reversed(taken))
+
+
+def _read_backwards(
+    source: str, content: list[Line], last_line_signer: bool, *, with_distribution: bool
+) -> tuple[list[Block], int] | None:
+    """Closer blocks from the end (last first) and the index of the last line left, or None
+    when a distribution list was taken but no signature stands before it."""
+    taken = _distribution(source, content) if with_distribution else []
+    listed = len(taken)
     signers = 0
-    k = len(content) - 1
+    k = len(content) - 1 - listed
     while k >= 0:
         line = content[k]
         text = line.text
@@ -75,7 +93,7 @@ def read_closer(source: str, lines: list[Line], *, last_line_signer: bool) -> tu
             taken.append(_block(source, line.start, line.end, "signed"))
             signers += 1
         elif (
-            not taken and last_line_signer and k == len(content) - 1
+            len(taken) == listed and last_line_signer and k == len(content) - 1 - listed
             and _SHORT_SIGNER.fullmatch(text) and len(text) <= 30
         ):
             taken.append(_block(source, line.start, line.end, "signed"))
@@ -96,11 +114,31 @@ def read_closer(source: str, lines: list[Line], *, last_line_signer: bool) -> tu
         else:
             break
         k -= 1
-    if not taken:
-        return lines, []
-    first_kept = content[k] if k >= 0 else None
-    rest = lines[: lines.index(first_kept) + 1] if first_kept else []
-    return rest, list(reversed(taken))
+    if listed and not any(block.kind == "signed" for block in taken[listed:]):
+        return None
+    return taken, k
+
+
+def _distribution(source: str, content: list[Line]) -> list[Block]:
+    """D19: the distribution list after the signature, last line first (or nothing)."""
+    taken: list[Block] = []
+    numbered = 0
+    for line in reversed(content):
+        text = line.text
+        if pat.DISTRIBUTION_NUMBERED.fullmatch(text):
+            numbered += 1
+        elif not pat.DISTRIBUTION_NAME.fullmatch(text):
+            break
+        taken.append(_block(source, line.start, line.end, "line", "distribution"))
+    k = len(content) - 1 - len(taken)
+    if k >= 0 and pat.DISTRIBUTION_HEAD.fullmatch(content[k].text):
+        line = content[k]
+        return taken + [_block(source, line.start, line.end, "line", "distribution")]
+    if taken and numbered == len(taken) and numbered >= 2:
+        return taken
+    return []
+
+
 
 
 def _is_prose_caps(text: str) -> bool:

@@ -73,4 +73,15 @@ NOTE_ITEM_BARE = re.compile(r"(?:\[(\d{1,3})\]|(\d{1,3})\.?)\s+(?=\S)")
 NOTES_HEADING = re.compile(r"editor[’']?s\s+notes?:?|notes:?|footnotes:?", re.I)
 MARKER_ONE = re.compile(r"¹|\[1\]|(?<=[A-Za-zÀ-ɏ.,;)\"'’”])1(?=[\s,.;:)\]]|$)")
 
+# D19: a distribution list, its heading and its items ("1 - Cde. Berg", "1st - to file").
+DISTRIBUTION_HEAD = re.compile(
+    r"(?:received\s+by|copies\s+made|copies\s+to|(?:\w+\s+)?copies\s+printed|distribution)"
+    r"\b.{0,60}",
+    re.I,
+)
+DISTRIBUTION_NUMBERED = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s*[-–—]\s*\S.{0,60}", re.I)
+DISTRIBUTION_NAME = re.compile(
+    r"(?:Comrades?|Cdes?\.?|Com\.|Comr\.)\s+[A-ZÀ-Þ][\w'’.-]*(?:[ ,]+[A-ZÀ-Þ][\w'’.-]*){0,4}\.?"
+)
+
 SENTENCE_END = re.compile(r"[.!?:;…\"”’»)\]]$")
