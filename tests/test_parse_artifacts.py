@@ -173,3 +173,64 @@ def test_d19_without_a_signature_the_lines_stay_in_the_body() -> None:
     assert closer(doc) == []
     assert " ".join(b.text for b in body(doc)[1:]) == (
         "The talks went on: 1 - the grain; 2 - the fleet.")
+
+
+# --- F6, F7. A note that runs on over a blank line --------------------------------------------
+
+
+def notes(doc: Document) -> list[tuple[str, str]]:
+    return [(n.n, n.text) for n in doc.footnotes]
+
+
+def test_f6_second_paragraph_of_a_note_inside_the_list() -> None:
+    doc = parse(HEADER + "The envoy¹ met the consul².\n\n3.III.61 R. SILVA\n\n"
+                "[1] Jan Berg, envoy from 1958.\n\nHe later served in the north as well.\n\n"
+                "[2] Per Ahl, consul.\n")
+    assert notes(doc) == [
+        ("1", "Jan Berg, envoy from 1958. He later served in the north as well."),
+        ("2", "Per Ahl, consul.")]
+    first = doc.footnotes[0]
+    assert doc.source[first.end - len("as well."): first.end] == "as well."
+    assert [b.section for b in doc.blocks] == ["body", "closer", "closer"]
+
+
+def test_f7_run_on_paragraph_last_before_the_source_line() -> None:
+    doc = parse(HEADER + "The speech¹ was heard.\n\n3.III.61 R. SILVA\n\n"
+                "1. The speech was broadcast at night.\n\n"
+                "A recording of it is kept in the radio archive.\n\n[Source: State Archive.]\n")
+    assert notes(doc) == [
+        ("1", "The speech was broadcast at night. A recording of it is kept in the radio "
+              "archive.")]
+    assert doc.header.source is not None and doc.header.source.text == "State Archive."
+
+
+def test_f7_run_on_paragraph_over_several_lines() -> None:
+    doc = parse(HEADER + "The speech¹ was heard.²\n\n3.III.61 R. SILVA\n\n"
+                "1. The speech was broadcast.\n\nIt was heard in the\nnorth and the south.\n\n"
+                "2. The second note.\n")
+    assert notes(doc) == [
+        ("1", "The speech was broadcast. It was heard in the north and the south."),
+        ("2", "The second note.")]
+
+
+def test_f6_trailing_unnumbered_paragraph_without_a_source_line_is_not_a_note() -> None:
+    doc = parse(HEADER + "The speech¹ was heard.\n\n1. The speech was broadcast.\n\n"
+                "The envoy left the next day for the capital.\n")
+    assert notes(doc) == []
+    assert body(doc)[-1].text == "The envoy left the next day for the capital."
+
+
+def test_f7_trailing_signature_before_the_source_line_is_not_a_note() -> None:
+    doc = parse(HEADER + "The speech¹ was heard.\n\n1. The speech was broadcast.\n\n"
+                "K. ORLOV\n\n[Source: State Archive.]\n")
+    assert notes(doc) == []
+    assert closer(doc) == [("signed", None, "K. ORLOV")]
+
+
+def test_f8_run_on_paragraph_under_editors_notes() -> None:
+    doc = parse(HEADER + "The minister 1 spoke 2 twice.\n\nEDITOR'S NOTES\n\n"
+                "1 The minister of the harbour.\n\nHe kept the post for a year.\n\n"
+                "2 The second speech.\n")
+    assert notes(doc) == [
+        ("1", "The minister of the harbour. He kept the post for a year."),
+        ("2", "The second speech.")]

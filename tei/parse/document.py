@@ -46,8 +46,11 @@ def parse_text(text: str, name: str) -> Document:
     found = read_header(source, lines)
     header, consumed, warnings = found.header, found.consumed, found.warnings
     body = take_trailer(source, found.body, header)
+    source_on_top = header.source is not None
     body = take_source_line(source, body, header, consumed)
-    body, notes = take_footnotes(source, body, consumed)
+    body, notes = take_footnotes(
+        source, body, consumed, before_source_line=header.source is not None and not source_on_top
+    )
     body, closer = read_closer(
         source, body, last_line_signer=bool(notes) or header.source is not None
     )

@@ -93,8 +93,14 @@ def take_footnotes(
     source: str,
     lines: list[Line],
     consumed: list[Consumed],
+    *,
+    before_source_line: bool = False,
 ) -> tuple[list[Line], list[Footnote]]:
-    """F6-F8: the numbered list at the end, counted back from its last item down to 1."""
+    """F6-F8: the numbered list at the end, counted back from its last item down to 1.
+
+    A paragraph without a number inside the list (or, when ``before_source_line``, right
+    after it) is the next paragraph of the note before it.
+    """
     lines = _strip_blank_end(lines)
     groups = chunks(lines)
     heading_index = next(
@@ -104,16 +110,31 @@ def take_footnotes(
     )
     bare = heading_index is not None
     first_group = heading_index + 1 if bare else len(groups)
+    lowest = first_group if bare else 0
     chain: list[tuple[int, Line, list[Line]]] = []
+    run_on: list[Line] = []  # an unnumbered paragraph waiting for the note it continues
     k = len(groups) - 1
-    while k >= (first_group if bare else 0):
+    while k >= lowest:
         items = _split_items(groups[k], bare)
+        if (
+            items is None and not run_on and (chain or before_source_line)
+            and _reads_as_note(groups[k])
+        ):
+            run_on = groups[k]
+            k -= 1
+            continue
         if not items or (chain and items[-1][0] != chain[0][0] - 1):
             break
+        if run_on:
+            number, first, more = items[-1]
+            items[-1] = (number, first, more + run_on)
+            run_on = []
         chain = items + chain
         k -= 1
         if chain[0][0] == 1:
             break
+    if run_on:
+        return lines, []
     if not chain or chain[0][0] != 1 or (bare and k + 1 != first_group):
         return lines, []
     body_end = chain[0][1]
@@ -147,3 +168,13 @@ def _list_is_plausible(source: str, before: list[Line], previous: list[Line] | N
         # A short line (a signature) stands between the body and a numbered list.
         return not pat.SENTENCE_END.search(previous[0].text) or previous[0].text.isupper()
     return False
+
+
+def _reads_as_note(group: list[Line]) -> bool:
+    """A paragraph of prose (not a signature, heading or dateline) can run on a note."""
+    text = " ".join(line.text for line in group)
+    words = text.split()
+    return (
+        len(words) >= 4 and sum(c.islower() for c in text) > sum(c.isupper() for c in text)
+        and not pat.SOURCE_OPEN.match(text) and not pat.NOTES_HEADING.fullmatch(text)
+    )
