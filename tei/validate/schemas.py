@@ -84,8 +84,8 @@ def schema_kind(path: Path) -> str:
         raise SchemaError(f"{path}: neither an XSD (xs:schema) nor a RELAX NG schema "
                           f"(root element is {root.tag})")
     version = root.get(VC_MIN_VERSION, "1.0")
-    if _version_at_least_11(version) or any(
-            root.iter(*(f"{{{XSD_NS}}}{name}" for name in XSD11_ONLY))):
+    first_11_construct = next(root.iter(*(f"{{{XSD_NS}}}{name}" for name in XSD11_ONLY)), None)
+    if _version_at_least_11(version) or first_11_construct is not None:
         return "xsd11"
     return "xsd10"
 
