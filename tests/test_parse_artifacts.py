@@ -234,3 +234,41 @@ def test_f8_run_on_paragraph_under_editors_notes() -> None:
     assert notes(doc) == [
         ("1", "The minister of the harbour. He kept the post for a year."),
         ("2", "The second speech.")]
+
+
+# --- J8. Capital-letter items ------------------------------------------------------------------
+
+
+def labelled(doc: Document) -> list[tuple[str, str]]:
+    return [(b.text[s:e], t) for b in body(doc) for s, e, t in b.labels]
+
+
+def test_j8_capital_letter_items_opening_paragraphs() -> None:
+    doc = parse(HEADER + "The report has three parts.\n\nA. The harbour is calm.\n\n"
+                "B. The grain has come.\n\nC. The fleet is late.\n")
+    assert labelled(doc) == [("A.", "section"), ("B.", "section"), ("C.", "section")]
+
+
+def test_j8_capital_letter_alone_on_its_line_opens_the_paragraph_below() -> None:
+    doc = parse(HEADER + "A.\nThe harbour is calm.\n\nB.\nThe grain has come.\n")
+    assert [b.text for b in body(doc)] == ["A. The harbour is calm.", "B. The grain has come."]
+    assert labelled(doc) == [("A.", "section"), ("B.", "section")]
+
+
+def test_j8_capital_letter_alone_between_blank_lines() -> None:
+    doc = parse(HEADER + "A.\n\nThe harbour is calm.\n\nB.\n\nThe grain has come.\n")
+    assert [b.text for b in body(doc)] == ["A.", "The harbour is calm.", "B.",
+                                           "The grain has come."]
+    assert labelled(doc) == [("A.", "section"), ("B.", "section")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A. Lind said that the harbour is calm.\n\nThe envoy agreed.\n",  # an initial
+        "A. Lind spoke first.\n\nThen the envoy.\n\nC. Berg spoke last.\n",  # no B.
+        "B. Lind spoke first.\n\nC. Berg spoke last.\n",  # no A.
+    ],
+)
+def test_j8_initials_are_not_labels(text: str) -> None:
+    assert labelled(parse(HEADER + text)) == []
