@@ -272,3 +272,52 @@ def test_j8_capital_letter_alone_between_blank_lines() -> None:
 )
 def test_j8_initials_are_not_labels(text: str) -> None:
     assert labelled(parse(HEADER + text)) == []
+
+
+# --- D14. Headings that go on in lower case ---------------------------------------------------
+
+
+def opener(doc: Document) -> list[tuple[str, str | None, str]]:
+    return [(b.kind, b.attrs.get("type"), b.text) for b in doc.blocks if b.section == "opener"]
+
+
+def test_d14_journal_heading_continued_in_lower_case() -> None:
+    doc = parse(HEADER + "TOP SECRET\n\nJOURNAL\nof Envoy R. T. Silva in Lisbon\n"
+                "for the period 3 through 9 May 1960\n\nNo. 144\n\n"
+                "The envoy met the consul.\n")
+    assert opener(doc) == [
+        ("line", "classification", "TOP SECRET"),
+        ("line", "heading", "JOURNAL of Envoy R. T. Silva in Lisbon for the period 3 through "
+                            "9 May 1960"),
+        ("line", "serial", "No. 144")]
+    heading = doc.blocks[1]
+    assert doc.source[heading.start:heading.end].endswith("9 May 1960")
+
+
+def test_d14_continuation_after_a_blank_line() -> None:
+    doc = parse(HEADER + "RECORD OF A CONVERSATION\n\nwith Minister Ott, 4 May 1960\n\n"
+                "The envoy met the minister.\n")
+    assert opener(doc) == [
+        ("line", "heading", "RECORD OF A CONVERSATION with Minister Ott, 4 May 1960")]
+
+
+def test_d14_a_sentence_after_a_blank_line_is_a_paragraph() -> None:
+    doc = parse(HEADER + "JOURNAL\n\nthe envoy met the minister at the port.\n")
+    assert opener(doc) == [("line", "heading", "JOURNAL")]
+    assert [b.text for b in body(doc)] == ["the envoy met the minister at the port."]
+
+
+def test_d14_heading_inside_the_body_continued_in_lower_case() -> None:
+    doc = parse(HEADER + "The envoy spoke first.\n\nRECORD OF A CONVERSATION\n"
+                "with Minister Ott on the harbour\n\nThe minister agreed.\n")
+    assert [(b.kind, b.text) for b in body(doc)] == [
+        ("p", "The envoy spoke first."),
+        ("head", "RECORD OF A CONVERSATION with Minister Ott on the harbour"),
+        ("p", "The minister agreed.")]
+
+
+def test_d14_roman_heading_and_divider_do_not_swallow_a_lettered_item() -> None:
+    doc = parse(HEADER + "The envoy spoke.\n\nII.\na) the first point;\n\nxxx\nthe rest.\n")
+    assert [(b.kind, b.text) for b in body(doc)] == [
+        ("p", "The envoy spoke."), ("head", "II."), ("p", "a) the first point;"),
+        ("head", "xxx"), ("p", "the rest.")]

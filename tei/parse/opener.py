@@ -64,6 +64,7 @@ LIST_HEADINGS = re.compile(
     re.I,
 )
 SALUTE = re.compile(r"(?:dear|esteemed|my\s+dear|respected|honou?red)\s+.{2,80}[,:!]", re.I)
+_LOWER_START = re.compile(r"[a-zà-ÿ]")
 _SENTENCE = re.compile(r"\b[a-z]+\b.*[.!?:]$|^(?:\d{1,2}|[a-z])[.)]\s|^\([a-z0-9]\)\s")
 
 
@@ -94,6 +95,12 @@ def read_opener(source: str, lines: list[Line]) -> tuple[list[Block], list[Line]
         text = line.text
         if pat.DATELINE.fullmatch(text) and len(text) <= 80:
             blocks.append(_block(source, line, "dateline"))
+        elif blocks and _continues_heading(blocks[-1], content[k - 1], line):
+            # D14: "JOURNAL" / "of the Ambassador ... for the period ...": one heading.
+            heading = blocks[-1]
+            field = make_field(source, heading.start, line.end)
+            blocks[-1] = Block("opener", "line", field.text, field.start, field.end,
+                               attrs=dict(heading.attrs))
         elif SALUTE.fullmatch(text):
             blocks.append(_block(source, line, "salute"))
             k += 1
@@ -128,6 +135,16 @@ def read_opener(source: str, lines: list[Line]) -> tuple[list[Block], list[Line]
         return [], lines
     last = content[k - 1]
     return blocks, lines[lines.index(last) + 1 :]
+
+
+def _continues_heading(heading: Block, previous: Line, line: Line) -> bool:
+    """A lower-case line right under a heading goes on with it (a blank line between is
+    allowed when the line does not read as a sentence)."""
+    if heading.attrs.get("type") != "heading" or len(line.text) > 160:
+        return False
+    if not _LOWER_START.match(line.text):
+        return False
+    return line.no == previous.no + 1 or not _SENTENCE.search(line.text)
 
 
 def _is_list_item(text: str) -> bool:

@@ -18,6 +18,7 @@ from tei.parse.lines import Line, fold, fold_hyphenated
 HEAD = re.compile(
     r"[IVX]{1,5}\.?|x{3,}|\*{3,}|(?:\*\s){2,}\*|[A-ZÀ-Þ][A-ZÀ-Þ .,'’&:()/-]{3,60}"
 )
+CAPS_HEADING = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .,'’&:()/-]{3,60}")
 SECTION_LABEL = re.compile(
     r"(?:\d{1,2}\.|[IVX]{1,4}\.|[a-z][.)]|\([a-z0-9]{1,2}\)|\d{1,2}\s?o\))(?=\s)"
 )
@@ -63,11 +64,31 @@ def _split_chunk(group: list[Line]) -> list[list[Line]]:
             new = False  # a quotation running over lines (I7, L3) is one paragraph
         if LETTER_ITEM.fullmatch(prev.text):
             new = False  # J8: "A." alone on its line opens the paragraph below it
-        if new or HEAD.fullmatch(prev.text) or HEAD.fullmatch(line.text):
+        if _is_heading(paragraphs[-1] + [line]):
+            paragraphs[-1].append(line)  # D14: a heading going on in lower case
+        elif new or HEAD.fullmatch(prev.text) or HEAD.fullmatch(line.text):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
     return paragraphs
+
+
+def _is_heading(lines: list[Line]) -> bool:
+    """One heading line, maybe going on in lower case over the lines below (D14)."""
+    first = lines[0].text
+    if not HEAD.fullmatch(first) or len(first.split()) > 8:
+        return False
+    if len(lines) == 1:
+        return True
+    return (
+        len(lines) <= 3 and bool(CAPS_HEADING.fullmatch(first))
+        and not re.fullmatch(r"[IVX]{1,5}\.?", first)
+        and all(_continues_heading(line.text) for line in lines[1:])
+    )
+
+
+def _continues_heading(text: str) -> bool:
+    return bool(_LOWER_START.match(text)) and not SECTION_LABEL.match(text) and len(text) <= 160
 
 
 def _open_quote(lines: list[Line]) -> bool:
@@ -112,7 +133,7 @@ def read_paragraphs(
     for para in paras:
         start, end = para.lines[0].start, para.lines[-1].end
         text = fold(source[start:end])
-        is_head = len(para.lines) == 1 and bool(HEAD.fullmatch(text)) and len(text.split()) <= 8
+        is_head = _is_heading(para.lines)
         furniture = _furniture_type(text) if len(para.lines) == 1 else None
         if furniture and blocks:
             blocks.append(Block("body", "p", text, start, end, attrs={"type": furniture}))
