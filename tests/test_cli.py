@@ -104,3 +104,18 @@ def test_build_goes_on_after_a_failure(tmp_path):
 
 def test_build_missing_corpus_is_status_2(tmp_path):
     assert tei("build", str(tmp_path / "none"), "-o", str(tmp_path / "out")).returncode == 2
+
+
+def test_guessed_choices_are_warnings_with_file_and_line(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    text = text.replace("Your instructions have been carried out.",
+                        "Your instructions have been carried out.³ [3]")
+    source = tmp_path / "guessed.txt"
+    source.write_text(text, encoding="utf-8")
+    run = tei("convert", str(source), "-o", str(tmp_path / "out"))
+    assert run.returncode == 0, run.stderr
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "carried out.³" in t)
+    assert (f"{source}:{line}: warning: footnote marker '³' has no footnote with that number; "
+            "kept as text") in run.stderr
+    assert (f"{source}:{line}: warning: '[3]' looks like a footnote marker but no footnote "
+            "has that number; kept as text") in run.stderr
