@@ -64,6 +64,7 @@ def _check(doc: Document) -> None:
             assert block.text[at - 1] == "-" and block.text[at].islower()
     for note in doc.footnotes:
         assert note.n.isdigit()
+        assert "".join(note.text.split()) == "".join(doc.source[note.start : note.end].split())
     sections = [b.section for b in doc.blocks]
     order = {"opener": 0, "body": 1, "closer": 2}
     assert sections == sorted(sections, key=order.__getitem__)
@@ -85,7 +86,7 @@ def test_arbitrary_text(text: str) -> None:
     _parse_or_refuse(text)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(telegram_like, separators)
 def test_telegram_like_text(text: str, newline: str) -> None:
     _parse_or_refuse(text.replace("\n", newline))
@@ -98,3 +99,25 @@ def test_accepted_documents_lose_nothing(lines: list[str]) -> None:
     doc = parse_text(text, "prop.txt")
     assert doc.header.date_line is not None
     _check(doc)
+
+
+# Page furniture, hyphens and lettered items mixed inside paragraphs (K2, K4, J8, F6).
+ARTIFACTS = [
+    "The envoy met the", "minister at the port.", "2", "- 14 -", "COLD WAR ARCHIVE BULLETIN 341",
+    "the con-", "sul came in Oc-", "tober.", "A.", "B. The grain.", "JOURNAL",
+    "of the envoy for the period", "K. ORLOV", "Received by:", "Comrade Berg", "1 - Cde. Ahl",
+    "1. A note on the port.¹", "2. A second note.", "It ran on over a blank line.",
+    "[Source: State Archive.]",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(ARTIFACTS), st.sampled_from(["\n", "\n\n"])),
+                min_size=1, max_size=25))
+def test_layout_artifacts_lose_nothing(lines: list[tuple[str, str]]) -> None:
+    text = "March 3, 1961\n\n" + "".join(line + end for line, end in lines)
+    doc = parse_text(text, "prop.txt")
+    _check(doc)
+    furniture = [b for b in doc.blocks if b.attrs.get("type") in ("page-number", "running-header")]
+    for block in furniture:
+        assert block.section == "body" and block.text == doc.source[block.start : block.end]
