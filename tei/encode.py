@@ -17,6 +17,7 @@ from tei import __version__
 from tei.inline import T, fill
 from tei.languages import language_code
 from tei.model import Annotations, Block, Document, Field, Footnote, Span
+from tei.parse.coverage import source_ranges
 from tei.settings import EditionSettings
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -28,12 +29,20 @@ WHOLE = "whole"  # every character of the element's text content
 
 @dataclass
 class Part:
-    """A piece of the source (``start``..``end`` in ``Document.source``) and its element."""
+    """A piece of the source (``start``..``end`` in ``Document.source``) and its element.
+
+    ``ranges`` narrows ``start``..``end`` when the piece has holes: a paragraph rejoined
+    over a page number holds the page number's line, which is a part of its own.
+    """
 
     name: str
     start: int
     end: int
     element: etree._Element
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+
+    def source_ranges(self) -> list[tuple[int, int]]:
+        return self.ranges or [(self.start, self.end)]
 
 
 @dataclass
@@ -87,7 +96,8 @@ class _Builder:
     # -- helpers -------------------------------------------------------------------------
 
     def part(self, name: str, source: Field | Block | Footnote, element: etree._Element) -> None:
-        self.parts.append(Part(name, source.start, source.end, element))
+        ranges = source_ranges(self.doc, source) if isinstance(source, Block) else []
+        self.parts.append(Part(name, source.start, source.end, element, ranges))
 
     def sub(self, parent: etree._Element, name: str, text: str | None = None,
             **attrs: str) -> etree._Element:
@@ -282,6 +292,9 @@ class _Builder:
             self.part("block", block, element)
 
     def block_element(self, parent: etree._Element, block: Block) -> etree._Element:
+        furniture = FORME_WORK.get(block.attrs.get("type", ""))
+        if furniture:
+            return self.sub(parent, "fw", type=furniture)
         if block.section == "body" or parent.tag in (T("div"), T("postscript")):
             return self.sub(parent, "p")
         if block.kind == "dateline":
@@ -314,6 +327,10 @@ class _Builder:
         self.part("footnote", footnote, note)
         self.footnotes_placed.add(index)
         return note
+
+
+# Page furniture the parser keeps as blocks of its own: TEI forme work.
+FORME_WORK = {"page-number": "pageNum", "running-header": "header"}
 
 
 # -- span factories ---------------------------------------------------------------------

@@ -41,11 +41,12 @@ def check(doc: Document, parts: Sequence[Part]) -> None:
     """Raise LosslessError naming the first place where a character went missing."""
     _check_coverage(doc, parts)
     for part in parts:
-        expected = non_space(doc.source[part.start:part.end])
+        ranges = part.source_ranges()
+        expected = non_space("".join(doc.source[s:e] for s, e in ranges))
         actual = non_space(source_text(part.element))
         if expected != actual:
             at = _first_difference(expected, actual)
-            line = doc.line_of(_offset_of_nth_char(doc.source, part.start, at))
+            line = doc.line_of(_offset_of_nth_char(doc.source, ranges, at))
             raise LosslessError(
                 f"{doc.name}:{line}: the TEI of this {part.name} does not hold the source "
                 f"text: expected …{expected[max(0, at - 20):at + 20]}… but the TEI has "
@@ -76,7 +77,7 @@ def _collect(element: etree._Element, out: list[str], top: bool) -> None:
 
 def _check_coverage(doc: Document, parts: Sequence[Part]) -> None:
     owner: list[str | None] = [None] * len(doc.source)
-    claims = [(p.start, p.end, p.name) for p in parts]
+    claims = [(s, e, p.name) for p in parts for s, e in p.source_ranges()]
     claims += [(c.start, c.end, c.reason) for c in doc.consumed]
     for start, end, name in claims:
         for i in range(start, end):
@@ -104,12 +105,13 @@ def _first_difference(a: str, b: str) -> int:
     return min(len(a), len(b))
 
 
-def _offset_of_nth_char(source: str, start: int, n: int) -> int:
-    """Offset in ``source`` of the n-th non-whitespace character from ``start``."""
+def _offset_of_nth_char(source: str, ranges: Sequence[tuple[int, int]], n: int) -> int:
+    """Offset in ``source`` of the n-th non-whitespace character of ``ranges``."""
     seen = 0
-    for i in range(start, len(source)):
-        if not source[i].isspace():
-            if seen == n:
-                return i
-            seen += 1
-    return len(source)
+    for start, end in ranges:
+        for i in range(start, end):
+            if not source[i].isspace():
+                if seen == n:
+                    return i
+                seen += 1
+    return ranges[-1][1] if ranges else 0
