@@ -274,6 +274,10 @@ class _Builder:
                 parent = container
             elif wanted in ("opener", "closer"):
                 if container_kind != wanted:
+                    if wanted == "closer" and not any(
+                            c.tag in (T("p"), T("div")) for c in div):
+                        # TEI wants body text before a closing; this document has none.
+                        self.sub(div, "p")
                     container = self.sub(div, wanted)
                     container_kind = wanted
                     after_closer = after_closer or wanted == "closer"
