@@ -9,8 +9,7 @@ from tei.model import Field
 
 _WORD = re.compile(r"\S+")
 # K2: "Oc-" ending a line right after a letter; a dash ("--", " - ") is not hyphenation.
-_HYPHEN_END = re.compile(r"(?<![-–—])[^\W\d_]-$")
-_LOWER = re.compile(r"[^\W\d_]")
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,6 @@ def fold_hyphenated(
             if (
                 gap.count("\n") == 1 and not hole_between
                 and _HYPHEN_END.search(pieces[-1]) and word[0].islower()
-                and _LOWER.match(word[0])
             ):
                 hyphens.append(length)
             else:
