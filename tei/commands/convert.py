@@ -3,7 +3,8 @@
 Writes OUTDIR/<stem>.xml for each input. A file is written only when every character of
 the input is in the TEI. Persons are linked to the register(s) given with --register
 (any TEI file with a listPerson); without --register, a persons.xml beside the inputs is
-used when there is one.
+used when there is one. Publisher, licence and editor come from edition.toml beside the
+inputs when there is one.
 
 Exit status: 0 all converted, 1 any file failed, 2 usage error or unreadable input.
 """
@@ -31,8 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="TEI file with a listPerson (repeatable); default: persons.xml "
                         "beside the inputs")
     parser.add_argument("--report", type=Path, metavar="FILE",
-                        help="write unregistered and ambiguous names, per file and line, "
-                        "as JSON")
+                        help="write the names found in no register and the warnings "
+                        "(ambiguous names among them), per file and line, as JSON")
     parser.add_argument("--tag-unregistered", action="store_true",
                         help="also tag person-like names that are in no register (no @ref)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
