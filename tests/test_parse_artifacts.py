@@ -321,3 +321,12 @@ def test_d14_roman_heading_and_divider_do_not_swallow_a_lettered_item() -> None:
     assert [(b.kind, b.text) for b in body(doc)] == [
         ("p", "The envoy spoke."), ("head", "II."), ("p", "a) the first point;"),
         ("head", "xxx"), ("p", "the rest.")]
+
+
+def test_f6_numbered_paragraphs_with_prose_between_stay_in_the_body() -> None:
+    doc = parse(HEADER + "The envoy reported three points.\n\n1. The harbour is closed.\n\n"
+                "The minister agreed with this point.\n\n2. The grain has come.\n")
+    assert notes(doc) == []
+    assert [b.text for b in body(doc)][1:] == [
+        "1. The harbour is closed.", "The minister agreed with this point.",
+        "2. The grain has come."]
