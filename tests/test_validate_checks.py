@@ -117,6 +117,27 @@ def test_after_compares_at_the_shared_precision(value, reference, after):
     assert is_after(value, reference) is after
 
 
+@pytest.mark.parametrize(("value", "grace", "after"), [
+    ("1962-11-15", 3, False), ("1962-11-16", 3, True), ("1962-11-13", 0, True),
+    ("1962-12", 60, True),  # month precision: the grace counts days only
+])
+def test_a_grace_in_days_allows_dates_just_after_the_document(value, grace, after):
+    assert is_after(value, "1962-11-12", grace) is after
+
+
+def test_dates_in_notes_and_within_the_grace_are_not_reported(tmp_path):
+    path = tmp_path / "later.xml"
+    source = (EDITORIAL / "date-after-document.xml").read_text(encoding="utf-8")
+    path.write_text(source.replace(
+        "Counted twice.", 'Counted again on <date when="1959-01-01">1 January 1959</date>.'),
+        encoding="utf-8")
+    found = validate_paths([path]).issues
+    assert [(i.rule, i.message.split(" (")[0]) for i in found] == [
+        ("date-after-document", "date 1958-04-28")]
+    assert validate_paths([path], date_grace_days=57).issues == []
+    assert len(validate_paths([path], date_grace_days=56).issues) == 1
+
+
 def test_the_example_has_no_editorial_findings_but_its_abridged_person_list():
     report = validate_paths([EXAMPLE], strict=True)
     assert {issue.rule for issue in report.issues} == {"ref-dangling"}

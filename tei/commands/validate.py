@@ -61,6 +61,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", action="append", type=_check_id, default=[],
                         metavar="ID", help="switch off an editorial check (repeatable): "
                         + ", ".join(SWITCHABLE))
+    parser.add_argument("--date-grace", type=int, default=0, metavar="DAYS",
+                        help="date-after-document: allow dates up to DAYS after the "
+                        "document's date (default: 0)")
     parser.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                         help="validate N files at a time in worker processes")
     parser.add_argument("--max-size", type=_positive, default=50, metavar="MB",
@@ -78,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = validate_paths(args.paths, schema=args.schema, strict=args.strict,
                                 ignore=args.ignore, tei_all=args.tei_all, jobs=args.jobs,
-                                limits=limits)
+                                limits=limits, date_grace_days=args.date_grace)
     except (InputMissing, SchemaError) as exc:
         print(f"tei validate: {exc}", file=sys.stderr)
         return USAGE

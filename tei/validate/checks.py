@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from lxml import etree
 
@@ -16,7 +18,16 @@ from tei.validate.grammar import TEI_NS, XML_ID, name_of
 
 NS = {"tei": TEI_NS}
 Finding = tuple[etree._Element, str]
-Check = Callable[[etree._Element], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    # Days a date in the text may lie after the document's date before it is reported:
+    # letters announce meetings and schedules a few days ahead.
+    date_grace_days: int = 0
+
+
+Check = Callable[[etree._Element, CheckOptions], Iterator[Finding]]
 
 # The checks, their ids and what each one means (the text of docs/validation.md).
 DESCRIPTIONS = {
@@ -42,13 +53,13 @@ def _snippet(element: etree._Element, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def persname_ref(root: etree._Element) -> Iterator[Finding]:
+def persname_ref(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
     for element in _text_elements(root, "//tei:text//tei:persName[not(@ref)]"):
         yield element, (f"persName \"{_snippet(element)}\" has no @ref: link it to a person "
                         "of particDesc (ref=\"#id\"), or leave the name as plain text")
 
 
-def ref_dangling(root: etree._Element) -> Iterator[Finding]:
+def ref_dangling(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
     ids = set(root.xpath("//@xml:id"))
     names = "//tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@ref]"
     for element in _text_elements(root, names):
@@ -62,7 +73,7 @@ def ref_dangling(root: etree._Element) -> Iterator[Finding]:
 _VALUE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 
 
-def date_value(root: etree._Element) -> Iterator[Finding]:
+def date_value(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
     dates = _text_elements(root, "//tei:text//tei:date | //tei:sourceDesc//tei:date")
     for element in dates:
         if not any(element.get(name) for name in _VALUE_ATTRIBUTES):
@@ -70,7 +81,7 @@ def date_value(root: etree._Element) -> Iterator[Finding]:
                             "in ISO 8601 (e.g. 1962-10-27), or @from and @to for a range")
 
 
-def footnote_empty(root: etree._Element) -> Iterator[Finding]:
+def footnote_empty(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
     for element in _text_elements(root, "//tei:note[@place='foot']"):
         if not "".join(element.itertext()).strip() and len(element) == 0:
             number = element.get("n")
@@ -88,7 +99,7 @@ def _in_note(element: etree._Element) -> bool:
     return element.tag == note or any(a.tag == note for a in element.iterancestors())
 
 
-def footnote_marker(root: etree._Element) -> Iterator[Finding]:
+def footnote_marker(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
     # The encoder turns each superscript marker into its note; one left in the text means
     # the note it stood for was not found.
     for body in _text_elements(root, "//tei:text/tei:body"):
@@ -117,10 +128,16 @@ def document_date(root: etree._Element) -> str | None:
     return str(found[0]) if found else None
 
 
-def is_after(value: str, reference: str) -> bool:
-    """``value`` later than ``reference``, compared at the precision both share (so
-    ``1962-11-20`` is not after ``1962-11``)."""
+def is_after(value: str, reference: str, grace_days: int = 0) -> bool:
+    """``value`` later than ``reference`` (by more than ``grace_days`` when both give a day),
+    compared at the precision both share (so ``1962-11-20`` is not after ``1962-11``)."""
     value, reference = value[:10], reference[:10]
+    if len(value) == len(reference) == 10:
+        try:
+            return date.fromisoformat(value) > date.fromisoformat(reference) + timedelta(
+                days=grace_days)
+        except ValueError:
+            pass  # not a calendar date: the grammar reports it; compare as text
     shared = min(len(value), len(reference))
     return value[:shared] > reference[:shared]
 
@@ -128,13 +145,15 @@ def is_after(value: str, reference: str) -> bool:
 _ISO = re.compile(r"\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?")
 
 
-def date_after_document(root: etree._Element) -> Iterator[Finding]:
+def date_after_document(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
     reference = document_date(root)
     if not reference or not _ISO.fullmatch(reference):
         return
-    for element in _text_elements(root, "//tei:text//tei:date"):
+    # Notes are the editors' words, written after the document: their dates may be later.
+    for element in _text_elements(root, "//tei:text//tei:date[not(ancestor::tei:note)]"):
         start = element.get("when") or element.get("from") or element.get("notBefore")
-        if start and _ISO.fullmatch(start) and is_after(start, reference):
+        if start and _ISO.fullmatch(start) and is_after(start, reference,
+                                                        options.date_grace_days):
             yield element, (f"date {start} (\"{_snippet(element)}\") is after the document's "
                             f"own date {reference}: check the year, or the document date")
 

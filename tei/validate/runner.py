@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tei.validate.checks import DOCUMENT_CHECKS, run_level_ids
+from tei.validate.checks import DOCUMENT_CHECKS, CheckOptions, run_level_ids
 from tei.validate.grammar import grammar_issues, name_of
 from tei.validate.issues import FileResult, Issue, Report
 from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
@@ -31,6 +31,7 @@ class Settings:
     strict: bool = False
     ignore: frozenset[str] = frozenset()
     limits: Limits = field(default_factory=Limits)
+    checks: CheckOptions = field(default_factory=CheckOptions)
 
     @property
     def check_severity(self) -> str:
@@ -63,14 +64,15 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
 def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None,
                    strict: bool = False, ignore: Iterable[str] = (), *,
                    tei_all: str | Path | None = None, jobs: int = 1,
-                   limits: Limits | None = None) -> Report:
+                   limits: Limits | None = None, date_grace_days: int = 0) -> Report:
     """Validate files and folders; raises :class:`InputMissing` for a path that is not there
     and :class:`tei.validate.schemas.SchemaError` for a schema that cannot be used."""
     schemas: list[Path | None] = [Path(schema) if schema else None]
     if tei_all:
         official = tei_all_schema(Path(tei_all))
         schemas = [official] if schema is None else [*schemas, official]
-    settings = Settings(tuple(schemas), strict, frozenset(ignore), limits or Limits())
+    settings = Settings(tuple(schemas), strict, frozenset(ignore), limits or Limits(),
+                        CheckOptions(date_grace_days))
     grammars = [load_grammar(path) for path in settings.schemas]  # fail early, before workers
     files = collect(paths)
     checked = _run(files, settings, jobs)
@@ -141,7 +143,7 @@ def check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Chec
     for rule, check in DOCUMENT_CHECKS.items():
         if rule in settings.ignore:
             continue
-        for element, message in check(root):
+        for element, message in check(root, settings.checks):
             line, col = locator.where(element)
             result.issues.append(Issue(file, line, col, severity, message, rule))
     ids = [(value, *locator.where(element), name_of(element))
