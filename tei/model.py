@@ -94,7 +94,10 @@ class Block:
     ``kind`` by section:
       opener: ``dateline``, ``line`` (classification, handling, serial, transmission,
               stamp, addressee: ``attrs["type"]`` says which), ``salute``
-      body:   ``p``, ``head`` (a section heading on its own line)
+      body:   ``p``, ``head`` (a section heading on its own line); a ``p`` with
+              ``attrs["type"]`` ``page-number`` or ``running-header`` is page furniture
+              (K4): it lies inside the range of the paragraph rejoined around it and
+              follows that paragraph in ``Document.blocks``
       closer: ``dateline``, ``signed``, ``salute``, ``line``
     ``breaks`` are offsets in ``text`` where a page-break split was rejoined.
     ``hyphenations`` are offsets in ``text`` just after a line-end hyphen whose line
