@@ -1,0 +1,123 @@
+"""Registers of places and organisations: TEI ``listPlace`` and ``listOrg`` files.
+
+Any TEI document may hold them (in ``standOff``, ``text`` or ``settingDesc``/``particDesc``).
+Every ``place`` and ``org`` with an ``xml:id`` is read: its TEI element, so a document can
+copy it into its own header, and the names it is written with (``placeName`` / ``orgName``,
+the main name and its variants), from which the entity finder builds its patterns.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from lxml import etree
+
+from tei.errors import InputError
+from tei.register import TEI_NS, XML_ID, _text
+
+EntityKind = Literal["place", "org"]
+
+_T = f"{{{TEI_NS}}}"
+# The element of each kind of entry and the element of its names.
+_NAME_OF: dict[EntityKind, str] = {"place": "placeName", "org": "orgName"}
+
+
+@dataclass
+class Entity:
+    eid: str
+    kind: EntityKind
+    element: etree._Element
+    names: list[str] = field(default_factory=list)  # as written, whitespace folded
+    same_as: str | None = None
+    source: str = ""
+
+
+class EntityRegister:
+    """Registered places and organisations by ``xml:id``; ``sameAs`` entries point to their
+    main entry. The first file (and the first entry in a file) wins on a repeated id."""
+
+    def __init__(self, entities: Sequence[Entity] = ()) -> None:
+        self.entities: dict[str, Entity] = {}
+        for entity in entities:
+            self.entities.setdefault(entity.eid, entity)
+
+    @classmethod
+    def load(cls, paths: Sequence[Path]) -> EntityRegister:
+        """Read every ``place`` and ``org`` of the given TEI files; a file with none is
+        an empty register, a file that is not well-formed XML raises :class:`InputError`."""
+        entities: list[Entity] = []
+        for path in paths:
+            entities.extend(_read_entities(Path(path)))
+        return cls(entities)
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.entities)
+
+    def __contains__(self, eid: object) -> bool:
+        return eid in self.entities
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def is_empty(self) -> bool:
+        return not self.entities
+
+    def canonical(self, eid: str) -> str:
+        """Follow ``@sameAs`` to the main entry; stop at a cycle or an unknown target."""
+        seen = {eid}
+        current = eid
+        while True:
+            entity = self.entities.get(current)
+            if entity is None or not entity.same_as or entity.same_as not in self.entities:
+                return current
+            if entity.same_as in seen:
+                return current
+            current = entity.same_as
+            seen.add(current)
+
+    def entity(self, eid: str) -> Entity:
+        return self.entities[self.canonical(eid)]
+
+    def element(self, eid: str) -> etree._Element:
+        """A fresh copy of the canonical entry's ``place`` or ``org`` element (tail removed)."""
+        element = copy.deepcopy(self.entity(eid).element)
+        element.tail = None
+        return element
+
+    def kind(self, eid: str) -> str:
+        """``"place"`` or ``"org"``: the kind of the canonical entry."""
+        return self.entity(eid).kind
+
+
+def _parse(path: Path) -> etree._ElementTree:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        return etree.parse(str(path), parser)
+    except etree.XMLSyntaxError as error:
+        raise InputError(str(path), f"the register is not well-formed XML: {error.msg}",
+                         "fix the XML and run again", line=error.lineno or None) from error
+    except OSError as error:
+        raise InputError(str(path), f"the register cannot be read: {error}") from error
+
+
+def _read_entities(path: Path) -> list[Entity]:
+    root = _parse(path).getroot()
+    entities: list[Entity] = []
+    # Document order, so a file's first entry wins over a later one with the same id.
+    for element in root.iter(f"{_T}place", f"{_T}org"):
+        eid = element.get(XML_ID)
+        if not eid:
+            continue
+        kind: EntityKind = "place" if element.tag == f"{_T}place" else "org"
+        same_as = (element.get("sameAs") or "").strip().split(" ")[0].lstrip("#") or None
+        # Direct children only: a place nested in a place has names of its own.
+        names = [" ".join(_text(n).split()) for n in element.findall(f"{_T}{_NAME_OF[kind]}")]
+        entities.append(Entity(eid=eid, kind=kind, element=element,
+                               names=[n for n in names if n], same_as=same_as,
+                               source=str(path)))
+    return entities
