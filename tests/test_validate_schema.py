@@ -4,9 +4,12 @@ session fixture of conftest.py)."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from tei.resources import project_schema
@@ -83,3 +86,48 @@ def test_an_undated_document_may_leave_its_date_empty(tmp_path):
     path = tmp_path / "undated.xml"
     path.write_text(text, encoding="utf-8")
     assert project_errors(path) == []
+
+
+# -- never wider than TEI: random edits of the maximal document ---------------------------
+
+EDITS = ("drop", "double", "swap")
+
+
+def edited(tree: etree._ElementTree, edits: list[tuple[str, int]]) -> etree._ElementTree:
+    """The document with elements dropped (keeping their tail text), doubled or swapped with
+    their next sibling; indexes count the elements below the root in document order."""
+    result = copy.deepcopy(tree)
+    for edit, index in edits:
+        elements = [e for e in result.getroot().iter() if isinstance(e.tag, str)][1:]
+        element = elements[index % len(elements)]
+        parent = element.getparent()
+        if edit == "drop":
+            previous = element.getprevious()
+            if element.tail:
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + element.tail
+                else:
+                    parent.text = (parent.text or "") + element.tail
+            parent.remove(element)
+        elif edit == "double":
+            twin = copy.deepcopy(element)
+            twin.tail = None
+            twin.attrib.pop("{http://www.w3.org/XML/1998/namespace}id", None)
+            for inner in twin.iter():
+                inner.attrib.pop("{http://www.w3.org/XML/1998/namespace}id", None)
+            element.addnext(twin)
+        else:
+            following = element.getnext()
+            if following is not None:
+                following.addnext(element)
+    return result
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000)), min_size=1,
+                max_size=3))
+def test_an_edited_document_the_project_accepts_is_valid_tei(tei_all, edits):
+    tree = edited(etree.parse(str(DATA / "valid" / "maximal.xml")), edits)
+    if load_grammar().compiled.is_valid(tree):
+        assert tei_all.validate(tree), (edits, [e.message for e in tei_all.error_log][:3])
