@@ -75,6 +75,8 @@ def test_three_hundred_files_with_errors_exit_1_not_the_count(tmp_path, jobs):
     [str(EXAMPLE), "--format", "xml"],
     [str(EXAMPLE), "--ignore", "no-such-check"],
     [str(EXAMPLE), "-j", "0"],
+    [str(EXAMPLE), "--date-grace", "-1"],
+    [str(EXAMPLE), "-o", "/nonexistent-folder/report.txt"],
     [str(EXAMPLE), "--schema", "missing.xsd"],
     [str(EXAMPLE), "--schema", str(EXAMPLE)],  # not a schema
     [],

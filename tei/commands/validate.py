@@ -37,6 +37,13 @@ def _positive(value: str) -> int:
     return number
 
 
+def _not_negative(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    return number
+
+
 def _check_id(value: str) -> str:
     if value not in SWITCHABLE:
         raise argparse.ArgumentTypeError(
@@ -61,7 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", action="append", type=_check_id, default=[],
                         metavar="ID", help="switch off an editorial check (repeatable): "
                         + ", ".join(SWITCHABLE))
-    parser.add_argument("--date-grace", type=int, default=0, metavar="DAYS",
+    parser.add_argument("--date-grace", type=_not_negative, default=0, metavar="DAYS",
                         help="date-after-document: allow dates up to DAYS after the "
                         "document's date (default: 0)")
     parser.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
@@ -90,7 +97,11 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     output = FORMATS[args.format](report)
     if args.output:
-        args.output.write_text(output, encoding="utf-8")
+        try:
+            args.output.write_text(output, encoding="utf-8")
+        except OSError as exc:
+            print(f"tei validate: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return USAGE
     else:
         sys.stdout.write(output)
         sys.stdout.flush()
