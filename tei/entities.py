@@ -24,6 +24,7 @@ EntityKind = Literal["place", "org"]
 _T = f"{{{TEI_NS}}}"
 # The element of each kind of entry and the element of its names.
 _NAME_OF: dict[EntityKind, str] = {"place": "placeName", "org": "orgName"}
+_ENTRY_TAGS = tuple(f"{_T}{tag}" for tag in ("place", "org", "listPlace", "listOrg"))
 
 
 @dataclass
@@ -84,14 +85,33 @@ class EntityRegister:
         return self.entities[self.canonical(eid)]
 
     def element(self, eid: str) -> etree._Element:
-        """A fresh copy of the canonical entry's ``place`` or ``org`` element (tail removed)."""
+        """A fresh copy of the canonical entry's ``place`` or ``org`` element (tail removed).
+
+        Entries nested in it are left out: each is an entry of its own, copied when it is
+        mentioned, and a second copy would repeat its ``xml:id`` in the document.
+        """
         element = copy.deepcopy(self.entity(eid).element)
         element.tail = None
+        for inner in list(element.iterdescendants(*_ENTRY_TAGS)):
+            _remove_keeping_tail(inner)
         return element
 
     def kind(self, eid: str) -> str:
         """``"place"`` or ``"org"``: the kind of the canonical entry."""
         return self.entity(eid).kind
+
+
+def _remove_keeping_tail(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    tail = element.tail or ""
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def _parse(path: Path) -> etree._ElementTree:

@@ -157,6 +157,14 @@ def test_element_is_a_fresh_copy(register: EntityRegister) -> None:
     assert [c.tag for c in second] == [f"{TEI}orgName", f"{TEI}orgName", f"{TEI}idno"]
 
 
+def test_element_leaves_out_nested_entries(register: EntityRegister) -> None:
+    element = register.element("sevrenne")
+    assert [c.tag for c in element] == [f"{TEI}placeName"]
+    assert register.element("port-sevrenne").find(f"{TEI}placeName").text == "Port Sèvrenne"
+    # The register itself keeps the nesting.
+    assert register.entities["sevrenne"].element.find(f"{TEI}place") is not None
+
+
 def test_same_as_cycle_stops(tmp_path: Path) -> None:
     path = _write(tmp_path, "cycle.xml", """<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff>
         <listOrg><org xml:id="a" sameAs="#b"><orgName>Alpha</orgName></org>
@@ -357,3 +365,25 @@ def test_every_corpus_entry_is_complete(corpus_register: EntityRegister) -> None
 
 def test_corpus_finder_shares_no_name(corpus_register: EntityRegister) -> None:
     assert EntityFinder(corpus_register).shared_names == []
+
+
+def test_corpus_entries_fit_a_converted_document() -> None:
+    """Copied where the encoder puts them (``listOrg`` after ``listPerson`` in ``particDesc``,
+    ``listPlace`` in ``settingDesc``), the entries keep the example document valid."""
+    from tei.validate.schemas import load_grammar
+
+    register = EntityRegister.load([CORPUS / "places.xml"])
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    tree = etree.parse(str(ROOT / "docs" / "example.tei.xml"), parser)
+    profile = tree.find(f".//{TEI}profileDesc")
+    list_org = etree.SubElement(profile.find(f"{TEI}particDesc"), f"{TEI}listOrg")
+    list_place = etree.SubElement(etree.SubElement(profile, f"{TEI}settingDesc"),
+                                  f"{TEI}listPlace")
+    for eid in register.ids:
+        (list_place if register.kind(eid) == "place" else list_org).append(
+            register.element(eid))
+    paragraph = tree.find(f".//{TEI}body//{TEI}p")
+    for tag, ref in (("placeName", "#cuba"), ("orgName", "#united-nations")):
+        etree.SubElement(paragraph, f"{TEI}{tag}", ref=ref).text = "x"
+    errors = list(load_grammar().compiled.iter_errors(tree))
+    assert errors == []
