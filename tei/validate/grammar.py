@@ -147,10 +147,6 @@ def _assertion_issues(validator: object, element: etree._Element | None, locator
     if rule == "ref-resolves" and element is not None:
         yield from _dangling_pointers(element, locator, file)
         return
-    if rule and rule.startswith("header-") and element is not None:
-        # The assertion sits on TEI; the header is where the missing part belongs.
-        header = element.find(f"{{{TEI_NS}}}teiHeader")
-        element = header if header is not None else element
     line, col = locator.where(element)
     if documentation:
         message = " ".join(documentation.split())
