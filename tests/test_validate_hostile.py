@@ -15,6 +15,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tei.validate import FORMATS, Limits, SchemaError, validate_paths
 
@@ -210,3 +212,23 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path):
     [issue] = report.issues
     assert issue.rule == "xml-too-large"
     assert "over the limit" in issue.message and "--max-size" in issue.message
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(damage=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 12),
+                                 st.text(alphabet="<>&;\"'/=!?[]-# \n\x00é¹", max_size=6)),
+                       min_size=1, max_size=4))
+def test_any_damage_gives_a_report_never_a_crash(tmp_path_factory, damage):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for at, length, insert in damage:
+        at %= len(text)
+        text = text[:at] + insert + text[at + length:]
+    path = tmp_path_factory.mktemp("damaged") / "damaged.xml"
+    path.write_bytes(text.encode("utf-8", errors="replace"))
+    report = validate_paths([path])
+    for issue in report.issues:
+        assert issue.line >= 1 and issue.col >= 1
+        assert issue.severity in ("error", "warning") and issue.rule and issue.message
+    for render in FORMATS.values():
+        assert render(report)
