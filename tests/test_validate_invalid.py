@@ -103,6 +103,8 @@ EXPECTED = [
      'text is not allowed directly in <opener>: put it inside a child element'),
     ('unknown-attribute', 50, 7, 'xsd-attribute',
      '@color is not allowed on <div>'),
+    ('unknown-element-after-comments', 55, 77, 'xsd-content',
+     '<hi> is not allowed here in <p>'),
     ('unknown-element', 55, 90, 'xsd-content',
      '<hi> is not allowed here in <p>'),
     ('wrong-root', 3, 1, 'xsd-content',

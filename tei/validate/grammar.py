@@ -68,11 +68,12 @@ def _xsd_issues(error: XMLSchemaValidationError, locator: Locator, file: str) ->
 def _content_message(error: XMLSchemaChildrenValidationError, parent: etree._Element | None,
                      reason: str) -> tuple[str, etree._Element | None]:
     parent_name = name_of(parent) if parent is not None else "?"
-    children = [child for child in parent if isinstance(child.tag, str)] if parent is not None \
-        else []
+    # xmlschema counts every child node lxml yields, comments and processing instructions too.
+    children = list(parent) if parent is not None else []
     expected = [_schema_name(item) for item in (error.expected or [])]
     wanted = " or ".join(f"<{name}>" for name in expected[:6])
-    if error.index < len(children) and reason.startswith("Unexpected child"):
+    if error.index < len(children) and isinstance(children[error.index].tag, str) \
+            and reason.startswith("Unexpected child"):
         child = children[error.index]
         message = f"<{name_of(child)}> is not allowed here in <{parent_name}>"
         if wanted:

@@ -6,7 +6,6 @@ its schemas once (from the pickle cache when it is warm).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -168,6 +167,3 @@ def _flag_shared_ids(checked: list[_Checked], severity: str) -> None:
                 f"{' …' if len(others) > 3 else ''}: ids must be unique across the collection",
                 "duplicate-id"))
 
-
-def default_jobs() -> int:
-    return max(1, (os.cpu_count() or 1))
