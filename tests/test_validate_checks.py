@@ -65,6 +65,11 @@ def test_ignore_switches_a_check_off(rule):
     assert report.valid
 
 
+def test_an_unknown_check_id_is_refused():
+    with pytest.raises(ValueError, match="unknown check id"):
+        validate_paths([EXAMPLE], ignore=["persname-refs"])
+
+
 def copy_with_id(tmp_path: Path, name: str, document_id: str, extra: str = "") -> Path:
     text = EXAMPLE.read_text(encoding="utf-8").replace('xml:id="wcda-110442"',
                                                        f'xml:id="{document_id}"')

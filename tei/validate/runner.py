@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tei.validate.checks import DOCUMENT_CHECKS, CheckOptions, run_level_ids
+from tei.validate.checks import DESCRIPTIONS, DOCUMENT_CHECKS, CheckOptions, run_level_ids
 from tei.validate.grammar import grammar_issues, name_of
 from tei.validate.issues import FileResult, Issue, Report
 from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
@@ -64,8 +64,13 @@ def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None
                    strict: bool = False, ignore: Iterable[str] = (), *,
                    tei_all: str | Path | None = None, jobs: int = 1,
                    limits: Limits | None = None, date_grace_days: int = 0) -> Report:
-    """Validate files and folders; raises :class:`InputMissing` for a path that is not there
-    and :class:`tei.validate.schemas.SchemaError` for a schema that cannot be used."""
+    """Validate files and folders; raises :class:`InputMissing` for a path that is not there,
+    :class:`tei.validate.schemas.SchemaError` for a schema that cannot be used and
+    ``ValueError`` for a check id that does not exist."""
+    unknown = sorted(set(ignore) - set(DESCRIPTIONS))
+    if unknown:
+        raise ValueError(f"unknown check id(s): {', '.join(unknown)}; "
+                         f"known: {', '.join(DESCRIPTIONS)}")
     schemas: list[Path | None] = [Path(schema) if schema else None]
     if tei_all:
         official = tei_all_schema(Path(tei_all))
