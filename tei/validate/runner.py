@@ -67,7 +67,8 @@ def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None
     """Validate files and folders; raises :class:`InputMissing` for a path that is not there,
     :class:`tei.validate.schemas.SchemaError` for a schema that cannot be used and
     ``ValueError`` for a check id that does not exist."""
-    unknown = sorted(set(ignore) - set(DESCRIPTIONS))
+    ignore = frozenset(ignore)
+    unknown = sorted(ignore - set(DESCRIPTIONS))
     if unknown:
         raise ValueError(f"unknown check id(s): {', '.join(unknown)}; "
                          f"known: {', '.join(DESCRIPTIONS)}")
@@ -75,7 +76,7 @@ def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None
     if tei_all:
         official = tei_all_schema(Path(tei_all))
         schemas = [official] if schema is None else [*schemas, official]
-    settings = Settings(tuple(schemas), strict, frozenset(ignore), limits or Limits(),
+    settings = Settings(tuple(schemas), strict, ignore, limits or Limits(),
                         CheckOptions(date_grace_days))
     grammars = [load_grammar(path) for path in settings.schemas]  # fail early, before workers
     files = collect(paths)
