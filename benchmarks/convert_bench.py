@@ -22,11 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 _MEASURE = """
 import json, resource, sys
 from pathlib import Path
-from tei.convert import collect_inputs, convert_paths, default_registers, make_finder
+from tei.convert import collect_inputs, convert_paths, default_registers, make_finders
 from tei.settings import EditionSettings
 corpus, out = Path(sys.argv[1]), Path(sys.argv[2])
 inputs = collect_inputs([corpus], ".txt")
-run = convert_paths(inputs, out, make_finder(default_registers([corpus])), EditionSettings())
+run = convert_paths(inputs, out, make_finders(default_registers([corpus])), EditionSettings())
 peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"files": len(inputs), "failed": len(run.failed), "peak_kib": peak_kib}))
 """
@@ -39,7 +39,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
-        (corpus / "persons.xml").write_bytes((ROOT / "corpus" / "persons.xml").read_bytes())
+        for register in ("persons.xml", "places.xml"):
+            (corpus / register).write_bytes((ROOT / "corpus" / register).read_bytes())
         seeds = sorted((ROOT / "corpus").glob("*.txt"))
         for i in range(args.copies):
             for seed in seeds:

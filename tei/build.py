@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tei.convert import collect_inputs, convert_paths, default_registers, make_finder
+from tei.convert import collect_inputs, convert_paths, default_registers, make_finders
 from tei.settings import EditionSettings
 
 
@@ -40,11 +40,11 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
 
     inputs = collect_inputs([corpus], ".txt")
     registers = registers if registers is not None else default_registers([corpus])
-    finder = make_finder(registers)
+    finders = make_finders(registers)
     settings = EditionSettings.for_inputs([corpus])
     result = BuildResult(documents=len(inputs))
 
-    conversion = convert_paths(inputs, out / "tei", finder, settings, progress)
+    conversion = convert_paths(inputs, out / "tei", finders, settings, progress)
     converted = []
     for item in conversion.results:
         result.warnings.extend(item.warnings)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tei import fidelity
 from tei.annotate.document import annotate, document_date
@@ -20,6 +21,10 @@ from tei.model import Document
 from tei.parse import read_document
 from tei.serialize import to_bytes
 from tei.settings import EditionSettings
+
+if TYPE_CHECKING:
+    from tei.annotate.entities import EntityFinder
+    from tei.annotate.persons import PersonFinder
 
 
 @dataclass
@@ -66,18 +71,43 @@ def collect_inputs(paths: Sequence[Path], suffix: str) -> list[Path]:
 
 
 def default_registers(inputs: Sequence[Path]) -> list[Path]:
-    """``persons.xml`` beside the inputs (the corpus's register), if there is one."""
+    """``persons.xml`` and ``places.xml`` beside the inputs (the corpus's registers)."""
     folders = dict.fromkeys(p if p.is_dir() else p.parent for p in inputs)
-    return [f / "persons.xml" for f in folders if (f / "persons.xml").is_file()]
+    return [f / name for f in folders for name in ("persons.xml", "places.xml")
+            if (f / name).is_file()]
 
 
-def convert_document(doc: Document, raw: str, finder, settings: EditionSettings,
+@dataclass
+class Finders:
+    """The register-driven annotators of one run, built once for all its documents."""
+
+    persons: PersonFinder | None = None
+    entities: EntityFinder | None = None
+
+
+def make_finders(registers: Sequence[Path], tag_unregistered: bool = False) -> Finders:
+    """Person, place and organisation finders over the same register files (each file may
+    hold any of them; a finder reads only its own). Without registers the person finder
+    still reports the person-like names it sees, so an editor knows what to register."""
+    from tei.annotate.entities import EntityFinder
+    from tei.annotate.persons import PersonFinder
+    from tei.entities import EntityRegister
+    from tei.register import Register
+
+    return Finders(PersonFinder(Register.load(list(registers)),
+                                tag_unregistered=tag_unregistered),
+                   EntityFinder(EntityRegister.load(list(registers))))
+
+
+def convert_document(doc: Document, raw: str, finders: Finders, settings: EditionSettings,
                      date: str) -> tuple[bytes, FileResult]:
     """TEI bytes for one parsed document; raises LosslessError when a character is lost."""
     fidelity.check_envelope(raw, doc)
     doc.header.when = document_date(doc)
-    notes = annotate(doc, finder)
-    encoded = encode(doc, notes, finder.register if finder else None, settings, date)
+    notes = annotate(doc, finders.persons, finders.entities)
+    encoded = encode(doc, notes,
+                     finders.persons.register if finders.persons else None, settings, date,
+                     finders.entities.register if finders.entities else None)
     fidelity.check(doc, encoded.parts)
     result = FileResult(Path(doc.name), persons=list(notes.persons),
                         unregistered=list(notes.unregistered))
@@ -86,12 +116,12 @@ def convert_document(doc: Document, raw: str, finder, settings: EditionSettings,
     return to_bytes(encoded.tree), result
 
 
-def convert_file(path: Path, outdir: Path, finder, settings: EditionSettings,
+def convert_file(path: Path, outdir: Path, finders: Finders, settings: EditionSettings,
                  date: str) -> FileResult:
     try:
         doc = read_document(path)
         raw = path.read_bytes().decode("utf-8-sig")
-        data, result = convert_document(doc, raw, finder, settings, date)
+        data, result = convert_document(doc, raw, finders, settings, date)
     except (InputError, LosslessError) as exc:
         return FileResult(path, error=str(exc))
     except OSError as exc:
@@ -109,21 +139,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def make_finder(registers: Sequence[Path], tag_unregistered: bool = False):
-    """A person finder over the given registers; with none, it still reports the
-    person-like names it sees, so an editor knows what a register should hold."""
-    from tei.annotate.persons import PersonFinder
-    from tei.register import Register
-
-    return PersonFinder(Register.load(list(registers)), tag_unregistered=tag_unregistered)
-
-
-def convert_paths(inputs: Sequence[Path], outdir: Path, finder, settings: EditionSettings,
+def convert_paths(inputs: Sequence[Path], outdir: Path, finders: Finders,
+                  settings: EditionSettings,
                   progress: Callable[[str], None] | None = None) -> ConvertRun:
     date = conversion_date()
     results = []
     for path in inputs:
         if progress:
             progress(path.name)
-        results.append(convert_file(path, outdir, finder, settings, date))
+        results.append(convert_file(path, outdir, finders, settings, date))
     return ConvertRun(results)

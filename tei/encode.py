@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -19,6 +20,9 @@ from tei.languages import language_code
 from tei.model import Annotations, Block, Document, Field, Footnote, Span
 from tei.parse.coverage import source_ranges
 from tei.settings import EditionSettings
+
+if TYPE_CHECKING:
+    from tei.entities import EntityRegister
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -76,17 +80,20 @@ def document_id(doc: Document) -> str:
 
 
 def encode(doc: Document, notes: Annotations, persons: PersonSource | None,
-           settings: EditionSettings, conversion_date: str) -> Encoded:
-    builder = _Builder(doc, notes, persons, settings, conversion_date)
+           settings: EditionSettings, conversion_date: str,
+           entities: EntityRegister | None = None) -> Encoded:
+    builder = _Builder(doc, notes, persons, settings, conversion_date, entities)
     return builder.build()
 
 
 class _Builder:
     def __init__(self, doc: Document, notes: Annotations, persons: PersonSource | None,
-                 settings: EditionSettings, conversion_date: str) -> None:
+                 settings: EditionSettings, conversion_date: str,
+                 entities: EntityRegister | None = None) -> None:
         self.doc = doc
         self.notes = notes
         self.persons = persons
+        self.entities = entities
         self.settings = settings
         self.conversion_date = conversion_date
         self.parts: list[Part] = []
@@ -233,11 +240,23 @@ class _Builder:
                      n="translation")
         elif not h.original_language:
             self.sub(lang_usage, "language", "English", ident="en", n="text")
-        if self.notes.persons and self.persons is not None:
+        persons = self.notes.persons if self.persons is not None else []
+        orgs = self.notes.orgs if self.entities is not None else []
+        places = self.notes.places if self.entities is not None else []
+        if persons or orgs:
             partic = self.sub(profile, "particDesc")
-            list_person = self.sub(partic, "listPerson")
-            for pid in self.notes.persons:
-                list_person.append(self.persons.person_element(pid))
+            if persons:
+                list_person = self.sub(partic, "listPerson")
+                for pid in persons:
+                    list_person.append(self.persons.person_element(pid))
+            if orgs:
+                list_org = self.sub(partic, "listOrg")
+                for eid in orgs:
+                    list_org.append(self.entities.element(eid))
+        if places:
+            list_place = self.sub(self.sub(profile, "settingDesc"), "listPlace")
+            for eid in places:
+                list_place.append(self.entities.element(eid))
 
     # -- text ----------------------------------------------------------------------------
 

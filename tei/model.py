@@ -167,3 +167,5 @@ class Annotations:
     persons: list[str]  # register ids mentioned, in first-mention order
     warnings: list[Warning_] = field(default_factory=list)
     unregistered: list[dict[str, object]] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # place ids mentioned, first-mention order
+    orgs: list[str] = field(default_factory=list)  # organisation ids mentioned, likewise

@@ -8,7 +8,7 @@ import functools
 from hypothesis import HealthCheck, event, given, settings
 from lxml import etree
 
-from tei.convert import convert_document, make_finder
+from tei.convert import convert_document, make_finders
 from tei.errors import InputError
 from tei.parse import parse_text
 from tei.settings import EditionSettings
@@ -18,15 +18,15 @@ from tests.test_parse_properties import telegram_like
 
 @functools.cache
 def finder():
-    return make_finder([CORPUS / "persons.xml"])
+    return make_finders([CORPUS / "persons.xml", CORPUS / "places.xml"])
 
 
 @functools.cache
 def project_schema():
-    from tei.validate import validate_paths  # noqa: F401  (the schema loads on first use)
     import xmlschema
 
     from tei.resources import project_schema as path
+    from tei.validate import validate_paths  # noqa: F401  (the schema loads on first use)
 
     return xmlschema.XMLSchema11(str(path()))
 

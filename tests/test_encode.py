@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from tei.convert import convert_document
+from tei.convert import Finders, convert_document
 from tei.parse import parse_text
 from tei.settings import EditionSettings
 
@@ -62,7 +62,7 @@ R. THREE
 @pytest.fixture(scope="module")
 def tree() -> etree._ElementTree:
     doc = parse_text(TELEGRAM, "invented.txt")
-    data, result = convert_document(doc, TELEGRAM, None, EditionSettings(), "2024-01-02")
+    data, result = convert_document(doc, TELEGRAM, Finders(), EditionSettings(), "2024-01-02")
     return etree.fromstring(data).getroottree()
 
 

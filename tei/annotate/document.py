@@ -13,6 +13,7 @@ from tei.inline import nest
 from tei.model import Annotations, Document, Span, Warning_
 
 if TYPE_CHECKING:
+    from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
 
 
@@ -31,7 +32,8 @@ def document_date(doc: Document) -> str | None:
     return None
 
 
-def annotate(doc: Document, finder: PersonFinder | None) -> Annotations:
+def annotate(doc: Document, finder: PersonFinder | None,
+             entity_finder: EntityFinder | None = None) -> Annotations:
     """Spans for every block and footnote; ``doc.header.when`` must be set already."""
     texts = [b.text for b in doc.blocks]
     notes = [f.text for f in doc.footnotes]
@@ -84,6 +86,13 @@ def annotate(doc: Document, finder: PersonFinder | None) -> Annotations:
                 "name": mention.surface,
             })
 
+    if entity_finder is not None:
+        # After the persons, so that a person's name wins where the two cross (nest).
+        found = entity_finder.find(texts + notes)
+        for index, extra in enumerate(found.spans):
+            (spans if index < len(texts) else footnote_spans)[
+                index if index < len(texts) else index - len(texts)].extend(extra)
+
     for index, block in enumerate(doc.blocks):
         spans[index], dropped = nest(spans[index])
         for span in dropped:
@@ -93,7 +102,15 @@ def annotate(doc: Document, finder: PersonFinder | None) -> Annotations:
                 "and is left untagged"))
     footnote_spans = [nest(s)[0] for s in footnote_spans]
     _number_markers_seen(doc, spans, warnings)
-    return Annotations(spans, footnote_spans, persons, warnings, unregistered)
+    places = _linked(spans + footnote_spans, "placeName")
+    orgs = _linked(spans + footnote_spans, "orgName")
+    return Annotations(spans, footnote_spans, persons, warnings, unregistered, places, orgs)
+
+
+def _linked(spans: list[list[Span]], kind: str) -> list[str]:
+    """Ids of the kept ``kind`` spans, first mention first (body, then footnotes)."""
+    ordered = [s for block in spans for s in block if s.kind == kind and s.attr("ref")]
+    return list(dict.fromkeys((s.attr("ref") or "").lstrip("#") for s in ordered))
 
 
 def _dates(kind: str, text: str, when: str | None, order: str | None) -> list[Span]:

@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from tei.convert import collect_inputs, convert_paths, default_registers, make_finder
+from tei.convert import collect_inputs, convert_paths, default_registers, make_finders
 from tei.errors import InputError
 from tei.progress import Progress
 from tei.settings import EditionSettings
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         inputs = collect_inputs(args.inputs, ".txt")
         registers = args.register or default_registers(args.inputs)
-        finder = make_finder(registers, args.tag_unregistered)
+        finders = make_finders(registers, args.tag_unregistered)
         folders = [p if p.is_dir() else p.parent for p in args.inputs]
         settings = EditionSettings.for_inputs(folders)
     except (FileNotFoundError, InputError) as exc:
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print("tei convert: no .txt files in the given folders", file=sys.stderr)
         return 2
     progress = Progress(len(inputs), "converting")
-    conversion = convert_paths(inputs, args.output, finder, settings, progress.step)
+    conversion = convert_paths(inputs, args.output, finders, settings, progress.step)
     progress.close()
     for result in conversion.results:
         for warning in result.warnings:
