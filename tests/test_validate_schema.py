@@ -99,6 +99,8 @@ def edited(tree: etree._ElementTree, edits: list[tuple[str, int]]) -> etree._Ele
     result = copy.deepcopy(tree)
     for edit, index in edits:
         elements = [e for e in result.getroot().iter() if isinstance(e.tag, str)][1:]
+        if not elements:
+            break
         element = elements[index % len(elements)]
         parent = element.getparent()
         if edit == "drop":
@@ -131,3 +133,18 @@ def test_an_edited_document_the_project_accepts_is_valid_tei(tei_all, edits):
     tree = edited(etree.parse(str(DATA / "valid" / "maximal.xml")), edits)
     if load_grammar().compiled.is_valid(tree):
         assert tei_all.validate(tree), (edits, [e.message for e in tei_all.error_log][:3])
+
+
+@pytest.mark.parametrize(("when", "accepted"), [
+    ("1962", True), ("1962-10", True), ("1962-10-27", True), ("0001", True),
+    ("1960-02-29", True), ("1962-10-27T10:00:00", True), ("1962-10-27T10:00:00+14:00", True),
+    ("0000", False), ("1962-02-29", False), ("1962-13", False), ("62-10-27", False),
+    ("1962-10-27T10:00", False), ("1962-10-27Z", False), ("-1962", False), ("19620", False),
+])
+def test_date_values_accepted_here_are_valid_tei(tei_all, when, accepted):
+    text = EXAMPLE.read_text(encoding="utf-8").replace('<date when="1962-10-27">',
+                                                       f'<date when="{when}">')
+    tree = etree.ElementTree(etree.fromstring(text.encode("utf-8")))
+    assert load_grammar().compiled.is_valid(tree) is accepted
+    if accepted:
+        assert tei_all.validate(tree)
