@@ -9,6 +9,7 @@ original text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ _SPECIAL = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "�
 _JOIN = re.compile(r"(?<=[a-zà-ÿ])[-\u00ad‐‑]\s*(?=[a-zà-ÿ])")
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
     if ch in _SPECIAL:
         return _SPECIAL[ch]
@@ -40,6 +42,8 @@ def make_view(text: str) -> View:
     drop: set[int] = set()
     for m in _JOIN.finditer(text):
         drop.update(range(m.start(), m.end()))
+    if not drop and text.isascii() and "`" not in text:
+        return View(text, tuple(range(len(text))))  # nothing to fold
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
