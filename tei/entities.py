@@ -17,7 +17,7 @@ from typing import Literal
 from lxml import etree
 
 from tei.errors import InputError
-from tei.register import TEI_NS, XML_ID, _text
+from tei.register import TEI_NS, XML_ID, _text, follow_same_as
 
 EntityKind = Literal["place", "org"]
 
@@ -70,16 +70,7 @@ class EntityRegister:
 
     def canonical(self, eid: str) -> str:
         """Follow ``@sameAs`` to the main entry; stop at a cycle or an unknown target."""
-        seen = {eid}
-        current = eid
-        while True:
-            entity = self.entities.get(current)
-            if entity is None or not entity.same_as or entity.same_as not in self.entities:
-                return current
-            if entity.same_as in seen:
-                return current
-            current = entity.same_as
-            seen.add(current)
+        return follow_same_as(eid, self.entities)
 
     def entity(self, eid: str) -> Entity:
         return self.entities[self.canonical(eid)]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -97,16 +98,7 @@ class Register:
 
     def canonical(self, pid: str) -> str:
         """Follow ``@sameAs`` to the main entry; stop at a cycle or an unknown target."""
-        seen = {pid}
-        current = pid
-        while True:
-            person = self.persons.get(current)
-            if person is None or not person.same_as or person.same_as not in self.persons:
-                return current
-            if person.same_as in seen:
-                return current
-            current = person.same_as
-            seen.add(current)
+        return follow_same_as(pid, self.persons)
 
     def person(self, pid: str) -> Person:
         return self.persons[self.canonical(pid)]
@@ -212,3 +204,18 @@ def _forename_tokens(text: str) -> tuple[str, ...]:
         else:
             tokens.append(word)
     return tuple(tokens)
+
+
+def follow_same_as(start: str, entries: Mapping[str, Any]) -> str:
+    """The id an entry's ``same_as`` chain leads to, stopping at a cycle or an unknown id.
+
+    ``entries`` maps ids to records with a ``same_as`` attribute (an id or empty)."""
+    seen = {start}
+    current = start
+    while True:
+        entry = entries.get(current)
+        target = getattr(entry, "same_as", None)
+        if not target or target not in entries or target in seen:
+            return current
+        current = target
+        seen.add(current)
