@@ -20,7 +20,9 @@ INVALID = DATA / "invalid"
 # (file stem, line, column, rule, message)
 EXPECTED = [
     ('bad-language-ident', 34, 9, 'xsd-value',
-     '@ident="English language" on <language> is not a valid value (value doesn\'t match any pattern of [\'[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*\'])'),
+     '@ident="English language" on <language> is not a language tag: write a BCP 47 code such as en, ru or sr-Latn'),
+    ('bracket-in-pointer', 23, 102, 'xsd-value',
+     '@ref="https://archive.example.org/[hsa]" on <orgName> is not a URI reference: write a URL or "#id", with other characters percent-encoded (e.g. [ as %5B)'),
     ('change-date-words', 45, 7, 'iso-date',
      '@when="January 2024" on <change> is not an ISO 8601 date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss (e.g. 1962-10-27)'),
     ('closer-without-paragraph', 55, 9, 'xsd-content',

@@ -148,3 +148,19 @@ def test_date_values_accepted_here_are_valid_tei(tei_all, when, accepted):
     assert load_grammar().compiled.is_valid(tree) is accepted
     if accepted:
         assert tei_all.validate(tree)
+
+
+@pytest.mark.parametrize(("target", "accepted"), [
+    ("https://licence.example.org/terms", True), ("#ed", True), ("urn:a:b", True),
+    ("http://x/?a=b&amp;c=d", True), ("x/a:b", True), ("http://ü.example/", True),
+    ("http://x/%7e", True), ("mailto:a@b", True),
+    ("http://x/[y]", False), ("a#b#c", False), ("1:x", False), ("x%", False),
+    ("http://x/a%2", False), ("{x}", False), ("http://[::1]/", False),
+])
+def test_pointer_values_accepted_here_are_valid_tei(tei_all, target, accepted):
+    text = (DATA / "valid" / "maximal.xml").read_text(encoding="utf-8").replace(
+        'target="https://licence.example.org/terms"', f'target="{target}"')
+    tree = etree.ElementTree(etree.fromstring(text.encode("utf-8")))
+    assert load_grammar().compiled.is_valid(tree) is accepted
+    if accepted:
+        assert tei_all.validate(tree)

@@ -107,7 +107,16 @@ def _other_message(element: etree._Element | None,
             return (f"@{name}=\"{value}\" on {where} is not an ISO 8601 date: write YYYY, "
                     "YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss (e.g. 1962-10-27)",
                     "iso-date", element)
+        if name in POINTER_ATTRIBUTES + ("ref",):
+            return (f"@{name}=\"{value}\" on {where} is not a URI reference: write a URL or "
+                    "\"#id\", with other characters percent-encoded (e.g. [ as %5B)",
+                    "xsd-value", element)
+        if name in ("ident", "xml:lang"):
+            return (f"@{name}=\"{value}\" on {where} is not a language tag: write a BCP 47 "
+                    "code such as en, ru or sr-Latn", "xsd-value", element)
         detail = m.group("detail").rstrip(".")
+        if detail.startswith("value doesn't match any pattern"):
+            detail = "it does not have the form this attribute takes"
         return f"@{name}=\"{value}\" on {where} is not a valid value ({detail})", \
             "xsd-value", element
     m = _NOT_ALLOWED.match(reason)
