@@ -31,6 +31,15 @@ FINDINGS = {
 }
 
 
+# The project schema refuses a dangling name reference itself (ref-resolves); the
+# ref-dangling check is for schemas that look at no pointers, like this one.
+ANYTHING = Path(__file__).resolve().parent / "data" / "validate" / "schemas" / "anything.rng"
+
+
+def schema_for(rule: str) -> Path | None:
+    return ANYTHING if rule == "ref-dangling" else None
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("TEI_EDITION_CACHE_DIR", str(tmp_path / "cache"))
@@ -43,7 +52,7 @@ def test_every_document_check_has_a_fixture():
 
 @pytest.mark.parametrize("rule", sorted(FINDINGS))
 def test_a_finding_is_a_warning_and_the_file_stays_valid(rule):
-    report = validate_paths([EDITORIAL / f"{rule}.xml"])
+    report = validate_paths([EDITORIAL / f"{rule}.xml"], schema=schema_for(rule))
     [issue] = report.issues
     assert (issue.line, issue.col, issue.message) == FINDINGS[rule]
     assert (issue.rule, issue.severity) == (rule, "warning")
@@ -52,7 +61,7 @@ def test_a_finding_is_a_warning_and_the_file_stays_valid(rule):
 
 @pytest.mark.parametrize("rule", sorted(FINDINGS))
 def test_strict_makes_a_finding_an_error(rule):
-    report = validate_paths([EDITORIAL / f"{rule}.xml"], strict=True)
+    report = validate_paths([EDITORIAL / f"{rule}.xml"], strict=True, schema=schema_for(rule))
     [issue] = report.issues
     assert (issue.rule, issue.severity) == (rule, "error")
     assert not report.valid
@@ -60,7 +69,8 @@ def test_strict_makes_a_finding_an_error(rule):
 
 @pytest.mark.parametrize("rule", sorted(FINDINGS))
 def test_ignore_switches_a_check_off(rule):
-    report = validate_paths([EDITORIAL / f"{rule}.xml"], strict=True, ignore=[rule])
+    report = validate_paths([EDITORIAL / f"{rule}.xml"], strict=True, ignore=[rule],
+                            schema=schema_for(rule))
     assert report.issues == []
     assert report.valid
 
@@ -143,7 +153,7 @@ def test_dates_in_notes_and_within_the_grace_are_not_reported(tmp_path):
     assert len(validate_paths([path], date_grace_days=56).issues) == 1
 
 
-def test_the_example_has_no_editorial_findings_but_its_abridged_person_list():
+def test_the_example_has_no_editorial_findings():
     report = validate_paths([EXAMPLE], strict=True)
-    assert {issue.rule for issue in report.issues} == {"ref-dangling"}
-    assert validate_paths([EXAMPLE], strict=True, ignore=["ref-dangling"]).valid
+    assert report.issues == []
+    assert report.valid

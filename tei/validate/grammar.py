@@ -24,7 +24,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 RULE_ID = "{https://tei-edition.invalid/ns/validation-rule}id"
 DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
-POINTER_ATTRIBUTES = ("who", "resp", "sameAs", "target")
+POINTER_ATTRIBUTES = ("ref", "who", "resp", "sameAs", "target")
 
 
 def name_of(element: etree._Element | str) -> str:
@@ -107,7 +107,7 @@ def _other_message(element: etree._Element | None,
             return (f"@{name}=\"{value}\" on {where} is not an ISO 8601 date: write YYYY, "
                     "YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss (e.g. 1962-10-27)",
                     "iso-date", element)
-        if name in POINTER_ATTRIBUTES + ("ref",):
+        if name in POINTER_ATTRIBUTES:
             return (f"@{name}=\"{value}\" on {where} is not a URI reference: write a URL or "
                     "\"#id\", with other characters percent-encoded (e.g. [ as %5B)",
                     "xsd-value", element)

@@ -25,7 +25,7 @@ GRAMMAR_RULES = {
     "header-creation-when": "the document date has no @when and the document is not undated",
     "header-language": "the header names no language (langUsage/language)",
     "header-revision": "the header records no change (revisionDesc/change)",
-    "ref-resolves": "@who, @resp, @sameAs or @target starting with # points to no xml:id in "
+    "ref-resolves": "@ref, @who, @resp, @sameAs or @target starting with # points to no xml:id in "
                     "the file",
     "date-range-order": "a date range starts after it ends (@from later than @to)",
     "date-when-range": "a date has both @when and @from/@to",
