@@ -15,6 +15,7 @@ A document that cannot be read or rendered is reported and left out; the others 
 from __future__ import annotations
 
 import functools
+import locale
 import os
 import shutil
 import tempfile
@@ -144,7 +145,14 @@ class Renderer:
         from saxonche import PySaxonProcessor
 
         self.stylesheets = stylesheets or xslt_dir()
-        self._saxon = PySaxonProcessor(license=False)
+        # Starting Saxon sets the process locale from the environment; xmlschema's XPath
+        # then asks for a collation that may not be installed and, on failure, never
+        # releases its locale lock, so a later schema load hangs. Keep the locale as it was.
+        previous = locale.setlocale(locale.LC_ALL)
+        try:
+            self._saxon = PySaxonProcessor(license=False)
+        finally:
+            locale.setlocale(locale.LC_ALL, previous)
         compiler = self._saxon.new_xslt30_processor()
         self._compiled = {
             name: compiler.compile_stylesheet(
