@@ -5,20 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tei.model import Block, Document
-from tei.parse import overlaps, parse_text, source_ranges, uncovered
-
-HEADER = (
-    "March 3, 1961\n\n**Cable from Consul R. T. Silva to the Ministry**\n\n"
-    "Citation:\n\nA cable, March 3, 1961, Wilson Center Digital Archive.\n\n"
-    "Contents:\n\nTranslation - English\n\n"
-)
-
-
-def parse(text: str) -> Document:
-    doc = parse_text(text, "fixture.txt")
-    assert uncovered(doc) == [], [doc.source[s:e] for s, e in uncovered(doc)]
-    assert overlaps(doc) == []
-    return doc
+from tei.parse import source_ranges
+from tests.test_parse_text import HEADER, parse
 
 
 def body(doc: Document) -> list[Block]:
