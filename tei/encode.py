@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from lxml import etree
 
 from tei import __version__
+from tei.annotate.dates import find_dates
 from tei.inline import T, fill
 from tei.languages import language_code
 from tei.model import Annotations, Block, Document, Field, Footnote, Span
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-# How a part's element gives back the source characters (see tei.fidelity).
-WHOLE = "whole"  # every character of the element's text content
 
 
 @dataclass
@@ -55,11 +53,10 @@ class Encoded:
     parts: list[Part] = field(default_factory=list)
 
 
-class PersonSource:
+class PersonSource(Protocol):
     """What the encoder needs of a register: a TEI ``person`` element by id."""
 
-    def person_element(self, pid: str) -> etree._Element:  # pragma: no cover - protocol
-        raise NotImplementedError
+    def person_element(self, pid: str) -> etree._Element: ...
 
 
 def source_file_name(doc: Document) -> str:
@@ -427,8 +424,6 @@ def citation_spans(text: str, url: str | None, when: str | None) -> list[Span]:
     if m:
         spans.append(Span.make(m.start("archive"), m.end("archive"), "orgName", role="archive"))
     if when:
-        from tei.annotate.dates import find_dates
-
         for span in find_dates(text, when):
             if span.attr("when") == when:
                 spans.append(span)
