@@ -20,6 +20,7 @@ class BuildResult:
     converted: int = 0
     valid: int = 0
     rendered: int = 0
+    # Lines ready to print, each naming its file and whether it is an error or a warning.
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -49,7 +50,7 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     for item in conversion.results:
         result.warnings.extend(item.warnings)
         if item.error:
-            result.errors.append(item.error)
+            result.errors.append(f"error: {item.error}")
         else:
             converted.append(item.output)
     result.converted = len(converted)
@@ -58,13 +59,13 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     valid = []
     for file_report in report.files:
         for issue in file_report.issues:
-            line = issue.format_text() if hasattr(issue, "format_text") else str(issue)
-            (result.errors if issue.severity == "error" else result.warnings).append(line)
+            # str(issue) is "file:line:col: error|warning: message [rule]" already.
+            (result.errors if issue.severity == "error" else result.warnings).append(str(issue))
         if file_report.valid:
             valid.append(Path(file_report.file))
     result.valid = len(valid)
 
     rendered = render_paths(valid, out)
-    result.errors.extend(rendered.errors)
+    result.errors.extend(f"error: {message}" for message in rendered.errors)
     result.rendered = rendered.rendered
     return result

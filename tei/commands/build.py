@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         for line in result.warnings:
             print(line, file=sys.stderr)
     for line in result.errors:
-        print(f"error: {line}", file=sys.stderr)
+        print(line, file=sys.stderr)
     print(result.summary())
     if result.rendered:
         print(f"reading edition: {args.output / 'html' / 'index.html'}")
