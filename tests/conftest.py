@@ -29,3 +29,12 @@ def tei_all():
     if not TEI_ALL_RNG.exists():
         pytest.skip(f"tei_all.rng not found at {TEI_ALL_RNG}: conformance not checked")
     return etree.RelaxNG(etree.parse(str(TEI_ALL_RNG)))
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip with the reason when a tool is missing; in CI a missing tool is a failure."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set: run .ci/install-browser-tools.sh)")
+    pytest.skip(f"{reason}; run .ci/install-browser-tools.sh to install it")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tei.render import render_paths
+from tests.conftest import require
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -28,15 +29,6 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-component-update", "--disable-sync"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-
-def require(available: bool, reason: str) -> None:
-    """Skip with the reason when a tool is missing; in CI a missing tool is a failure."""
-    if available:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set: run .ci/install-browser-tools.sh)")
-    pytest.skip(f"{reason}; run .ci/install-browser-tools.sh to install it")
 
 
 def chromium_path() -> str | None:

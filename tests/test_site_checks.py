@@ -3,7 +3,6 @@ Checker finds no error on any page or in the stylesheet."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,19 +12,11 @@ import pytest
 from lxml import html as lxml_html
 
 from tei.render import render_paths
+from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "render"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def require(available: bool, reason: str) -> None:
-    """Skip with the reason when a tool is missing; in CI a missing tool is a failure."""
-    if available:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set: run .ci/install-browser-tools.sh)")
-    pytest.skip(f"{reason}; run .ci/install-browser-tools.sh to install it")
 
 
 @pytest.fixture(scope="module")
