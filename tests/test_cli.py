@@ -102,6 +102,24 @@ def test_build_goes_on_after_a_failure(tmp_path):
     assert len(list((tmp_path / "out" / "html").glob("1962-*.html"))) == 2
 
 
+def test_build_keeps_a_word_hyphenated_at_a_line_end_valid(tmp_path):
+    """A word split across a line end becomes lb[@break='no'], which the schema allows."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for item in CORPUS.iterdir():
+        (corpus / item.name).write_bytes(item.read_bytes())
+    text = SEED.read_text(encoding="utf-8")
+    anchor = "he thought that there"
+    assert anchor in text
+    (corpus / "hyphen.txt").write_text(
+        text.replace(anchor, "he thought that at the begin-\nning there", 1), encoding="utf-8")
+    run = tei("build", str(corpus), "-o", str(tmp_path / "out"))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "3 document(s): 3 converted, 3 valid, 3 rendered" in run.stdout
+    assert '<lb break="no"/>' in (tmp_path / "out" / "tei" / "hyphen.xml").read_text()
+    assert (tmp_path / "out" / "html" / "hyphen.html").exists()
+
+
 def test_build_missing_corpus_is_status_2(tmp_path):
     assert tei("build", str(tmp_path / "none"), "-o", str(tmp_path / "out")).returncode == 2
 
