@@ -158,7 +158,12 @@ class PersonFinder:
                 continue
             other_forename = False
             if key in self._surname_keys and candidates is not supplied:
+                surname_start = start
                 start, kept = self._check_forename(text, start, end, key, candidates)
+                if found and start < found[-1][1]:
+                    # The word taken as a forename belongs to the name just found
+                    # ("Ostrovin's Ostrovin"): it is no forename of this one.
+                    start, kept = surname_start, candidates
                 other_forename = not kept
                 candidates = kept or candidates
             suffix = _SUFFIX.match(text, end)
