@@ -18,6 +18,7 @@ from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
 from tei.validate.schemas import Grammar, load_grammar
 
 IO_RULE = "io"
+INTERNAL_RULE = "internal-error"
 
 
 class InputMissing(Exception):
@@ -128,6 +129,28 @@ def _check_in_worker(path: Path) -> _Checked:
 
 
 def check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Checked:
+    """The findings of one file; a failure of the validator itself becomes that file's
+    ``internal-error``, so the other files of the run are still checked and reported."""
+    try:
+        return _check_file(path, grammars, settings)
+    except Exception as exc:  # any library failure on one input must not end the run
+        return _Checked(FileResult(str(path), [Issue(
+            str(path), 1, 1, "error",
+            f"the validator failed on this file ({_describe(exc)}): please report it with "
+            "the file", INTERNAL_RULE)]), [])
+
+
+def _describe(exc: BaseException) -> str:
+    # Some library exceptions fail to word themselves: fall back to the type's name.
+    try:
+        text = " ".join(str(exc).split())
+    except Exception:
+        text = ""
+    name = type(exc).__name__
+    return f"{name}: {text[:300]}" if text else name
+
+
+def _check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Checked:
     file = str(path)
     result = FileResult(file)
     try:
