@@ -11,7 +11,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tei.validate.checks import DESCRIPTIONS, DOCUMENT_CHECKS, CheckOptions, run_level_ids
+from tei.validate.checks import (
+    DEFAULT_DATE_GRACE_DAYS,
+    DESCRIPTIONS,
+    DOCUMENT_CHECKS,
+    CheckOptions,
+    run_level_ids,
+)
 from tei.validate.grammar import grammar_issues, name_of
 from tei.validate.issues import FileResult, Issue, Report
 from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
@@ -64,7 +70,8 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
 def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None,
                    strict: bool = False, ignore: Iterable[str] = (), *,
                    tei_all: str | Path | None = None, jobs: int = 1,
-                   limits: Limits | None = None, date_grace_days: int = 0) -> Report:
+                   limits: Limits | None = None,
+                   date_grace_days: int = DEFAULT_DATE_GRACE_DAYS) -> Report:
     """Validate files and folders; raises :class:`InputMissing` for a path that is not there,
     :class:`tei.validate.schemas.SchemaError` for a schema that cannot be used and
     ``ValueError`` for a check id that does not exist."""
