@@ -23,6 +23,7 @@ from tei.validate import (
     SchemaError,
     validate_paths,
 )
+from tei.validate.checks import DEFAULT_DATE_GRACE_DAYS
 from tei.validate.reporters import summary
 from tei.validate.runner import IO_RULE
 from tei.validate.safe_xml import MEGABYTE
@@ -68,9 +69,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", action="append", type=_check_id, default=[],
                         metavar="ID", help="switch off an editorial check (repeatable): "
                         + ", ".join(SWITCHABLE))
-    parser.add_argument("--date-grace", type=_not_negative, default=0, metavar="DAYS",
-                        help="date-after-document: allow dates up to DAYS after the "
-                        "document's date (default: 0)")
+    parser.add_argument("--date-grace", type=_not_negative, default=DEFAULT_DATE_GRACE_DAYS,
+                        metavar="DAYS", help="date-after-document: allow dates up to DAYS "
+                        "after the document's date, as announced for the coming days "
+                        f"(default: {DEFAULT_DATE_GRACE_DAYS}; 0 reports every later date)")
     parser.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                         help="validate N files at a time in worker processes")
     parser.add_argument("--max-size", type=_positive, default=50, metavar="MB",

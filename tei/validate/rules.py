@@ -10,6 +10,8 @@ GRAMMAR_RULES = {
     "xml-too-large": "the file is over the size limit (--max-size)",
     "xml-too-deep": "elements are nested deeper than the limit (--max-depth)",
     "io": "the file cannot be read",
+    "internal-error": "the validator itself failed on the file (a defect to report); the "
+                      "other files are still checked",
     "xsd-content": "an element is not allowed where it stands, or one is missing",
     "xsd-attribute": "an attribute is not allowed, or a required one is missing",
     "xsd-value": "an attribute value does not fit its type",

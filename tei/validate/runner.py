@@ -11,13 +11,20 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tei.validate.checks import DESCRIPTIONS, DOCUMENT_CHECKS, CheckOptions, run_level_ids
+from tei.validate.checks import (
+    DEFAULT_DATE_GRACE_DAYS,
+    DESCRIPTIONS,
+    DOCUMENT_CHECKS,
+    CheckOptions,
+    run_level_ids,
+)
 from tei.validate.grammar import grammar_issues, name_of
 from tei.validate.issues import FileResult, Issue, Report
 from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
 from tei.validate.schemas import Grammar, load_grammar
 
 IO_RULE = "io"
+INTERNAL_RULE = "internal-error"
 
 
 class InputMissing(Exception):
@@ -63,7 +70,8 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
 def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None,
                    strict: bool = False, ignore: Iterable[str] = (), *,
                    tei_all: str | Path | None = None, jobs: int = 1,
-                   limits: Limits | None = None, date_grace_days: int = 0) -> Report:
+                   limits: Limits | None = None,
+                   date_grace_days: int = DEFAULT_DATE_GRACE_DAYS) -> Report:
     """Validate files and folders; raises :class:`InputMissing` for a path that is not there,
     :class:`tei.validate.schemas.SchemaError` for a schema that cannot be used and
     ``ValueError`` for a check id that does not exist."""
@@ -128,6 +136,28 @@ def _check_in_worker(path: Path) -> _Checked:
 
 
 def check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Checked:
+    """The findings of one file; a failure of the validator itself becomes that file's
+    ``internal-error``, so the other files of the run are still checked and reported."""
+    try:
+        return _check_file(path, grammars, settings)
+    except Exception as exc:  # any library failure on one input must not end the run
+        return _Checked(FileResult(str(path), [Issue(
+            str(path), 1, 1, "error",
+            f"the validator failed on this file ({_describe(exc)}): please report it with "
+            "the file", INTERNAL_RULE)]), [])
+
+
+def _describe(exc: BaseException) -> str:
+    # Some library exceptions fail to word themselves: fall back to the type's name.
+    try:
+        text = " ".join(str(exc).split())
+    except Exception:
+        text = ""
+    name = type(exc).__name__
+    return f"{name}: {text[:300]}" if text else name
+
+
+def _check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Checked:
     file = str(path)
     result = FileResult(file)
     try:

@@ -195,7 +195,20 @@ def _read_cache(file: Path, path: Path) -> xmlschema.XMLSchemaBase | None:
         return None
     if schema_path != str(path) or not _unchanged(sources):
         return None
+    _restore_assertion_sources(schema)
     return schema
+
+
+def _restore_assertion_sources(schema: xmlschema.XMLSchemaBase) -> None:
+    # elementpath pickles a parser's __dict__ but not its __slots__, so an unpickled parser
+    # has no ``source``; wording any XPath error of an assertion then raises AttributeError.
+    from xmlschema.validators.assertions import XsdAssert
+
+    for component in schema.maps.iter_components():
+        if isinstance(component, XsdAssert):
+            parser = getattr(component, "parser", None)
+            if parser is not None and not hasattr(parser, "source"):
+                parser.source = component.path
 
 
 def _write_cache(folder: Path, file: Path, path: Path,
