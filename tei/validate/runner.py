@@ -21,7 +21,7 @@ from tei.validate.checks import (
 from tei.validate.grammar import grammar_issues, name_of
 from tei.validate.issues import FileResult, Issue, Report
 from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
-from tei.validate.schemas import Grammar, load_grammar
+from tei.validate.schemas import Grammar, is_register, load_grammar, register_schema
 
 IO_RULE = "io"
 INTERNAL_RULE = "internal-error"
@@ -171,9 +171,14 @@ def _check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Che
                                    f"cannot read the file: {exc.strerror or exc}", IO_RULE))
         return _Checked(result, [])
     locator = Locator(tree, data)
-    for grammar in grammars:
-        result.issues.extend(grammar_issues(grammar, tree, locator, file))
     root = tree.getroot()
+    register = is_register(root)
+    for schema, grammar in zip(settings.schemas, grammars, strict=True):
+        if schema is None and register:
+            # The project's schema describes documents; a register beside them is checked
+            # as what it is (loaded on the first register only, then kept).
+            grammar = load_grammar(register_schema())
+        result.issues.extend(grammar_issues(grammar, tree, locator, file))
     severity = settings.check_severity
     for rule, check in DOCUMENT_CHECKS.items():
         if rule in settings.ignore:

@@ -23,6 +23,7 @@ from lxml import etree
 
 from tei.resources import project_schema
 
+TEI_NS = "http://www.tei-c.org/ns/1.0"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 VC_MIN_VERSION = "{http://www.w3.org/2007/XMLSchema-versioning}minVersion"
@@ -50,6 +51,24 @@ class Grammar:
 
 
 _LOADED: dict[tuple[str, int, int], Grammar] = {}
+REGISTER_LISTS = ("listPerson", "listPlace", "listOrg")
+
+
+def register_schema() -> Path:
+    """The schema of registers (persons, places, organisations), beside the project's."""
+    return project_schema().with_name("tei-register.xsd")
+
+
+def is_register(root: etree._Element) -> bool:
+    """A register rather than a document: a bare listPerson/listPlace/listOrg, or a TEI
+    whose content is a standOff and no text."""
+    namespace, name = etree.QName(root).namespace, etree.QName(root).localname
+    if namespace != TEI_NS:
+        return False
+    if name in REGISTER_LISTS:
+        return True
+    return name == "TEI" and root.find(f"{{{TEI_NS}}}standOff") is not None \
+        and root.find(f"{{{TEI_NS}}}text") is None
 
 
 def load_grammar(path: Path | None = None) -> Grammar:
