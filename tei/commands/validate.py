@@ -82,7 +82,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the report to FILE instead of standard output")
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no summary line on standard error")
+                        help="no summary line and no schema-compile notice on standard "
+                        "error")
+
+
+def _tell(message: str) -> None:
+    print(f"tei validate: {message}", file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = validate_paths(args.paths, schema=args.schema, strict=args.strict,
                                 ignore=args.ignore, tei_all=args.tei_all, jobs=args.jobs,
-                                limits=limits, date_grace_days=args.date_grace)
+                                limits=limits, date_grace_days=args.date_grace,
+                                notice=None if args.quiet else _tell)
     except (InputMissing, SchemaError) as exc:
         print(f"tei validate: {exc}", file=sys.stderr)
         return USAGE

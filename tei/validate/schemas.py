@@ -14,6 +14,7 @@ import pickle
 import sys
 import tempfile
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -71,8 +72,15 @@ def is_register(root: etree._Element) -> bool:
         and root.find(f"{{{TEI_NS}}}text") is None
 
 
-def load_grammar(path: Path | None = None) -> Grammar:
-    """The compiled schema at ``path`` (default: the project's), compiled once per process."""
+Notice = Callable[[str], None]
+
+
+def load_grammar(path: Path | None = None, notice: Notice | None = None) -> Grammar:
+    """The compiled schema at ``path`` (default: the project's), compiled once per process.
+
+    ``notice`` is told, before a compile that does not come from the cache, what is being
+    compiled: tei_all takes tens of seconds the first time, which should not look like a hang.
+    """
     path = (path or project_schema()).resolve()
     try:
         stat = path.stat()
@@ -82,7 +90,12 @@ def load_grammar(path: Path | None = None) -> Grammar:
     grammar = _LOADED.get(key)
     if grammar is None:
         kind = schema_kind(path)
-        compiled = _compile_rng(path) if kind == "rng" else _compile_xsd_cached(path, kind)
+        if kind == "rng":
+            if notice:
+                notice(f"compiling schema {path} (RELAX NG: compiled on every run)")
+            compiled = _compile_rng(path)
+        else:
+            compiled = _compile_xsd_cached(path, kind, notice)
         grammar = _LOADED[key] = Grammar(kind, path, compiled)
     return grammar
 
@@ -190,14 +203,19 @@ def _unchanged(sources: list[tuple[str, int, int]]) -> bool:
     return True
 
 
-def _compile_xsd_cached(path: Path, kind: str) -> xmlschema.XMLSchemaBase:
+def _compile_xsd_cached(path: Path, kind: str,
+                        notice: Notice | None = None) -> xmlschema.XMLSchemaBase:
     folder = cache_dir()
     if folder is None:
+        if notice:
+            notice(f"compiling schema {path} (the schema cache is off: {CACHE_ENV})")
         return _compile_xsd(path, kind)
     file = _cache_file(folder, path, kind)
     schema = _read_cache(file, path)
     if schema is not None:
         return schema
+    if notice:
+        notice(f"compiling schema {path} (first use; cached afterwards)")
     schema = _compile_xsd(path, kind)
     _write_cache(folder, file, path, schema)
     return schema
