@@ -12,6 +12,7 @@ unreadable input.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from tei.validate import (
     validate_paths,
 )
 from tei.validate.checks import DEFAULT_DATE_GRACE_DAYS
-from tei.validate.reporters import summary
+from tei.validate.issues import Report
+from tei.validate.reporters import github_step_summary, summary
 from tei.validate.runner import IO_RULE
 from tei.validate.safe_xml import MEGABYTE
 
@@ -90,6 +92,21 @@ def _tell(message: str) -> None:
     print(f"tei validate: {message}", file=sys.stderr, flush=True)
 
 
+def _write_step_summary(report: Report) -> None:
+    """Append the Markdown summary to $GITHUB_STEP_SUMMARY when GitHub Actions sets it
+    (annotations beyond GitHub's limit are dropped; the summary keeps every finding). A
+    summary that cannot be written is reported and does not change the exit status."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(github_step_summary(report))
+    except OSError as exc:
+        print(f"tei validate: cannot write the step summary {target}: {exc.strerror}",
+              file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     limits = Limits(max_bytes=args.max_size * MEGABYTE, max_depth=args.max_depth)
     try:
@@ -113,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(output)
         sys.stdout.flush()
+    if args.format == "github":
+        _write_step_summary(report)
     if not args.quiet:
         print(f"tei validate: {summary(report)}", file=sys.stderr)
     if any(issue.rule == IO_RULE for issue in report.issues):
