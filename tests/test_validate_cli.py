@@ -210,3 +210,34 @@ def test_a_schema_that_does_not_compile_is_a_schema_error(tmp_path):
                       '<xs:element name="a" type="xs:nothing"/></xs:schema>', encoding="utf-8")
     with pytest.raises(SchemaError, match="does not compile"):
         load_grammar(schema)
+
+
+def test_a_schema_compile_is_announced_on_stderr_before_it_starts(tmp_path):
+    schema = write_xsd10(tmp_path)
+    note = tmp_path / "note.xml"
+    note.write_text("<note><to>Harbour</to></note>", encoding="utf-8")
+    cache = tmp_path / "warm"
+    first = tei(str(note), "--schema", str(schema), cache=cache)
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.splitlines()[0] == (f"tei validate: compiling schema {schema.resolve()} "
+                                            "(first use; cached afterwards)")
+    second = tei(str(note), "--schema", str(schema), cache=cache)
+    assert "compiling" not in second.stderr  # loaded from the cache
+    assert "compiling" not in tei(str(note), "--schema", str(schema), "-q").stderr
+    uncached = tei(str(note), "--schema", str(schema)).stderr
+    assert "compiling schema" in uncached and "the schema cache is off" in uncached
+
+
+def test_the_notice_comes_before_the_compile(tmp_path, monkeypatch):
+    schema = write_xsd10(tmp_path)
+    events = []
+    real = schemas._compile_xsd
+
+    def compile_and_record(path, kind):
+        events.append("compile")
+        return real(path, kind)
+
+    monkeypatch.setattr(schemas, "_compile_xsd", compile_and_record)
+    load_grammar(schema, notice=lambda message: events.append(message))
+    assert events == [f"compiling schema {schema.resolve()} (first use; cached afterwards)",
+                      "compile"]

@@ -40,3 +40,31 @@ def test_dates_a_month_after_the_document_are_still_reported(tmp_path):
     assert "date 1962-12-08" in run.stdout and "[date-after-document]" in run.stdout
     strict = tei("validate", "--date-grace", "0", str(out / "1962-11-06_kuznetsov-zorin.xml"))
     assert strict.stdout.count("[date-after-document]") >= 2
+
+
+def test_the_corpus_folder_validates_documents_and_registers_together(tmp_path):
+    out = tmp_path / "corpus"
+    assert tei("convert", str(CORPUS), "-o", str(out)).returncode == 0
+    for register in ("persons.xml", "places.xml"):
+        (out / register).write_bytes((CORPUS / register).read_bytes())
+    for folder in (CORPUS, out):  # the registers alone, and beside their documents
+        run = tei("validate", str(folder))
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert run.stdout == ""
+
+
+def test_the_hook_examples_in_the_guide_are_valid_pre_commit_settings():
+    import re
+
+    import yaml
+
+    guide = (ROOT / "docs" / "validation.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", guide, re.S)]
+    hooks = [hook for block in blocks if isinstance(block, list) for hook in block]
+    [narrowed] = [hook for hook in hooks if "exclude" in hook]
+    assert narrowed["id"] == "tei-validate"
+    files, exclude = re.compile(narrowed["files"]), re.compile(narrowed["exclude"])
+    chosen = [path for path in ("corpus/persons.xml", "corpus/1962-11-12.xml",
+                                "corpus/drafts/new.xml", "xslt/common.xsl", "build/tei/a.xml")
+              if files.search(path) and not exclude.search(path)]
+    assert chosen == ["corpus/persons.xml", "corpus/1962-11-12.xml"]

@@ -156,9 +156,12 @@ def test_date_values_accepted_here_are_valid_tei(tei_all, when, accepted):
 
 
 @pytest.mark.parametrize(("target", "accepted"), [
-    ("https://licence.example.org/terms", True), ("#ed", True), ("urn:a:b", True),
+    ("https://licence.example.org/terms", True), ("#ed", True), ("HTTPS://x.example/", True),
     ("http://x/?a=b&amp;c=d", True), ("x/a:b", True), ("http://ü.example/", True),
-    ("http://x/%7e", True), ("mailto:a@b", True),
+    ("http://x/%7e", True), ("x.html#a", True),
+    # Schemes other than http(s) are valid TEI, but would be links on the reading site.
+    ("urn:a:b", False), ("mailto:a@b", False), ("javascript:alert(1)", False),
+    ("data:,x", False), ("vbscript:x", False), ("https:x", False),
     ("http://x/[y]", False), ("a#b#c", False), ("1:x", False), ("x%", False),
     ("http://x/a%2", False), ("{x}", False), ("http://[::1]/", False),
 ])

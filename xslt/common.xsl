@@ -100,6 +100,26 @@
         '(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+\-]\d{2}:\d{2})?)?)?)?$')"/>
   </xsl:function>
 
+  <!-- The href a link made from TEI data may carry, or nothing. Only http(s) URLs and
+       addresses inside the site (a relative path, a #fragment) qualify: any other scheme
+       (javascript:, data:, vbscript:, file: ...) would run or load something on a click.
+       Refused too: values with inner spaces (a list of pointers, or a scheme split by a tab
+       or newline, which browsers join again), backslashes and a leading // (which browsers
+       read as another host). Every href built from TEI goes through here. -->
+  <xsl:function name="f:safe-href" as="xs:string?">
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:variable name="value" select="normalize-space($target)"/>
+    <xsl:sequence select="$value[. ne ''][not(matches(., '[\s\\]'))]
+        [if (matches(., '^[^/?#]*:')) then matches(., '^https?://[^/]', 'i')
+         else not(starts-with(., '//'))]"/>
+  </xsl:function>
+
+  <!-- f:safe-href for links to the web only (http or https). -->
+  <xsl:function name="f:web-href" as="xs:string?">
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:sequence select="f:safe-href($target)[matches(., '^https?://', 'i')]"/>
+  </xsl:function>
+
   <xsl:function name="f:wikidata-url" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
     <xsl:sequence select="'https://www.wikidata.org/wiki/' || encode-for-uri(normalize-space($id))"/>

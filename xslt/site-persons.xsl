@@ -98,10 +98,10 @@
         <p class="authority">
           <xsl:choose>
             <xsl:when test="@type = 'wikidata'">
-              <a href="{f:wikidata-url(.)}">Wikidata <xsl:value-of select="normalize-space(.)"/></a>
+              <a href="{f:web-href(f:wikidata-url(.))}">Wikidata <xsl:value-of select="normalize-space(.)"/></a>
             </xsl:when>
-            <xsl:when test="matches(normalize-space(.), '^https?://')">
-              <a href="{normalize-space(.)}"><xsl:value-of select="(@type, 'Authority record')[1]"/></a>
+            <xsl:when test="exists(f:web-href(.))">
+              <a href="{f:web-href(.)}"><xsl:value-of select="(@type, 'Authority record')[1]"/></a>
             </xsl:when>
             <xsl:otherwise>
               <xsl:value-of select="(@type, 'Identifier')[1]"/>: <xsl:value-of select="normalize-space(.)"/>

@@ -92,7 +92,11 @@
   </xsl:template>
 
   <xsl:template match="tei:ref[@target]" mode="citation">
-    <a href="{@target}"><xsl:value-of select="."/></a>
+    <xsl:variable name="href" select="f:safe-href(@target)"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)"><a href="{$href}"><xsl:value-of select="."/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:date" mode="citation">
@@ -171,8 +175,8 @@
   </xsl:template>
 
   <!-- Only web addresses become links: other targets point into the TEI, not the page. -->
-  <xsl:template match="tei:ref[matches(@target, '^https?://')]">
-    <a href="{@target}"><xsl:apply-templates/></a>
+  <xsl:template match="tei:ref[exists(f:web-href(@target))]">
+    <a href="{f:web-href(@target)}"><xsl:apply-templates/></a>
   </xsl:template>
 
   <xsl:template match="tei:list[not(ancestor::tei:p | ancestor::tei:note)]">

@@ -12,6 +12,7 @@ unreadable input.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from tei.validate import (
     validate_paths,
 )
 from tei.validate.checks import DEFAULT_DATE_GRACE_DAYS
-from tei.validate.reporters import summary
+from tei.validate.issues import Report
+from tei.validate.reporters import github_step_summary, summary
 from tei.validate.runner import IO_RULE
 from tei.validate.safe_xml import MEGABYTE
 
@@ -82,7 +84,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the report to FILE instead of standard output")
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no summary line on standard error")
+                        help="no summary line and no schema-compile notice on standard "
+                        "error")
+
+
+def _tell(message: str) -> None:
+    print(f"tei validate: {message}", file=sys.stderr, flush=True)
+
+
+def _write_step_summary(report: Report) -> None:
+    """Append the Markdown summary to $GITHUB_STEP_SUMMARY when GitHub Actions sets it
+    (annotations beyond GitHub's limit are dropped; the summary keeps every finding). A
+    summary that cannot be written is reported and does not change the exit status."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(github_step_summary(report))
+    except OSError as exc:
+        print(f"tei validate: cannot write the step summary {target}: {exc.strerror}",
+              file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = validate_paths(args.paths, schema=args.schema, strict=args.strict,
                                 ignore=args.ignore, tei_all=args.tei_all, jobs=args.jobs,
-                                limits=limits, date_grace_days=args.date_grace)
+                                limits=limits, date_grace_days=args.date_grace,
+                                notice=None if args.quiet else _tell)
     except (InputMissing, SchemaError) as exc:
         print(f"tei validate: {exc}", file=sys.stderr)
         return USAGE
@@ -107,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(output)
         sys.stdout.flush()
+    if args.format == "github":
+        _write_step_summary(report)
     if not args.quiet:
         print(f"tei validate: {summary(report)}", file=sys.stderr)
     if any(issue.rule == IO_RULE for issue in report.issues):

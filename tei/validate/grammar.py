@@ -108,6 +108,12 @@ def _other_message(element: etree._Element | None,
                     "YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss (e.g. 1962-10-27)",
                     "iso-date", element)
         if name in POINTER_ATTRIBUTES:
+            scheme = _foreign_scheme(value)
+            if scheme:
+                return (f"@{name}=\"{value}\" on {where} uses the scheme {scheme}: only http(s) "
+                        "URLs and references inside the edition (\"#id\", a relative path) "
+                        "are allowed, since a pointer may become a link on the reading site",
+                        "xsd-value", element)
             return (f"@{name}=\"{value}\" on {where} is not a URI reference: write a URL or "
                     "\"#id\", with other characters percent-encoded (e.g. [ as %5B)",
                     "xsd-value", element)
@@ -138,6 +144,18 @@ def _other_message(element: etree._Element | None,
         return f"{where} holds text only: the markup inside it is not allowed", \
             "xsd-content", child
     return f"{where}: {reason.rstrip('.')}", "xsd", element
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+def _foreign_scheme(value: str) -> str | None:
+    """The first scheme other than http(s) among the pointers of ``value``, with its colon."""
+    for pointer in value.split():
+        m = _SCHEME.match(pointer)
+        if m and m.group(1).lower() not in ("http", "https"):
+            return m.group(1) + ":"
+    return None
 
 
 def _short_attribute(name: str) -> str:

@@ -6,6 +6,7 @@ Every format is a pure function of the report, so the same run gives the same by
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -81,13 +82,70 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+# GitHub shows this many annotations of each severity per step (and 50 in all per job);
+# the others are accepted and silently dropped.
+GITHUB_SHOWN_PER_STEP = 10
+
+
+def by_priority(report: Report) -> list[Issue]:
+    """Issues in the order most worth seeing when only the first few are shown: errors before
+    warnings; within each, every file's first finding before any file's second, and so on
+    (files in run order, each file's findings in line order)."""
+    ranked = []
+    for file_index, result in enumerate(report.files):
+        seen = {"error": 0, "warning": 0}
+        for issue in result.issues:
+            ranked.append(((issue.severity != "error", seen[issue.severity], file_index),
+                           issue))
+            seen[issue.severity] += 1
+    return [issue for _, issue in sorted(ranked, key=lambda pair: pair[0])]
+
+
 def github(report: Report) -> str:
+    """Workflow commands: one annotation per finding, the most useful first (GitHub shows
+    only the first few of each severity), then a notice with the counts."""
     lines = []
-    for issue in report.issues:
+    for issue in by_priority(report):
         properties = ",".join((f"file={escape_property(issue.file)}", f"line={issue.line}",
                                f"col={issue.col}", f"title={escape_property(issue.rule)}"))
         lines.append(f"::{issue.severity} {properties}::{escape_data(issue.message)}\n")
+    counts = report.counts()
+    notice = summary(report)
+    if max(counts["errors"], counts["warnings"]) > GITHUB_SHOWN_PER_STEP:
+        notice += (f"; GitHub shows {GITHUB_SHOWN_PER_STEP} errors and "
+                   f"{GITHUB_SHOWN_PER_STEP} warnings per step (one per file first): the "
+                   "step summary lists every finding")
+    lines.append(f"::notice title=tei validate::{escape_data(notice)}\n")
     return "".join(lines)
+
+
+# The step summary is capped by GitHub at 1 MiB; a few thousand rows stay far below it.
+SUMMARY_ROWS = 2000
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def markdown_text(value: str) -> str:
+    """Literal text in Markdown (GitHub Flavored): every ASCII punctuation mark escaped, so
+    nothing in a message or a file name becomes markup, HTML or a table cell break."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(value.split()))
+
+
+def github_step_summary(report: Report) -> str:
+    """A Markdown summary for $GITHUB_STEP_SUMMARY: the counts, then every finding (up to
+    SUMMARY_ROWS) in the order of the annotations."""
+    lines = ["## tei validate", "", markdown_text(summary(report)), ""]
+    issues = by_priority(report)
+    if issues:
+        lines += ["| file | line | col | severity | rule | message |",
+                  "|---|---:|---:|---|---|---|"]
+        for issue in issues[:SUMMARY_ROWS]:
+            lines.append(f"| {markdown_text(issue.file)} | {issue.line} | {issue.col} | "
+                         f"{issue.severity} | {markdown_text(issue.rule)} | "
+                         f"{markdown_text(issue.message)} |")
+        if len(issues) > SUMMARY_ROWS:
+            lines += ["", markdown_text(f"… and {len(issues) - SUMMARY_ROWS} more findings: "
+                                        "run tei validate locally, or use --format sarif")]
+    return "\n".join(lines) + "\n"
 
 
 def artifact_uri(file: str) -> str:

@@ -21,7 +21,13 @@ from tei.validate.checks import (
 from tei.validate.grammar import grammar_issues, name_of
 from tei.validate.issues import FileResult, Issue, Report
 from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
-from tei.validate.schemas import Grammar, load_grammar
+from tei.validate.schemas import (
+    Grammar,
+    Notice,
+    is_register,
+    load_grammar,
+    register_schema,
+)
 
 IO_RULE = "io"
 INTERNAL_RULE = "internal-error"
@@ -71,10 +77,12 @@ def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None
                    strict: bool = False, ignore: Iterable[str] = (), *,
                    tei_all: str | Path | None = None, jobs: int = 1,
                    limits: Limits | None = None,
-                   date_grace_days: int = DEFAULT_DATE_GRACE_DAYS) -> Report:
+                   date_grace_days: int = DEFAULT_DATE_GRACE_DAYS,
+                   notice: Notice | None = None) -> Report:
     """Validate files and folders; raises :class:`InputMissing` for a path that is not there,
     :class:`tei.validate.schemas.SchemaError` for a schema that cannot be used and
-    ``ValueError`` for a check id that does not exist."""
+    ``ValueError`` for a check id that does not exist. ``notice`` hears of each schema
+    compiled (not loaded from the cache) before its compile starts."""
     ignore = frozenset(ignore)
     unknown = sorted(ignore - set(DESCRIPTIONS))
     if unknown:
@@ -86,7 +94,8 @@ def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None
         schemas = [official] if schema is None else [*schemas, official]
     settings = Settings(tuple(schemas), strict, ignore, limits or Limits(),
                         CheckOptions(date_grace_days))
-    grammars = [load_grammar(path) for path in settings.schemas]  # fail early, before workers
+    # Fail early, before workers; a compile here also fills the cache the workers read.
+    grammars = [load_grammar(path, notice) for path in settings.schemas]
     files = collect(paths)
     checked = _run(files, settings, jobs)
     if "duplicate-id" not in settings.ignore:
@@ -171,9 +180,14 @@ def _check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Che
                                    f"cannot read the file: {exc.strerror or exc}", IO_RULE))
         return _Checked(result, [])
     locator = Locator(tree, data)
-    for grammar in grammars:
-        result.issues.extend(grammar_issues(grammar, tree, locator, file))
     root = tree.getroot()
+    register = is_register(root)
+    for schema, grammar in zip(settings.schemas, grammars, strict=True):
+        if schema is None and register:
+            # The project's schema describes documents; a register beside them is checked
+            # as what it is (loaded on the first register only, then kept).
+            grammar = load_grammar(register_schema())
+        result.issues.extend(grammar_issues(grammar, tree, locator, file))
     severity = settings.check_severity
     for rule, check in DOCUMENT_CHECKS.items():
         if rule in settings.ignore:

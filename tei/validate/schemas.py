@@ -14,6 +14,7 @@ import pickle
 import sys
 import tempfile
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -23,6 +24,7 @@ from lxml import etree
 
 from tei.resources import project_schema
 
+TEI_NS = "http://www.tei-c.org/ns/1.0"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 VC_MIN_VERSION = "{http://www.w3.org/2007/XMLSchema-versioning}minVersion"
@@ -50,10 +52,35 @@ class Grammar:
 
 
 _LOADED: dict[tuple[str, int, int], Grammar] = {}
+REGISTER_LISTS = ("listPerson", "listPlace", "listOrg")
 
 
-def load_grammar(path: Path | None = None) -> Grammar:
-    """The compiled schema at ``path`` (default: the project's), compiled once per process."""
+def register_schema() -> Path:
+    """The schema of registers (persons, places, organisations), beside the project's."""
+    return project_schema().with_name("tei-register.xsd")
+
+
+def is_register(root: etree._Element) -> bool:
+    """A register rather than a document: a bare listPerson/listPlace/listOrg, or a TEI
+    whose content is a standOff and no text."""
+    namespace, name = etree.QName(root).namespace, etree.QName(root).localname
+    if namespace != TEI_NS:
+        return False
+    if name in REGISTER_LISTS:
+        return True
+    return name == "TEI" and root.find(f"{{{TEI_NS}}}standOff") is not None \
+        and root.find(f"{{{TEI_NS}}}text") is None
+
+
+Notice = Callable[[str], None]
+
+
+def load_grammar(path: Path | None = None, notice: Notice | None = None) -> Grammar:
+    """The compiled schema at ``path`` (default: the project's), compiled once per process.
+
+    ``notice`` is told, before a compile that does not come from the cache, what is being
+    compiled: tei_all takes tens of seconds the first time, which should not look like a hang.
+    """
     path = (path or project_schema()).resolve()
     try:
         stat = path.stat()
@@ -63,7 +90,12 @@ def load_grammar(path: Path | None = None) -> Grammar:
     grammar = _LOADED.get(key)
     if grammar is None:
         kind = schema_kind(path)
-        compiled = _compile_rng(path) if kind == "rng" else _compile_xsd_cached(path, kind)
+        if kind == "rng":
+            if notice:
+                notice(f"compiling schema {path} (RELAX NG: compiled on every run)")
+            compiled = _compile_rng(path)
+        else:
+            compiled = _compile_xsd_cached(path, kind, notice)
         grammar = _LOADED[key] = Grammar(kind, path, compiled)
     return grammar
 
@@ -171,14 +203,19 @@ def _unchanged(sources: list[tuple[str, int, int]]) -> bool:
     return True
 
 
-def _compile_xsd_cached(path: Path, kind: str) -> xmlschema.XMLSchemaBase:
+def _compile_xsd_cached(path: Path, kind: str,
+                        notice: Notice | None = None) -> xmlschema.XMLSchemaBase:
     folder = cache_dir()
     if folder is None:
+        if notice:
+            notice(f"compiling schema {path} (the schema cache is off: {CACHE_ENV})")
         return _compile_xsd(path, kind)
     file = _cache_file(folder, path, kind)
     schema = _read_cache(file, path)
     if schema is not None:
         return schema
+    if notice:
+        notice(f"compiling schema {path} (first use; cached afterwards)")
     schema = _compile_xsd(path, kind)
     _write_cache(folder, file, path, schema)
     return schema
