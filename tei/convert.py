@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tei import fidelity
+from tei import atomic, fidelity
 from tei.annotate.document import annotate, document_date
 from tei.encode import encode
 from tei.errors import InputError, LosslessError
@@ -128,15 +128,8 @@ def convert_file(path: Path, outdir: Path, finders: Finders, settings: EditionSe
         return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
     result.source = path
     result.output = outdir / f"{path.stem}.xml"
-    write_atomic(result.output, data)
+    atomic.write_bytes(result.output, data)
     return result
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def convert_paths(inputs: Sequence[Path], outdir: Path, finders: Finders,

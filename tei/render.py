@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import functools
 import locale
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +23,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from tei import atomic
 from tei.errors import InputError
 from tei.resources import xslt_dir
 
@@ -124,16 +122,7 @@ def _copy(root: etree._Element) -> etree._Element:
 
 def _write(path: Path, text: str) -> Path:
     """Write atomically, so a reader never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return atomic.write_text(path, text)
 
 
 class Renderer:
@@ -251,9 +240,8 @@ class Renderer:
         except Exception as exc:
             report.errors.append(f"site pages: {_message(exc)}")
         css = html / "edition.css"
-        html.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.stylesheets / "edition.css", css)
-        report.written.append(css)
+        report.written.append(atomic.write_bytes(css, (self.stylesheets / "edition.css")
+                                                 .read_bytes()))
         return report
 
 
