@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tei.convert import collect_inputs, convert_paths, default_registers, make_finders
+from tei.convert import convert_paths, default_registers, make_finders
 from tei.settings import EditionSettings
+from tei.sources import collect_sources
 
 
 @dataclass
@@ -36,10 +37,10 @@ class BuildResult:
 
 def build(corpus: Path, out: Path, registers: list[Path] | None = None,
           progress: Callable[[str], None] | None = None) -> BuildResult:
-    from tei.render import render_paths
+    from tei.render import default_renderer
     from tei.validate import validate_paths
 
-    inputs = collect_inputs([corpus], ".txt")
+    inputs = collect_sources([corpus], ".txt")
     registers = registers if registers is not None else default_registers([corpus])
     finders = make_finders(registers)
     settings = EditionSettings.for_inputs([corpus])
@@ -47,16 +48,18 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
 
     conversion = convert_paths(inputs, out / "tei", finders, settings, progress)
     converted = []
-    for item in conversion.results:
+    names: dict[str, str] = {}  # output file -> its page name (the source's place)
+    for source, item in zip(inputs, conversion.results, strict=True):
         result.warnings.extend(item.warnings)
         if item.error:
             result.errors.append(f"error: {item.error}")
         else:
             converted.append(item.output)
+            names[str(item.output)] = str(source.name)
     result.converted = len(converted)
 
     report = validate_paths(converted)
-    valid = []
+    valid: list[Path] = []
     for file_report in report.files:
         for issue in file_report.issues:
             # str(issue) is "file:line:col: error|warning: message [rule]" already.
@@ -65,7 +68,7 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
             valid.append(Path(file_report.file))
     result.valid = len(valid)
 
-    rendered = render_paths(valid, out)
+    rendered = default_renderer().render_site(valid, out, [names[str(p)] for p in valid])
     result.errors.extend(f"error: {message}" for message in rendered.errors)
     result.rendered = rendered.rendered
     return result

@@ -21,6 +21,7 @@ from tei.model import Document
 from tei.parse import read_document
 from tei.serialize import to_bytes
 from tei.settings import EditionSettings
+from tei.sources import Source
 
 if TYPE_CHECKING:
     from tei.annotate.entities import EntityFinder
@@ -54,20 +55,6 @@ def conversion_date() -> str:
     else:
         moment = _dt.datetime.now(tz=_dt.UTC)
     return moment.date().isoformat()
-
-
-def collect_inputs(paths: Sequence[Path], suffix: str) -> list[Path]:
-    """Files given, and the files with ``suffix`` in folders given, sorted; raises on a
-    path that does not exist."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob(f"*{suffix}") if p.is_file()))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise FileNotFoundError(f"{path}: no such file or folder")
-    return found
 
 
 def default_registers(inputs: Sequence[Path]) -> list[Path]:
@@ -116,7 +103,7 @@ def convert_document(doc: Document, raw: str, finders: Finders, settings: Editio
     return to_bytes(encoded.tree), result
 
 
-def convert_file(path: Path, outdir: Path, finders: Finders, settings: EditionSettings,
+def convert_file(path: Path, output: Path, finders: Finders, settings: EditionSettings,
                  date: str) -> FileResult:
     try:
         doc = read_document(path)
@@ -127,18 +114,33 @@ def convert_file(path: Path, outdir: Path, finders: Finders, settings: EditionSe
     except OSError as exc:
         return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
     result.source = path
-    result.output = outdir / f"{path.stem}.xml"
-    atomic.write_bytes(result.output, data)
+    try:
+        atomic.write_bytes(output, data)
+    except OSError as exc:
+        return FileResult(path, error=f"{output}: cannot write: {exc.strerror or exc}")
+    result.output = output
     return result
 
 
-def convert_paths(inputs: Sequence[Path], outdir: Path, finders: Finders,
+def convert_paths(inputs: Sequence[Source], outdir: Path, finders: Finders,
                   settings: EditionSettings,
                   progress: Callable[[str], None] | None = None) -> ConvertRun:
+    """Convert each source to OUTDIR/<its name>.xml; an output already written in this run
+    is never overwritten (the second source is reported instead)."""
     date = conversion_date()
     results = []
-    for path in inputs:
+    written: dict[Path, Path] = {}
+    for source in inputs:
         if progress:
-            progress(path.name)
-        results.append(convert_file(path, outdir, finders, settings, date))
+            progress(source.path.name)
+        output = source.output(outdir, ".xml")
+        if output in written:
+            results.append(FileResult(source.path, error=(
+                f"{source.path}: its output {output} was already written in this run from "
+                f"{written[output]} (rename one of them)")))
+            continue
+        result = convert_file(source.path, output, finders, settings, date)
+        if result.output:
+            written[output] = source.path
+        results.append(result)
     return ConvertRun(results)

@@ -15,6 +15,7 @@ from pathlib import Path
 from tei.build import build
 from tei.errors import InputError
 from tei.progress import Progress
+from tei.sources import collect_sources
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +33,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.corpus.is_dir():
         print(f"tei build: {args.corpus}: not a folder", file=sys.stderr)
         return 2
-    count = len(list(args.corpus.rglob("*.txt")))
+    try:
+        count = len(collect_sources([args.corpus], ".txt"))
+    except InputError as exc:
+        print(f"tei build: {exc}", file=sys.stderr)
+        return 2
     if count == 0:
         print(f"tei build: {args.corpus}: no .txt documents", file=sys.stderr)
         return 2

@@ -17,10 +17,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from tei.convert import collect_inputs, convert_paths, default_registers, make_finders
+from tei.convert import convert_paths, default_registers, make_finders
 from tei.errors import InputError
 from tei.progress import Progress
 from tei.settings import EditionSettings
+from tei.sources import collect_sources
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        inputs = collect_inputs(args.inputs, ".txt")
+        inputs = collect_sources(args.inputs, ".txt")
         registers = args.register or default_registers(args.inputs)
         finders = make_finders(registers, args.tag_unregistered)
         folders = [p if p.is_dir() else p.parent for p in args.inputs]

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from tei.errors import InputError
+from tei.sources import collect_sources
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,18 +26,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tei.render import collect_tei_paths, default_renderer
+    from tei.render import default_renderer
 
     try:
-        paths = collect_tei_paths(args.paths)
+        sources = collect_sources(args.paths, ".xml")
     except InputError as exc:
         print(f"tei render: {exc}", file=sys.stderr)
         return 2
-    if not paths:
+    if not sources:
         print("tei render: no .xml documents in " + ", ".join(map(str, args.paths)),
               file=sys.stderr)
         return 2
-    report = default_renderer().render_site(paths, args.output)
+    report = default_renderer().render_site([s.path for s in sources], args.output,
+                                            [str(s.name) for s in sources])
     for line in report.errors:
         print(f"error: {line}", file=sys.stderr)
     print(report.summary())

@@ -49,7 +49,8 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
+            found.extend(sorted(p for p in path.rglob("*")
+                                if p.suffix.lower() == ".xml" and p.is_file()))
         elif path.exists():
             found.append(path)
         else:
