@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tei import manifest
 from tei.convert import convert_paths, default_registers, make_finders
 from tei.settings import EditionSettings
-from tei.sources import collect_sources
+from tei.sources import Source, collect_sources
 
 
 @dataclass
@@ -24,6 +25,7 @@ class BuildResult:
     # Lines ready to print, each naming its file and whether it is an error or a warning.
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # outputs of sources that are gone
 
     @property
     def ok(self) -> bool:
@@ -71,4 +73,23 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     rendered = default_renderer().render_site(valid, out, [names[str(p)] for p in valid])
     result.errors.extend(f"error: {message}" for message in rendered.errors)
     result.rendered = rendered.rendered
+    _take_back_stale(out, inputs, [r.output for r in conversion.results if r.output],
+                     rendered.written, result)
     return result
+
+
+def _take_back_stale(out: Path, inputs: list[Source], converted: list[Path],
+                     rendered: list[Path], result: BuildResult) -> None:
+    """Remove what earlier builds wrote for sources that are gone; record this build's."""
+    previous = manifest.load(out)
+    written = {*converted, *rendered}
+    current: dict[str, list[str]] = {}
+    for source in inputs:
+        name = str(source.name)
+        mine = [source.output(out / "tei", ".xml"), source.output(out / "html", ".html"),
+                source.output(out / "text", ".txt")]
+        files = [p.relative_to(out).as_posix() for p in mine if p in written]
+        # A source that failed this time keeps its earlier outputs on the books.
+        current[name] = sorted({*files, *previous.get(name, [])}) if len(files) < 3 else files
+    result.removed = manifest.remove_stale(out, previous, current, written)
+    manifest.save(out, current)

@@ -55,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     for line in result.errors:
         print(line, file=sys.stderr)
     print(result.summary())
+    if result.removed:
+        print(f"removed {len(result.removed)} output(s) of sources that are gone")
     if result.rendered:
         print(f"reading edition: {args.output / 'html' / 'index.html'}")
     return 0 if result.ok else 1
