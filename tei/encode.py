@@ -51,6 +51,9 @@ class Part:
 class Encoded:
     tree: etree._ElementTree
     parts: list[Part] = field(default_factory=list)
+    # Inline elements and where they start: (the block's source offset, its text, the
+    # offset in that text), so a message about one can name its source line.
+    anchors: dict[etree._Element, tuple[int, str, int]] = field(default_factory=dict)
 
 
 class PersonSource(Protocol):
@@ -94,6 +97,7 @@ class _Builder:
         self.settings = settings
         self.conversion_date = conversion_date
         self.parts: list[Part] = []
+        self.anchors: dict[etree._Element, tuple[int, str, int]] = {}
         self.footnotes_placed: set[int] = set()
         self.footnote_by_n = {f.n: i for i, f in enumerate(doc.footnotes)}
 
@@ -118,7 +122,7 @@ class _Builder:
         root.set(XML_LANG, "en")
         self.header(root)
         self.text(root)
-        return Encoded(etree.ElementTree(root), self.parts)
+        return Encoded(etree.ElementTree(root), self.parts, self.anchors)
 
     # -- header --------------------------------------------------------------------------
 
@@ -326,10 +330,18 @@ class _Builder:
         return self.sub(parent, "seg", type=block.attrs.get("type", "line"))
 
     def inline(self, element: etree._Element, block: Block, spans: Sequence[Span]) -> None:
-        fill(element, block.text, spans, self.factories())
+        fill(element, block.text, spans, {kind: self._anchored(factory, block)
+                                          for kind, factory in self.factories().items()})
 
     def factories(self) -> dict:
         return {**BODY_FACTORIES, "footnote": self.footnote_for_span}
+
+    def _anchored(self, factory, block: Block):
+        def make(span: Span, text: str) -> etree._Element:
+            element = factory(span, text)
+            self.anchors[element] = (block.start, block.text, span.start)
+            return element
+        return make
 
     def footnote_for_span(self, span: Span, _text: str) -> etree._Element:
         index = self.footnote_by_n[span.attr("n")]
