@@ -40,6 +40,10 @@ def write_bytes(path: Path, data: bytes) -> Path:
             stream.flush()
             os.fchmod(stream.fileno(), file_mode())
         os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        # Name the file the caller wanted, not the temporary one.
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -47,5 +51,6 @@ def write_bytes(path: Path, data: bytes) -> Path:
 
 
 def write_text(path: Path, text: str) -> Path:
-    """Write ``text`` as UTF-8 with ``\\n`` line ends, atomically."""
-    return write_bytes(path, text.encode("utf-8"))
+    """Write ``text`` as UTF-8, atomically. A lone surrogate (a byte of a file name that is
+    not UTF-8) is written as its escape ``\\udcxx``, which in JSON is that same character."""
+    return write_bytes(path, text.encode("utf-8", "backslashreplace"))

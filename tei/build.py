@@ -16,7 +16,7 @@ from tei import manifest
 from tei.convert import FileResult, convert_paths, default_registers, make_finders
 from tei.findings import Finding
 from tei.settings import EditionSettings
-from tei.sources import Source, collect_sources
+from tei.sources import Source, collect_sources, name_too_long
 
 
 @dataclass
@@ -61,6 +61,7 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     settings = EditionSettings.for_inputs([corpus])
     result = BuildResult(documents=len(inputs))
 
+    inputs = _with_names_that_fit(inputs, out, result)
     conversion = convert_paths(inputs, out / "tei", finders, settings, progress,
                                source_lines=True)
     result.conversions = conversion.results
@@ -99,6 +100,22 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     _take_back_stale(out, inputs, [r.output for r in conversion.results if r.output],
                      rendered.written, result)
     return result
+
+
+def _with_names_that_fit(inputs: list[Source], out: Path, result: BuildResult) -> list[Source]:
+    """The sources whose every output name fits the file system; the others are errors
+    (a long name would otherwise fail at the last stage)."""
+    fitting = []
+    for source in inputs:
+        name = name_too_long(source, out, (".xml", ".html", ".txt"))
+        if name:
+            result.findings.append(Finding(
+                str(source.path), None, None, "conversion", "error",
+                f"the output name {name} is longer than the file system allows: shorten the "
+                "file name"))
+        else:
+            fitting.append(source)
+    return fitting
 
 
 def _without_file(message: str, source: Path) -> str:

@@ -21,6 +21,7 @@ from tei.errors import InputError, LosslessError
 from tei.findings import Finding
 from tei.model import Document
 from tei.parse import read_document
+from tei.parse.envelope import decode
 from tei.serialize import to_bytes
 from tei.settings import EditionSettings
 from tei.sourcemap import SourceMap, source_map
@@ -127,7 +128,7 @@ def convert_file(path: Path, output: Path, finders: Finders, settings: EditionSe
                  date: str, source_lines: bool = False) -> FileResult:
     try:
         doc = read_document(path)
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = decode(path.read_bytes(), str(path)).removeprefix("\ufeff")
         data, result = convert_document(doc, raw, finders, settings, date, source_lines)
     except (InputError, LosslessError) as exc:
         return FileResult(path, error=str(exc))

@@ -16,6 +16,7 @@ from lxml import etree
 
 from tei import __version__
 from tei.annotate.dates import find_dates
+from tei.findings import printable
 from tei.inline import T, fill
 from tei.languages import language_code
 from tei.model import Annotations, Block, Document, Field, Footnote, Span
@@ -64,8 +65,9 @@ class PersonSource(Protocol):
 
 def source_file_name(doc: Document) -> str:
     """The input's file name without its folder, so the output does not depend on where
-    the corpus lies."""
-    return re.split(r"[/\\]", doc.name)[-1]
+    the corpus lies; bytes that are not UTF-8 and control characters as escapes, which
+    XML can hold."""
+    return printable(re.split(r"[/\\]", doc.name)[-1])
 
 
 def document_id(doc: Document) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import locale
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from lxml import etree
 
 from tei import atomic
 from tei.errors import InputError
+from tei.findings import printable
 from tei.resources import xslt_dir
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -77,7 +79,7 @@ def read_tei(path: Path, stem: str | None = None) -> SourceDocument:
     or uses entity references (which would otherwise be expanded downstream). ``stem``
     names its pages (``a/report`` for one kept in a subfolder); default: the file's stem."""
     try:
-        tree = etree.parse(str(path), _PARSER)
+        tree = etree.parse(os.fsencode(path), _PARSER)  # bytes: any file name
     except OSError as exc:
         raise InputError(str(path), f"cannot read the file: {exc}") from exc
     except etree.XMLSyntaxError as exc:
@@ -98,7 +100,8 @@ def edition_listing(documents: Sequence[SourceDocument]) -> str:
     listing = etree.Element(f"{{{SITE_NS}}}edition", nsmap={None: SITE_NS})
     for document in documents:
         entry = etree.SubElement(listing, f"{{{SITE_NS}}}document",
-                                 stem=document.stem, href=quote(f"{document.stem}.html"))
+                                 stem=printable(document.stem),
+                                 href=quote(os.fsencode(f"{document.stem}.html")))
         entry.append(_copy(document.root))
     return etree.tostring(listing, encoding="unicode")
 
@@ -154,7 +157,8 @@ class Renderer:
         if edition is None:
             return self._transform("tei-to-html", document.xml, **place)
         return self._transform("tei-to-html", document.xml, edition=edition,
-                               stem=self._saxon.make_string_value(document.stem), **place)
+                               stem=self._saxon.make_string_value(printable(document.stem)),
+                               **place)
 
     def text(self, document: SourceDocument) -> str:
         return self._transform("tei-to-text", document.xml)

@@ -8,6 +8,7 @@ regard to case (``.TXT`` is a ``.txt``).
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +24,20 @@ class Source:
 
     def output(self, folder: Path, suffix: str) -> Path:
         return folder.joinpath(*self.name.parts[:-1], self.name.name + suffix)
+
+
+def name_too_long(source: Source, folder: Path, suffixes: Iterable[str]) -> str | None:
+    """The first output name of ``source`` longer than the file system under ``folder``
+    allows, or None."""
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    for suffix in suffixes:
+        name = source.name.name + suffix
+        if len(os.fsencode(name)) > limit:
+            return name
+    return None
 
 
 def has_suffix(path: Path, suffix: str) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 from tei.commands import options
 from tei.errors import UsageError
 from tei.findings import printable
-from tei.sources import collect_sources
+from tei.sources import collect_sources, name_too_long
 
 PARENTS = (options.quiet_options,)
 
@@ -37,8 +37,13 @@ def run(args: argparse.Namespace) -> int:
     if not sources:
         raise UsageError("no .xml documents in " + ", ".join(map(str, args.paths)))
     options.output_folder(args.output)
-    report = default_renderer().render_site([s.path for s in sources], args.output,
-                                            [str(s.name) for s in sources])
+    too_long = {s.path: name_too_long(s, args.output, (".html", ".txt")) for s in sources}
+    fitting = [s for s in sources if not too_long[s.path]]
+    report = default_renderer().render_site([s.path for s in fitting], args.output,
+                                            [str(s.name) for s in fitting])
+    report.documents = len(sources)
+    report.errors[:0] = [f"{path}: the output name {name} is longer than the file system "
+                         "allows: shorten the file name" for path, name in too_long.items() if name]
     for line in report.errors:
         print(f"error: {printable(line)}", file=sys.stderr)
     if not args.quiet:
