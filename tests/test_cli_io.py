@@ -258,3 +258,15 @@ def test_validate_on_a_text_file_says_it_is_not_xml():
     assert run.returncode == 1
     assert "not an XML file" in run.stdout and "tei convert" in run.stdout
     assert "Start tag expected" not in run.stdout
+
+
+def test_a_full_disk_in_render(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    example = Path(__file__).parent.parent / "docs" / "example.tei.xml"
+    run = tei("render", str(example), "-o", str(out), env=with_fault("enospc", out))
+    no_traceback(run)
+    assert run.returncode == 2
+    assert run.stderr.splitlines() == [
+        f"tei render: {out / 'html' / 'example.tei.html'}: No space left on device"]
+    assert not [p for p in out.rglob("*") if p.is_file()]
