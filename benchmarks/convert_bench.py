@@ -22,10 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 _MEASURE = """
 import json, resource, sys
 from pathlib import Path
-from tei.convert import collect_inputs, convert_paths, default_registers, make_finders
+from tei.convert import convert_paths, default_registers, make_finders
+from tei.sources import collect_sources
 from tei.settings import EditionSettings
 corpus, out = Path(sys.argv[1]), Path(sys.argv[2])
-inputs = collect_inputs([corpus], ".txt")
+inputs = collect_sources([corpus], ".txt")
 run = convert_paths(inputs, out, make_finders(default_registers([corpus])), EditionSettings())
 peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"files": len(inputs), "failed": len(run.failed), "peak_kib": peak_kib}))

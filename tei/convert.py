@@ -7,20 +7,25 @@ check holds, and atomically, so a half-written TEI file never appears.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tei import fidelity
+from tei import atomic, fidelity
 from tei.annotate.document import annotate, document_date
 from tei.encode import encode
 from tei.errors import InputError, LosslessError
+from tei.findings import Finding
 from tei.model import Document
 from tei.parse import read_document
+from tei.parse.envelope import decode
 from tei.serialize import to_bytes
 from tei.settings import EditionSettings
+from tei.sourcemap import SourceMap, source_map
+from tei.sources import Source
 
 if TYPE_CHECKING:
     from tei.annotate.entities import EntityFinder
@@ -32,18 +37,31 @@ class FileResult:
     source: Path
     output: Path | None = None
     error: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
     unregistered: list[dict[str, object]] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
+    # From places in the output back to source lines (kept when asked for: the build
+    # reports validation findings at the source line).
+    lines: SourceMap | None = None
 
 
 @dataclass
 class ConvertRun:
     results: list[FileResult]
+    # Why the run ended before its last file (the disk is full), or None.
+    stopped: str | None = None
 
     @property
     def failed(self) -> list[FileResult]:
         return [r for r in self.results if r.error]
+
+    @property
+    def converted(self) -> list[FileResult]:
+        return [r for r in self.results if not r.error]
+
+
+# Write errors after which no further output can be written either.
+_NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
 
 
 def conversion_date() -> str:
@@ -54,20 +72,6 @@ def conversion_date() -> str:
     else:
         moment = _dt.datetime.now(tz=_dt.UTC)
     return moment.date().isoformat()
-
-
-def collect_inputs(paths: Sequence[Path], suffix: str) -> list[Path]:
-    """Files given, and the files with ``suffix`` in folders given, sorted; raises on a
-    path that does not exist."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob(f"*{suffix}") if p.is_file()))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise FileNotFoundError(f"{path}: no such file or folder")
-    return found
 
 
 def default_registers(inputs: Sequence[Path]) -> list[Path]:
@@ -100,8 +104,9 @@ def make_finders(registers: Sequence[Path], tag_unregistered: bool = False) -> F
 
 
 def convert_document(doc: Document, raw: str, finders: Finders, settings: EditionSettings,
-                     date: str) -> tuple[bytes, FileResult]:
-    """TEI bytes for one parsed document; raises LosslessError when a character is lost."""
+                     date: str, source_lines: bool = False) -> tuple[bytes, FileResult]:
+    """TEI bytes for one parsed document; raises LosslessError when a character is lost.
+    With ``source_lines`` the result maps places in the bytes to source lines."""
     fidelity.check_envelope(raw, doc)
     doc.header.when = document_date(doc)
     notes = annotate(doc, finders.persons, finders.entities)
@@ -111,41 +116,60 @@ def convert_document(doc: Document, raw: str, finders: Finders, settings: Editio
     fidelity.check(doc, encoded.parts)
     result = FileResult(Path(doc.name), persons=list(notes.persons),
                         unregistered=list(notes.unregistered))
-    result.warnings = [f"{doc.name}:{w.line}: warning: {w.message}"
+    result.warnings = [Finding(doc.name, w.line, None, w.rule, "warning", w.message)
                        for w in sorted([*doc.warnings, *notes.warnings], key=lambda w: w.line)]
-    return to_bytes(encoded.tree), result
+    data = to_bytes(encoded.tree)
+    if source_lines:
+        result.lines = source_map(doc, encoded, data)
+    return data, result
 
 
-def convert_file(path: Path, outdir: Path, finders: Finders, settings: EditionSettings,
-                 date: str) -> FileResult:
+def convert_file(path: Path, output: Path, finders: Finders, settings: EditionSettings,
+                 date: str, source_lines: bool = False) -> FileResult:
     try:
         doc = read_document(path)
-        raw = path.read_bytes().decode("utf-8-sig")
-        data, result = convert_document(doc, raw, finders, settings, date)
+        raw = decode(path.read_bytes(), str(path)).removeprefix("\ufeff")
+        data, result = convert_document(doc, raw, finders, settings, date, source_lines)
     except (InputError, LosslessError) as exc:
         return FileResult(path, error=str(exc))
     except OSError as exc:
         return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
     result.source = path
-    result.output = outdir / f"{path.stem}.xml"
-    write_atomic(result.output, data)
+    atomic.write_bytes(output, data)  # an OSError here is the output's: see convert_paths
+    result.output = output
     return result
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
-def convert_paths(inputs: Sequence[Path], outdir: Path, finders: Finders,
+def convert_paths(inputs: Sequence[Source], outdir: Path, finders: Finders,
                   settings: EditionSettings,
-                  progress: Callable[[str], None] | None = None) -> ConvertRun:
+                  progress: Callable[[str], None] | None = None,
+                  source_lines: bool = False) -> ConvertRun:
+    """Convert each source to OUTDIR/<its name>.xml; an output already written in this run
+    is never overwritten (the second source is reported instead). A failed write is the
+    file's error; when the disk is full the run stops there."""
     date = conversion_date()
-    results = []
-    for path in inputs:
+    results: list[FileResult] = []
+    written: dict[Path, Path] = {}
+    for number, source in enumerate(inputs):
         if progress:
-            progress(path.name)
-        results.append(convert_file(path, outdir, finders, settings, date))
+            progress(source.path.name)
+        output = source.output(outdir, ".xml")
+        if output in written:
+            results.append(FileResult(source.path, error=(
+                f"{source.path}: its output {output} was already written in this run from "
+                f"{written[output]} (rename one of them)")))
+            continue
+        try:
+            result = convert_file(source.path, output, finders, settings, date, source_lines)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            results.append(FileResult(source.path, error=f"{output}: cannot write: {reason}"))
+            if exc.errno in _NO_ROOM:
+                left = len(inputs) - number - 1
+                return ConvertRun(results, f"{outdir}: {reason}: stopped, the remaining "
+                                           f"{left} file(s) were not converted")
+            continue
+        if result.output:
+            written[output] = source.path
+        results.append(result)
     return ConvertRun(results)

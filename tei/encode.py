@@ -16,6 +16,7 @@ from lxml import etree
 
 from tei import __version__
 from tei.annotate.dates import find_dates
+from tei.findings import printable
 from tei.inline import T, fill
 from tei.languages import language_code
 from tei.model import Annotations, Block, Document, Field, Footnote, Span
@@ -51,6 +52,9 @@ class Part:
 class Encoded:
     tree: etree._ElementTree
     parts: list[Part] = field(default_factory=list)
+    # Inline elements and where they start: (the block's source offset, its text, the
+    # offset in that text), so a message about one can name its source line.
+    anchors: dict[etree._Element, tuple[int, str, int]] = field(default_factory=dict)
 
 
 class PersonSource(Protocol):
@@ -61,8 +65,9 @@ class PersonSource(Protocol):
 
 def source_file_name(doc: Document) -> str:
     """The input's file name without its folder, so the output does not depend on where
-    the corpus lies."""
-    return re.split(r"[/\\]", doc.name)[-1]
+    the corpus lies; bytes that are not UTF-8 and control characters as escapes, which
+    XML can hold."""
+    return printable(re.split(r"[/\\]", doc.name)[-1])
 
 
 def document_id(doc: Document) -> str:
@@ -94,6 +99,7 @@ class _Builder:
         self.settings = settings
         self.conversion_date = conversion_date
         self.parts: list[Part] = []
+        self.anchors: dict[etree._Element, tuple[int, str, int]] = {}
         self.footnotes_placed: set[int] = set()
         self.footnote_by_n = {f.n: i for i, f in enumerate(doc.footnotes)}
 
@@ -118,7 +124,7 @@ class _Builder:
         root.set(XML_LANG, "en")
         self.header(root)
         self.text(root)
-        return Encoded(etree.ElementTree(root), self.parts)
+        return Encoded(etree.ElementTree(root), self.parts, self.anchors)
 
     # -- header --------------------------------------------------------------------------
 
@@ -326,10 +332,18 @@ class _Builder:
         return self.sub(parent, "seg", type=block.attrs.get("type", "line"))
 
     def inline(self, element: etree._Element, block: Block, spans: Sequence[Span]) -> None:
-        fill(element, block.text, spans, self.factories())
+        fill(element, block.text, spans, {kind: self._anchored(factory, block)
+                                          for kind, factory in self.factories().items()})
 
     def factories(self) -> dict:
         return {**BODY_FACTORIES, "footnote": self.footnote_for_span}
+
+    def _anchored(self, factory, block: Block):
+        def make(span: Span, text: str) -> etree._Element:
+            element = factory(span, text)
+            self.anchors[element] = (block.start, block.text, span.start)
+            return element
+        return make
 
     def footnote_for_span(self, span: Span, _text: str) -> etree._Element:
         index = self.footnote_by_n[span.attr("n")]

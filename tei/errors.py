@@ -31,3 +31,8 @@ class InputError(TeiEditionError):
 
 class LosslessError(TeiEditionError):
     """The TEI does not hold every character of the input: the file is not written."""
+
+
+class UsageError(TeiEditionError):
+    """A command given something it cannot use (an output that is a file, a folder it
+    cannot write in): printed as one line, exit status 2."""

@@ -141,6 +141,7 @@ class Consumed:
 class Warning_:
     line: int
     message: str
+    rule: str = "layout"  # what kind of finding, as in a validation rule (docs/report.md)
 
 
 @dataclass

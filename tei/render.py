@@ -17,16 +17,16 @@ from __future__ import annotations
 import functools
 import locale
 import os
-import shutil
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 from lxml import etree
 
+from tei import atomic
 from tei.errors import InputError
+from tei.findings import printable
 from tei.resources import xslt_dir
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -72,13 +72,14 @@ class SourceDocument:
         return etree.tostring(self.root, encoding="unicode")
 
 
-def read_tei(path: Path) -> SourceDocument:
+def read_tei(path: Path, stem: str | None = None) -> SourceDocument:
     """Parse a TEI file without loading DTDs, expanding entities or touching the network.
 
     Raises InputError for a file that is unreadable, not well-formed, not a TEI document,
-    or uses entity references (which would otherwise be expanded downstream)."""
+    or uses entity references (which would otherwise be expanded downstream). ``stem``
+    names its pages (``a/report`` for one kept in a subfolder); default: the file's stem."""
     try:
-        tree = etree.parse(str(path), _PARSER)
+        tree = etree.parse(os.fsencode(path), _PARSER)  # bytes: any file name
     except OSError as exc:
         raise InputError(str(path), f"cannot read the file: {exc}") from exc
     except etree.XMLSyntaxError as exc:
@@ -91,21 +92,7 @@ def read_tei(path: Path) -> SourceDocument:
         raise InputError(str(path), f"entity reference {entity.text} is not allowed",
                          "write the character itself", line=entity.sourceline)
     # Only the root element goes on: any DOCTYPE and its declarations stay behind.
-    return SourceDocument(path=path, stem=path.stem, root=root)
-
-
-def collect_tei_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files given, and the .xml files in folders given (sorted); raises InputError for a
-    path that does not exist."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InputError(str(path), "no such file or folder")
-    return found
+    return SourceDocument(path=path, stem=stem or path.stem, root=root)
 
 
 def edition_listing(documents: Sequence[SourceDocument]) -> str:
@@ -113,7 +100,8 @@ def edition_listing(documents: Sequence[SourceDocument]) -> str:
     listing = etree.Element(f"{{{SITE_NS}}}edition", nsmap={None: SITE_NS})
     for document in documents:
         entry = etree.SubElement(listing, f"{{{SITE_NS}}}document",
-                                 stem=document.stem, href=quote(f"{document.stem}.html"))
+                                 stem=printable(document.stem),
+                                 href=quote(os.fsencode(f"{document.stem}.html")))
         entry.append(_copy(document.root))
     return etree.tostring(listing, encoding="unicode")
 
@@ -124,16 +112,7 @@ def _copy(root: etree._Element) -> etree._Element:
 
 def _write(path: Path, text: str) -> Path:
     """Write atomically, so a reader never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return atomic.write_text(path, text)
 
 
 class Renderer:
@@ -173,10 +152,13 @@ class Renderer:
 
     def html(self, document: SourceDocument, edition: object | None = None) -> str:
         """The reading page; with the parsed edition listing it links to its neighbours."""
+        depth = document.stem.count("/")
+        place = {"root": self._saxon.make_string_value("../" * depth)} if depth else {}
         if edition is None:
-            return self._transform("tei-to-html", document.xml)
+            return self._transform("tei-to-html", document.xml, **place)
         return self._transform("tei-to-html", document.xml, edition=edition,
-                               stem=self._saxon.make_string_value(document.stem))
+                               stem=self._saxon.make_string_value(printable(document.stem)),
+                               **place)
 
     def text(self, document: SourceDocument) -> str:
         return self._transform("tei-to-text", document.xml)
@@ -217,15 +199,18 @@ class Renderer:
                 pages[document] = (self.html(document, edition), text)
         return pages
 
-    def render_site(self, tei_paths: Sequence[Path], outdir: Path) -> RenderReport:
-        """Render every document and the site pages; failures are collected per document."""
+    def render_site(self, tei_paths: Sequence[Path], outdir: Path,
+                    names: Sequence[str] | None = None) -> RenderReport:
+        """Render every document and the site pages; failures are collected per document.
+        ``names`` gives each document's page name (``a/report``: html/a/report.html),
+        default: its file's stem."""
         outdir = Path(outdir)
         report = RenderReport(documents=len(tei_paths))
         documents: list[SourceDocument] = []
         stems: dict[str, Path] = {}
-        for path in tei_paths:
+        for index, path in enumerate(tei_paths):
             try:
-                document = read_tei(Path(path))
+                document = read_tei(Path(path), names[index] if names else None)
             except InputError as exc:
                 report.errors.append(str(exc))
                 continue
@@ -251,9 +236,8 @@ class Renderer:
         except Exception as exc:
             report.errors.append(f"site pages: {_message(exc)}")
         css = html / "edition.css"
-        html.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.stylesheets / "edition.css", css)
-        report.written.append(css)
+        report.written.append(atomic.write_bytes(css, (self.stylesheets / "edition.css")
+                                                 .read_bytes()))
         return report
 
 
@@ -270,8 +254,11 @@ def default_renderer() -> Renderer:
 def render_paths(paths: Sequence[Path], outdir: Path) -> RenderReport:
     """Render TEI files (and folders of .xml files) to OUTDIR; never raises for a bad
     document, which is reported in the result instead."""
+    from tei.sources import collect_sources
+
     try:
-        tei_paths = collect_tei_paths(Path(p) for p in paths)
+        sources = collect_sources((Path(p) for p in paths), ".xml")
     except InputError as exc:
         return RenderReport(documents=len(paths), errors=[str(exc)])
-    return default_renderer().render_site(tei_paths, Path(outdir))
+    return default_renderer().render_site([s.path for s in sources], Path(outdir),
+                                          [str(s.name) for s in sources])

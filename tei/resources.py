@@ -25,3 +25,8 @@ def xslt_dir() -> Path:
 
 def project_schema() -> Path:
     return schemas_dir() / "tei-edition.xsd"
+
+
+def report_schema() -> Path:
+    """The JSON Schema of the ``--report`` JSON of convert and build."""
+    return schemas_dir() / "report.schema.json"

@@ -13,6 +13,13 @@ from pathlib import Path
 from tei.errors import InputError
 
 
+def _toml_type(value: object) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", list: "an array",
+             dict: "a table"}
+    return next((name for kind, name in names.items() if isinstance(value, kind)),
+                f"a {type(value).__name__}")
+
+
 @dataclass(frozen=True)
 class EditionSettings:
     publisher: str = "tei-edition (unpublished conversion)"
@@ -35,7 +42,12 @@ class EditionSettings:
         if unknown:
             raise InputError(str(path), f"unknown setting(s): {', '.join(unknown)}",
                              f"the settings are: {', '.join(sorted(known))}")
-        return cls(**{k: str(v) for k, v in data.items()})
+        for key, value in data.items():
+            if not isinstance(value, str):
+                raise InputError(str(path), f"{key} must be a string, not "
+                                 f"{_toml_type(value)} ({value!r})",
+                                 f'write it in quotes: {key} = "..."')
+        return cls(**data)
 
     @classmethod
     def for_inputs(cls, folders: list[Path]) -> EditionSettings:

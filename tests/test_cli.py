@@ -73,14 +73,19 @@ def test_report_lists_unregistered_names(tmp_path):
     import json
 
     report = tmp_path / "report.json"
-    run = tei("convert", str(CORPUS), "-o", str(tmp_path / "out"), "--report", str(report))
+    starter = Path(__file__).parent.parent / "docs" / "examples" / "starter-persons.xml"
+    run = tei("convert", str(CORPUS), "-o", str(tmp_path / "out"), "--report", str(report),
+              "--register", str(starter))
     assert run.returncode == 0, run.stderr
     data = json.loads(report.read_text(encoding="utf-8"))
     assert [Path(f["file"]).name for f in data["files"]] == [
         "1962-11-06_kuznetsov-zorin.txt", "1962-11-12_dobrynin.txt"]
-    for entry in data["files"]:
-        for name in entry["unregistered"]:
-            assert isinstance(name["line"], int) and name["name"]
+    names = [f for f in data["findings"] if f["rule"] == "unregistered-name"]
+    assert names
+    for finding in names:
+        assert isinstance(finding["line"], int) and finding["severity"] == "info"
+        assert finding["message"].endswith("is in no register")
+    assert sum(data["unregistered"].values()) == len(names)
 
 
 def test_build_corpus(tmp_path):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import shutil
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
-from tei.commands import render as render_command
+from tei import cli
 from tei.render import Renderer, default_renderer, read_tei, render_paths
 
 DATA = Path(__file__).resolve().parent / "data" / "render"
@@ -289,13 +288,7 @@ def test_render_document_alone_has_no_neighbour_links(tmp_path: Path) -> None:
 
 
 def run_command(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="tei render")
-    render_command.add_arguments(parser)
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return render_command.run(args)
+    return cli.main(["render", *argv])
 
 
 def test_command_exit_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

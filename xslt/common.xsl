@@ -13,6 +13,10 @@
   <!-- The name shown in every page's banner and in the index heading. -->
   <xsl:param name="site-title" as="xs:string" select="'Reading edition'"/>
 
+  <!-- The way from this page up to the site's top folder ('../' per level) for a page
+       kept in a subfolder, so the site's shared pages and stylesheet are found. -->
+  <xsl:param name="root" as="xs:string" select="''"/>
+
   <xsl:key name="person" match="tei:person" use="@xml:id"/>
 
   <!-- The document's title: the title statement, else the title page. -->
@@ -132,7 +136,7 @@
       <meta charset="utf-8"/>
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
       <title><xsl:value-of select="$title"/></title>
-      <link rel="stylesheet" href="edition.css"/>
+      <link rel="stylesheet" href="{$root}edition.css"/>
     </head>
   </xsl:template>
 
@@ -140,17 +144,17 @@
     <xsl:param name="current" as="xs:string" select="''"/>
     <a class="skip" href="#main">Skip to content</a>
     <header class="site">
-      <p class="site-name"><a href="index.html"><xsl:value-of select="$site-title"/></a></p>
+      <p class="site-name"><a href="{$root}index.html"><xsl:value-of select="$site-title"/></a></p>
       <nav class="site-nav" aria-label="Edition">
         <ul>
           <li>
-            <a href="index.html">
+            <a href="{$root}index.html">
               <xsl:if test="$current = 'index'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
               <xsl:text>Documents</xsl:text>
             </a>
           </li>
           <li>
-            <a href="persons.html">
+            <a href="{$root}persons.html">
               <xsl:if test="$current = 'persons'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
               <xsl:text>Persons</xsl:text>
             </a>

@@ -211,7 +211,7 @@
     <xsl:variable name="person" select="key('person', $id, $tei)"/>
     <xsl:choose>
       <xsl:when test="$person">
-        <a class="person" href="persons.html#{$id}"><xsl:apply-templates/></a>
+        <a class="person" href="{$root}persons.html#{$id}"><xsl:apply-templates/></a>
       </xsl:when>
       <xsl:otherwise>
         <span class="person"><xsl:apply-templates/></span>
@@ -325,7 +325,7 @@
         <ul>
           <li class="previous">
             <xsl:if test="$previous">
-              <a href="{$previous/@href}" rel="prev">
+              <a href="{$root}{$previous/@href}" rel="prev">
                 <span class="pager-label">Previous</span>
                 <span class="pager-title"><xsl:value-of select="f:title($previous/tei:TEI)"/></span>
               </a>
@@ -333,7 +333,7 @@
           </li>
           <li class="next">
             <xsl:if test="$next">
-              <a href="{$next/@href}" rel="next">
+              <a href="{$root}{$next/@href}" rel="next">
                 <span class="pager-label">Next</span>
                 <span class="pager-title"><xsl:value-of select="f:title($next/tei:TEI)"/></span>
               </a>

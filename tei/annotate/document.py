@@ -50,11 +50,11 @@ def annotate(doc: Document, finder: PersonFinder | None,
         found += editorial
         for doubt in doubts:
             warnings.append(Warning_(_line(doc, block.start, block.text, doubt.offset),
-                                     doubt.message))
+                                     doubt.message, "bracket"))
         for offset, marker in stray_superscripts(block.text, taken):
             warnings.append(Warning_(_line(doc, block.start, block.text, offset),
                                      f"footnote marker '{marker}' has no footnote with that "
-                                     "number; kept as text"))
+                                     "number; kept as text", "footnote-marker"))
         found += [Span.make(s, e, "label", type=t) for s, e, t in block.labels]
         found += [Span.make(b, b, "pb") for b in block.breaks]
         found += [Span.make(h, h, "lb", **{"break": "no"}) for h in block.hyphenations]
@@ -79,7 +79,7 @@ def annotate(doc: Document, finder: PersonFinder | None,
             line = _mention_line(doc, mention.block, mention.start)
             warnings.append(Warning_(
                 line, f"'{mention.surface}' may be any of {', '.join(mention.candidates)}: "
-                "tagged without a link"))
+                "tagged without a link", "ambiguous-name"))
         for mention in result.unregistered:
             unregistered.append({
                 "line": _mention_line(doc, mention.block, mention.start),
@@ -99,7 +99,7 @@ def annotate(doc: Document, finder: PersonFinder | None,
             warnings.append(Warning_(
                 _line(doc, block.start, block.text, span.start),
                 f"{span.kind} '{block.text[span.start:span.end]}' overlaps other markup "
-                "and is left untagged"))
+                "and is left untagged", "overlapping-markup"))
     footnote_spans = [nest(s)[0] for s in footnote_spans]
     _number_markers_seen(doc, spans, warnings)
     places = _linked(spans + footnote_spans, "placeName")
@@ -133,7 +133,7 @@ def _number_markers_seen(doc: Document, spans: list[list[Span]],
             warnings.append(Warning_(
                 doc.line_of(footnote.start),
                 f"footnote {footnote.n} has no marker in the body; it is kept as a note "
-                "after the closing"))
+                "after the closing", "footnote-unmarked"))
 
 
 def _line(doc: Document, block_start: int, text: str, offset: int) -> int:

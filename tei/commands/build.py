@@ -1,7 +1,15 @@
 """Build the edition: convert, validate and render every document of a corpus.
 
-Writes OUT/tei/<stem>.xml, OUT/html/ (the reading site) and OUT/text/<stem>.txt.
-A document that fails is reported and the others are still processed.
+Writes OUT/tei/<name>.xml, OUT/html/ (the reading site) and OUT/text/<name>.txt, where
+<name> is the document's place below the corpus folder (sub/x.txt: OUT/tei/sub/x.xml).
+OUT/.tei-edition-manifest.json records what was written, so that the next build removes
+the outputs of sources that are gone (and no other file). A document that fails is
+reported and the others are still processed. Findings of validation are given at the
+line of the .txt source, the place in the generated TEI in brackets.
+
+Takes the options of the stages it runs: conversion (--register, --tag-unregistered) and
+validation (--schema, --strict, --ignore, -j, ...); --report FILE writes every finding of
+the build as JSON. -q prints errors only.
 
 Exit status: 0 all documents built, 1 any document failed, 2 usage error.
 """
@@ -12,9 +20,20 @@ import argparse
 import sys
 from pathlib import Path
 
+from tei import report
 from tei.build import build
-from tei.errors import InputError
+from tei.commands import options
+from tei.commands.convert import print_unregistered, write_report
+from tei.errors import UsageError
+from tei.findings import totals_by_rule
 from tei.progress import Progress
+from tei.sources import collect_sources
+
+PARENTS = (options.conversion_options, options.validation_options, options.report_options,
+           options.quiet_options)
+
+# Above this many findings the totals per rule are printed after them.
+HANDFUL = 5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,34 +41,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder of .txt documents (default: corpus/)")
     parser.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="OUT",
                         help="output folder (default: build/)")
-    parser.add_argument("--register", action="append", type=Path, metavar="FILE",
-                        help="TEI file with a listPerson (repeatable); default: "
-                        "CORPUS/persons.xml")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.corpus.is_dir():
-        print(f"tei build: {args.corpus}: not a folder", file=sys.stderr)
-        return 2
-    count = len(list(args.corpus.rglob("*.txt")))
+        raise UsageError(f"{args.corpus}: not a folder")
+    count = len(collect_sources([args.corpus], ".txt"))
     if count == 0:
-        print(f"tei build: {args.corpus}: no .txt documents", file=sys.stderr)
-        return 2
-    progress = Progress(count, "converting")
+        raise UsageError(f"{args.corpus}: no .txt documents")
+    options.output_folder(args.output)
+    if args.report:
+        options.output_file(args.report)
+    options.check_schemas(args)  # before converting, not after
+    progress = Progress(0 if args.quiet else count, "converting")
     try:
-        result = build(args.corpus, args.output, args.register, progress.step)
-    except (FileNotFoundError, InputError) as exc:
+        result = build(args.corpus, args.output, args.register, progress.step,
+                       tag_unregistered=args.tag_unregistered,
+                       validation=options.validation_settings(args))
+    finally:
         progress.close()
-        print(f"tei build: {exc}", file=sys.stderr)
-        return 2
-    progress.close()
+    shown = result.errors if args.quiet else result.findings
+    for finding in shown:
+        print(finding, file=sys.stderr)
+    if result.stopped:
+        print(f"error: {result.stopped}", file=sys.stderr)
+    if args.report:
+        findings = [*result.findings,
+                    *(f for r in result.conversions for f in report.conversion_findings(r)
+                      if f.rule == "unregistered-name")]
+        write_report(args.report, "build", result.conversions, findings,
+                     {"documents": result.documents, "converted": result.converted,
+                      "valid": result.valid, "rendered": result.rendered,
+                      "errors": len(result.errors), "warnings": len(result.warnings)})
     if not args.quiet:
-        for line in result.warnings:
-            print(line, file=sys.stderr)
-    for line in result.errors:
-        print(line, file=sys.stderr)
-    print(result.summary())
-    if result.rendered:
-        print(f"reading edition: {args.output / 'html' / 'index.html'}")
+        if len(result.findings) > HANDFUL:
+            print(f"findings by rule: {totals_by_rule(result.findings)}", file=sys.stderr)
+        print_unregistered(result.conversions)
+        print(result.summary())
+        if result.removed:
+            print(f"removed {len(result.removed)} output(s) of sources that are gone")
+        if result.rendered:
+            print(f"reading edition: {args.output / 'html' / 'index.html'}")
     return 0 if result.ok else 1

@@ -1,9 +1,10 @@
 """Render TEI documents to the reading edition: an HTML site and plain text.
 
-Writes OUTDIR/html/<stem>.html per document, OUTDIR/html/index.html (the documents by
-date), OUTDIR/html/persons.html (the register), OUTDIR/html/edition.css and
-OUTDIR/text/<stem>.txt. A document that fails is reported and the others are still
-rendered.
+Writes OUTDIR/html/<name>.html per document (<name>: the file's place below the folder
+given, or its own name), OUTDIR/html/index.html (the documents by date),
+OUTDIR/html/persons.html (the register), OUTDIR/html/edition.css and
+OUTDIR/text/<name>.txt. A document that fails is reported and the others are still
+rendered. -q prints errors only.
 
 Exit status: 0 all documents rendered, 1 any failed, 2 usage error or unreadable input.
 """
@@ -14,7 +15,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from tei.errors import InputError
+from tei.commands import options
+from tei.errors import UsageError
+from tei.findings import printable
+from tei.sources import collect_sources, name_too_long
+
+PARENTS = (options.quiet_options,)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,21 +31,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tei.render import collect_tei_paths, default_renderer
+    from tei.render import default_renderer
 
-    try:
-        paths = collect_tei_paths(args.paths)
-    except InputError as exc:
-        print(f"tei render: {exc}", file=sys.stderr)
-        return 2
-    if not paths:
-        print("tei render: no .xml documents in " + ", ".join(map(str, args.paths)),
-              file=sys.stderr)
-        return 2
-    report = default_renderer().render_site(paths, args.output)
+    sources = collect_sources(args.paths, ".xml")
+    if not sources:
+        raise UsageError("no .xml documents in " + ", ".join(map(str, args.paths)))
+    options.output_folder(args.output)
+    too_long = {s.path: name_too_long(s, args.output, (".html", ".txt")) for s in sources}
+    fitting = [s for s in sources if not too_long[s.path]]
+    report = default_renderer().render_site([s.path for s in fitting], args.output,
+                                            [str(s.name) for s in fitting])
+    report.documents = len(sources)
+    report.errors[:0] = [f"{path}: the output name {name} is longer than the file system "
+                         "allows: shorten the file name" for path, name in too_long.items() if name]
     for line in report.errors:
-        print(f"error: {line}", file=sys.stderr)
-    print(report.summary())
-    if report.rendered:
-        print(f"reading edition: {args.output / 'html' / 'index.html'}")
+        print(f"error: {printable(line)}", file=sys.stderr)
+    if not args.quiet:
+        print(report.summary())
+        if report.rendered:
+            print(f"reading edition: {args.output / 'html' / 'index.html'}")
     return 0 if report.ok else 1

@@ -5,6 +5,8 @@ without a normalised value, empty footnotes, ids shared between files, dates aft
 document's date). Editorial findings are warnings unless --strict.
 
 Output: file:line:col: error|warning: message [rule], or json, junit, github, sarif.
+-q prints errors only: the text report on the terminal lists errors and no summary
+follows; a report written with -o, or in another format, is complete.
 Exit status: 0 all valid (warnings allowed), 1 any file invalid, 2 usage error or
 unreadable input.
 """
@@ -16,76 +18,25 @@ import os
 import sys
 from pathlib import Path
 
-from tei.validate import (
-    FORMATS,
-    SWITCHABLE,
-    InputMissing,
-    Limits,
-    SchemaError,
-    validate_paths,
-)
-from tei.validate.checks import DEFAULT_DATE_GRACE_DAYS
-from tei.validate.issues import Report
+from tei import atomic
+from tei.commands import options
+from tei.errors import UsageError
+from tei.validate import FORMATS, FileResult, InputMissing, Report, SchemaError, validate_paths
 from tei.validate.reporters import github_step_summary, summary
 from tei.validate.runner import IO_RULE
-from tei.validate.safe_xml import MEGABYTE
 
 OK, FAILED, USAGE = 0, 1, 2
 
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
-    return number
-
-
-def _not_negative(value: str) -> int:
-    number = int(value)
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
-    return number
-
-
-def _check_id(value: str) -> str:
-    if value not in SWITCHABLE:
-        raise argparse.ArgumentTypeError(
-            f"unknown check {value!r}; known: {', '.join(SWITCHABLE)}")
-    return value
+PARENTS = (options.validation_options, options.quiet_options)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                         help="TEI file, or folder searched for *.xml")
-    parser.add_argument("--schema", type=Path, metavar="FILE",
-                        help="XSD 1.0/1.1 (.xsd) or RELAX NG (.rng) schema; default: the "
-                        "project's schema")
-    parser.add_argument("--tei-all", type=Path, metavar="PATH",
-                        help="an official tei_all (.xsd or .rng, or a folder holding one): "
-                        "checks conformance to TEI P5 instead of (with --schema: besides) "
-                        "the project's schema")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text",
                         help="report format (default: text)")
-    parser.add_argument("--strict", action="store_true",
-                        help="editorial findings are errors, not warnings")
-    parser.add_argument("--ignore", action="append", type=_check_id, default=[],
-                        metavar="ID", help="switch off an editorial check (repeatable): "
-                        + ", ".join(SWITCHABLE))
-    parser.add_argument("--date-grace", type=_not_negative, default=DEFAULT_DATE_GRACE_DAYS,
-                        metavar="DAYS", help="date-after-document: allow dates up to DAYS "
-                        "after the document's date, as announced for the coming days "
-                        f"(default: {DEFAULT_DATE_GRACE_DAYS}; 0 reports every later date)")
-    parser.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
-                        help="validate N files at a time in worker processes")
-    parser.add_argument("--max-size", type=_positive, default=50, metavar="MB",
-                        help="refuse files larger than this (default: 50 MB)")
-    parser.add_argument("--max-depth", type=_positive, default=256, metavar="N",
-                        help="refuse documents nested deeper than this (default: 256)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the report to FILE instead of standard output")
-    parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no summary line and no schema-compile notice on standard "
-                        "error")
 
 
 def _tell(message: str) -> None:
@@ -108,25 +59,24 @@ def _write_step_summary(report: Report) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    limits = Limits(max_bytes=args.max_size * MEGABYTE, max_depth=args.max_depth)
+    if args.output:
+        options.output_file(args.output)
     try:
-        report = validate_paths(args.paths, schema=args.schema, strict=args.strict,
-                                ignore=args.ignore, tei_all=args.tei_all, jobs=args.jobs,
-                                limits=limits, date_grace_days=args.date_grace,
+        report = validate_paths(args.paths, **options.validation_settings(args),
                                 notice=None if args.quiet else _tell)
     except (InputMissing, SchemaError) as exc:
-        print(f"tei validate: {exc}", file=sys.stderr)
-        return USAGE
+        raise UsageError(str(exc)) from None
     if not report.files:
-        print("tei validate: no .xml files in the given folders", file=sys.stderr)
-        return USAGE
+        raise UsageError("no .xml files in the given folders")
+    if args.quiet and args.format == "text" and not args.output:
+        # Errors only on the terminal; a report written to a file is complete.
+        report = Report([FileResult(r.file, r.errors) for r in report.files], report.schemas)
     output = FORMATS[args.format](report)
     if args.output:
         try:
-            args.output.write_text(output, encoding="utf-8")
+            atomic.write_text(args.output, output)
         except OSError as exc:
-            print(f"tei validate: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-            return USAGE
+            raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(output)
         sys.stdout.flush()

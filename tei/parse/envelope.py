@@ -6,6 +6,7 @@ character a reader can see survives into ``Document.source``.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from tei.errors import InputError
@@ -19,9 +20,18 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text of ``data``; raises :class:`InputError` for empty, binary or non-UTF-8 input."""
+    """UTF-8 (or, with its byte-order mark, UTF-16) text of ``data``; raises
+    :class:`InputError` for empty, binary or undecodable input."""
     if not data.strip():
         raise InputError(name, "the file is empty", "export the document again")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(
+            codecs.BOM_UTF32_LE):
+        # UTF-16 with its byte-order mark (as some editors save "Unicode" text): read it.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(name, f"the text is not valid UTF-16 (byte {error.start})",
+                             "re-save the file as UTF-8") from None
     if b"\x00" in data:
         raise InputError(
             name, "the file is binary (it contains NUL bytes)", "give a plain-text .txt file"

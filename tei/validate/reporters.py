@@ -6,6 +6,7 @@ Every format is a pure function of the report, so the same run gives the same by
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -14,6 +15,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from tei import __version__
+from tei.findings import printable
 from tei.validate.issues import Issue, Report
 from tei.validate.rules import describe
 
@@ -55,19 +57,22 @@ def junit(report: Report) -> str:
                              tests=str(counts["files"]), failures=str(counts["invalid"]),
                              errors="0", skipped="0")
     for result in report.files:
-        case = etree.SubElement(suite, "testcase", classname="tei.validate", name=result.file,
-                                file=result.file)
+        # XML holds neither control characters nor bytes that are not UTF-8, which file
+        # names may have: those are written as escapes.
+        name = printable(result.file)
+        case = etree.SubElement(suite, "testcase", classname="tei.validate", name=name,
+                                file=name)
         errors = result.errors
         if errors:
             first = errors[0]
             failure = etree.SubElement(
                 case, "failure", type="validation",
-                message=f"{len(errors)} error{'s' if len(errors) != 1 else ''}: "
-                        f"line {first.line}: {first.message}")
-            failure.text = "".join(f"{issue}\n" for issue in errors)
+                message=printable(f"{len(errors)} error{'s' if len(errors) != 1 else ''}: "
+                                  f"line {first.line}: {first.message}"))
+            failure.text = "".join(f"{printable(str(issue))}\n" for issue in errors)
         if result.warnings:
             out = etree.SubElement(case, "system-out")
-            out.text = "".join(f"{issue}\n" for issue in result.warnings)
+            out.text = "".join(f"{printable(str(issue))}\n" for issue in result.warnings)
     return etree.tostring(suites, xml_declaration=True, encoding="UTF-8",
                           pretty_print=True).decode("utf-8")
 
@@ -152,7 +157,8 @@ def artifact_uri(file: str) -> str:
     path = Path(file)
     if path.is_absolute():
         return path.as_uri()
-    return quote(PurePosixPath(*path.parts).as_posix(), safe="/")
+    # The file name's own bytes, so a name that is not UTF-8 is still its URI.
+    return quote(os.fsencode(PurePosixPath(*path.parts).as_posix()), safe="/")
 
 
 def sarif(report: Report) -> str:

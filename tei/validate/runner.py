@@ -62,9 +62,12 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
-        elif path.exists():
+            found.extend(sorted(p for p in path.rglob("*")
+                                if p.suffix.lower() == ".xml" and p.is_file()))
+        elif path.is_file():
             found.append(path)
+        elif path.exists():  # reading a pipe would wait for ever, a device is no document
+            raise InputMissing(f"{path}: not a regular file (a device, pipe or socket)")
         else:
             raise InputMissing(f"{path}: no such file or folder")
     unique: dict[str, Path] = {}

@@ -56,7 +56,21 @@ def read_xml(path: Path, limits: Limits) -> tuple[etree._ElementTree, bytes]:
             f"{limits.max_bytes / MEGABYTE:g} MB: split it, or raise the limit with --max-size",
             "xml-too-large")
     data = path.read_bytes()
+    _refuse_plain_text(data)
     return parse_bytes(data, limits), data
+
+
+def _refuse_plain_text(data: bytes) -> None:
+    # An XML document begins with '<' (after a byte-order mark and white space); a file
+    # that does not is most likely a .txt given to validate, and the parser would only say
+    # "Start tag expected" at some line.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00")):
+        return  # UTF-16 or UTF-32: the parser reads those
+    start = data.lstrip(b"\xef\xbb\xbf").lstrip()
+    if start and not start.startswith(b"<"):
+        raise XmlProblem("not an XML file (it does not begin with '<'); a plain-text "
+                         "document is converted to TEI first: tei convert FILE -o OUTDIR",
+                         "xml-syntax")
 
 
 def parse_bytes(data: bytes, limits: Limits) -> etree._ElementTree:

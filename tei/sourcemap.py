@@ -1,0 +1,63 @@
+"""From a place in a generated TEI file back to the lines of the plain-text source.
+
+The archivist edits the ``.txt``; a validation message about ``build/tei/x.xml:94:405``
+is of little use to them. During conversion each element the encoder made from a piece
+of the source (a paragraph, a footnote, a header field, a name inside a paragraph) is
+remembered with that piece's source lines; elements inside it inherit them. The TEI
+itself carries nothing of this.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from lxml import etree
+
+from tei.annotate.document import _line as line_in_block
+from tei.encode import Encoded
+from tei.model import Document
+from tei.validate.safe_xml import Locator
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Start tags of the generated file, in order, each with its source lines (or None)."""
+
+    starts: tuple[tuple[int, int], ...]
+    lines: tuple[tuple[int, int] | None, ...]
+
+    def lookup(self, line: int, column: int) -> tuple[int, int] | None:
+        """First and last source line of the element at or before ``line:column``."""
+        index = bisect_right(self.starts, (line, column)) - 1
+        return self.lines[index] if index >= 0 else None
+
+
+def _own_lines(doc: Document, encoded: Encoded) -> dict[etree._Element, tuple[int, int]]:
+    lines: dict[etree._Element, tuple[int, int]] = {}
+    for part in encoded.parts:
+        last = max(part.start, part.end - 1)
+        lines.setdefault(part.element, (doc.line_of(part.start), doc.line_of(last)))
+    for element, (block_start, text, offset) in encoded.anchors.items():
+        line = line_in_block(doc, block_start, text, offset)
+        lines[element] = (line, line)
+    return lines
+
+
+def source_map(doc: Document, encoded: Encoded, data: bytes) -> SourceMap:
+    """The map for ``data``, the serialized bytes of ``encoded``'s tree."""
+    own = _own_lines(doc, encoded)
+    parsed = etree.fromstring(data, _PARSER).getroottree()
+    locator = Locator(parsed, data)
+    built = encoded.tree.getroot().iter(etree.Element)
+    placed: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
+    inherited: dict[etree._Element, tuple[int, int] | None] = {}
+    for made, read in zip(built, parsed.getroot().iter(etree.Element), strict=True):
+        parent = made.getparent()
+        lines = own.get(made) or (inherited.get(parent) if parent is not None else None)
+        inherited[made] = lines
+        placed.append((locator.where(read), lines))
+    placed.sort(key=lambda item: item[0])
+    return SourceMap(tuple(p[0] for p in placed), tuple(p[1] for p in placed))

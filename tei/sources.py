@@ -1,0 +1,79 @@
+"""The input files of a command and the name each one's outputs get.
+
+A file found in a folder keeps its place below that folder (``coll/a/report.txt`` given as
+``coll`` is ``a/report``), so files of the same name in different folders do not share an
+output; a file given by itself is named by its own name. Suffixes are compared without
+regard to case (``.TXT`` is a ``.txt``).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from tei.errors import InputError
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    name: PurePosixPath  # relative output name without suffix, e.g. ``a/report``
+
+    def output(self, folder: Path, suffix: str) -> Path:
+        return folder.joinpath(*self.name.parts[:-1], self.name.name + suffix)
+
+
+def name_too_long(source: Source, folder: Path, suffixes: Iterable[str]) -> str | None:
+    """The first output name of ``source`` longer than the file system under ``folder``
+    allows, or None."""
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    for suffix in suffixes:
+        name = source.name.name + suffix
+        if len(os.fsencode(name)) > limit:
+            return name
+    return None
+
+
+def has_suffix(path: Path, suffix: str) -> bool:
+    return path.suffix.lower() == suffix.lower()
+
+
+def check_regular(path: Path) -> None:
+    """Raise InputError unless ``path`` is a regular file (or a link to one)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file or folder") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise InputError(str(path), "not a regular file (a device, pipe or socket)",
+                         "give a file or a folder")
+
+
+def collect_sources(paths: Iterable[Path], suffix: str) -> list[Source]:
+    """Files given, and the files with ``suffix`` below folders given (sorted per folder);
+    raises InputError for a path that does not exist or is not a regular file or folder."""
+    found: list[Source] = []
+    seen: set[Path] = set()
+    for given in paths:
+        given = Path(given)
+        check_regular(given)
+        if given.is_dir():
+            files = sorted(p for p in given.rglob("*") if has_suffix(p, suffix) and p.is_file())
+            items = [Source(p, PurePosixPath(*p.relative_to(given).with_suffix("").parts))
+                     for p in files]
+        else:
+            items = [Source(given, PurePosixPath(given.stem))]
+        for item in items:
+            key = item.path.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
+    return found
