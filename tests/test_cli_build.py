@@ -33,7 +33,7 @@ def seed_with(replacement: str) -> tuple[str, int]:
 
 
 def test_validation_warning_points_at_the_source_line(tmp_path):
-    text, line = seed_with("Your instructions have been carried out on November 20, 1962.")
+    text, line = seed_with("Your instructions have been carried out on February 20, 1963.")
     corpus = corpus_of(tmp_path, late=text)
     out = tmp_path / "build"
     run = tei("build", str(corpus), "-o", str(out))
@@ -41,14 +41,14 @@ def test_validation_warning_points_at_the_source_line(tmp_path):
     found = [x for x in run.stderr.splitlines() if "[date-after-document]" in x]
     assert len(found) == 1, run.stderr
     source = corpus / "late.txt"
-    assert found[0].startswith(f"{source}:{line}: warning: date 1962-11-20")
+    assert found[0].startswith(f"{source}:{line}: warning: date 1963-02-20")
     generated = out / "tei" / "late.xml"
     assert f"(in {generated}:" in found[0]
     # The bracketed place is where the date is in the generated TEI.
     place = found[0].rsplit(f"(in {generated}:", 1)[1].rstrip(")")
     gen_line, gen_col = map(int, place.split(":"))
     tei_line = generated.read_text(encoding="utf-8").splitlines()[gen_line - 1]
-    assert tei_line[gen_col - 1:].startswith("<date when=\"1962-11-20\"")
+    assert tei_line[gen_col - 1:].startswith("<date when=\"1963-02-20\"")
     # The TEI itself carries no trace of the mapping.
     assert "<p n=" not in generated.read_text(encoding="utf-8")
 
@@ -65,14 +65,14 @@ def test_a_footnote_marker_is_reported_once(tmp_path):
 
 
 def test_totals_per_rule_after_many_findings(tmp_path):
-    text, _ = seed_with(ANCHOR + "".join(f" Again on November {20 + n}, 1962."
+    text, _ = seed_with(ANCHOR + "".join(f" Again on February {20 + n}, 1963."
                                          for n in range(6)))
     corpus = corpus_of(tmp_path, many=text)
     run = tei("build", str(corpus), "-o", str(tmp_path / "build"))
     assert run.returncode == 0, run.stdout + run.stderr
     totals = [x for x in run.stderr.splitlines() if x.startswith("findings by rule: ")]
     assert totals == ["findings by rule: warning: date-after-document 6"], run.stderr
-    few = corpus_of(tmp_path / "few", one=seed_with(f"{ANCHOR} On November 20, 1962.")[0])
+    few = corpus_of(tmp_path / "few", one=seed_with(f"{ANCHOR} On February 20, 1963.")[0])
     run = tei("build", str(few), "-o", str(tmp_path / "few" / "build"))
     assert "findings by rule" not in run.stderr
 
@@ -107,7 +107,7 @@ def test_quiet_is_in_every_help():
     (["--ignore", "date-after-document"], "none"),
 ])
 def test_build_takes_the_validation_options(tmp_path, option, effect):
-    text, _ = seed_with(f"{ANCHOR} On November 20, 1962.")
+    text, _ = seed_with(f"{ANCHOR} On February 20, 1963.")
     corpus = corpus_of(tmp_path, late=text)
     run = tei("build", str(corpus), "-o", str(tmp_path / "build"), *option)
     rule = [x for x in run.stderr.splitlines() if "[date-after-document]" in x]
@@ -135,7 +135,7 @@ def test_build_lists_names_in_no_register(tmp_path):
 
 
 def test_build_report_has_every_finding(tmp_path):
-    text, line = seed_with(f"{ANCHOR}³ On November 20, 1962.")
+    text, line = seed_with(f"{ANCHOR}³ On February 20, 1963.")
     corpus = corpus_of(tmp_path, late=text)
     (corpus / "broken.txt").write_bytes(b"\x00\x01")
     report = tmp_path / "build-report.json"

@@ -31,7 +31,7 @@ def mixed_corpus(root: Path) -> Path:
     corpus.mkdir()
     text = SEED.read_text(encoding="utf-8").replace(
         "Your instructions have been carried out.",
-        "Your instructions have been carried out.³ On November 20, 1962.", 1)
+        "Your instructions have been carried out.³ On February 20, 1963.", 1)
     (corpus / "marked.txt").write_text(text, encoding="utf-8")
     (corpus / "broken.txt").write_bytes(b"\x00\x01")
     return corpus
