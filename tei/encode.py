@@ -365,7 +365,8 @@ def _pers_name(span: Span, _text: str) -> etree._Element:
 
 def _date(span: Span, _text: str) -> etree._Element:
     return _element("date", when=span.attr("when"), **{"from": span.attr("from")},
-                    to=span.attr("to"))
+                    to=span.attr("to"), notBefore=span.attr("notBefore"),
+                    notAfter=span.attr("notAfter"), type=span.attr("type"))
 
 
 def _gap(span: Span, text: str) -> etree._Element:
