@@ -582,3 +582,77 @@ def test_quoted_body_paragraph_is_not_taken_for_a_citation() -> None:
                 '"The archive will open in 1962," he said.\n\n' + BODY)
     assert doc.header.citation is None
     assert paragraphs(doc)[0].text == '"The archive will open in 1962," he said.'
+
+
+# --- C-NEW exported with single newlines only (no blank line anywhere) -----------------
+
+_NEW_SITE_SINGLE = (
+    "April 2, 1964\n"
+    "Cable from the Legation in Lima on the Harbour Tax\n"
+    "This document was made possible with support from the Invented Harbour\n"
+    "Foundation\n"
+    "SECRET\n"
+    "Copy No. 2\n"
+    "Dear Comrade Vidal,\n"
+    "The harbour tax was raised on Monday. The shipping agents protest.\n"
+    "The ministry promised an answer within the week, and the agents\n"
+    "wait for it.\n"
+    "With greetings,\n"
+    "B. MARKOV\n"
+    "The legation reports a new harbour tax in Lima.\n"
+    "Author(s):\n"
+    "Legation in Lima\n"
+    "Record ID\n"
+    "4321\n"
+)
+
+
+def _shape(doc) -> list[tuple[str, str, str]]:
+    return [(b.section, b.kind, b.text) for b in doc.blocks]
+
+
+def test_c_new_single_newlines_are_read_block_by_block() -> None:
+    from tei.parse import parse_text, uncovered
+
+    single = parse_text(_NEW_SITE_SINGLE, "single.txt")
+    spaced = parse_text(_NEW_SITE_SINGLE.replace("\n", "\n\n").replace(
+        "agents\n\nwait", "agents\nwait").replace("Harbour\n\nFoundation", "Harbour\nFoundation"),
+        "spaced.txt")
+    assert uncovered(single) == []
+    assert _shape(single) == _shape(spaced)
+    h = single.header
+    assert h.funder is not None and h.funder.text.endswith("Invented Harbour Foundation")
+    assert h.summary is not None and h.summary.text == "The legation reports a new harbour tax in Lima."
+    assert ("body", "p", "The ministry promised an answer within the week, and the agents "
+            "wait for it.") in _shape(single)
+    assert ("closer", "signed", "B. MARKOV") in _shape(single)
+    assert ("opener", "line", "SECRET") in _shape(single)
+
+
+def test_b5_funder_line_does_not_swallow_the_body() -> None:
+    from tei.parse import parse_text
+
+    text = ("April 2, 1964\nCable on the Harbour Tax\n"
+            "This document was made possible with support from Invented Fund\n"
+            "Dear Comrade Vidal,\nThe tax was raised.\nB. MARKOV\n")
+    doc = parse_text(text, "funder.txt")
+    assert doc.header.funder is not None
+    assert doc.header.funder.text == "This document was made possible with support from Invented Fund"
+    assert ("body", "p", "The tax was raised.") in _shape(doc)
+
+
+def test_c_new_summary_is_never_the_whole_body() -> None:
+    from tei.parse import parse_text
+
+    text = ("April 2, 1964\n\nCable on the Harbour Tax\n\n"
+            "The tax was raised. The agents protest and wait for the ministry.\n"
+            "It may answer next week.\n\nAuthor(s):\nLegation in Lima\n")
+    doc = parse_text(text.replace("\n\n", "\n"), "whole.txt")
+    # Single newlines: each line is a block, so the last one really follows the body.
+    assert doc.header.summary is not None and doc.header.summary.text == "It may answer next week."
+    doc = parse_text(text, "blank.txt")
+    # One chunk between the title and the trailer is the body, not a summary.
+    assert doc.header.summary is None
+    assert [b.text for b in doc.blocks if b.kind == "p"] == [
+        "The tax was raised. The agents protest and wait for the ministry.",
+        "It may answer next week."]

@@ -10,7 +10,7 @@ from tei.parse.closer import read_closer
 from tei.parse.coverage import uncovered
 from tei.parse.envelope import check_characters, decode, normalise
 from tei.parse.header import read_header
-from tei.parse.lines import fold, split_lines
+from tei.parse.lines import blocks_of_single_lines, fold, split_lines
 from tei.parse.opener import read_opener
 from tei.parse.paragraphs import read_paragraphs
 from tei.parse.tail import take_footnotes, take_source_line, take_trailer
@@ -42,7 +42,7 @@ def parse_text(text: str, name: str) -> Document:
     source = normalise(text)
     if not source.strip():
         raise InputError(name, "the file is empty", "export the document again")
-    lines = split_lines(source)
+    lines = blocks_of_single_lines(split_lines(source))
     found = read_header(source, lines)
     header, consumed, warnings = found.header, found.consumed, found.warnings
     body = take_trailer(source, found.body, header)

@@ -37,6 +37,35 @@ def _chunk_end(lines: list[Line], i: int) -> int:
     return i
 
 
+# B5: a funder line wraps only once it is long; what goes on is a short name tail
+# ("Foundation", "of New York (CCNY)"), never a classification, a salute or a sentence.
+_FUNDER_WRAP_AT = 50
+_FUNDER_TAIL = re.compile(r"[^\W\d][\w.'’&()-]*(?: [\w.'’&()-]+){0,5}\.?")
+
+
+def _funder_end(lines: list[Line], i: int) -> int:
+    """Index after the funder line and the lines its wrapped name goes on over."""
+    end = i + 1
+    while end < len(lines):
+        step = end + 1 if _put_between(lines[end - 1], lines[end]) else end
+        if not (
+            step < len(lines) and not lines[step].blank
+            and len(lines[end - 1].text) >= _FUNDER_WRAP_AT
+            and not lines[end - 1].text.endswith(".")
+            and _FUNDER_TAIL.fullmatch(lines[step].text)
+            and not lines[step].text.isupper()
+        ):
+            break
+        end = step + 1
+    return end
+
+
+def _put_between(previous: Line, line: Line) -> bool:
+    """A blank line put between two lines of a file without blank lines (it stands at the
+    end of the line before, where a real blank line starts a character later)."""
+    return line.blank and line.start == previous.end
+
+
 def _is_label_line(line: Line) -> bool:
     return bool(
         pat.HEADER_LABEL.fullmatch(line.text) and _label_name(line.text)
@@ -127,7 +156,7 @@ class _Walk:
         if self.in_contents:
             return False
         if pat.FUNDER.match(text) and h.funder is None:
-            end = _chunk_end(self.lines, self.i)
+            end = _funder_end(self.lines, self.i)
             h.funder = span_field(self.source, self.lines[self.i : end])
             self.i = end
             return True

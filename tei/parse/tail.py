@@ -46,8 +46,10 @@ def take_trailer(source: str, lines: list[Line], header: Header) -> list[Line]:
     body = _strip_blank_end(lines[:start])
     if header.summary is None and body:
         # C-NEW: the summary has no label and stands between the body and the trailer.
-        last = chunks(body)[-1]
-        if not pat.SOURCE_OPEN.match(last[0].text):
+        groups = chunks(body)
+        last = groups[-1]
+        # Only a chunk that really follows the body: never the body itself.
+        if len(groups) > 1 and not pat.SOURCE_OPEN.match(last[0].text):
             header.summary = span_field(source, last)
             body = _strip_blank_end(body[: body.index(last[0])])
     return body
