@@ -6,6 +6,8 @@ part, no two parts sharing a character.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tei.model import Block, Document
@@ -612,8 +614,6 @@ def _shape(doc) -> list[tuple[str, str, str]]:
 
 
 def test_c_new_single_newlines_are_read_block_by_block() -> None:
-    from tei.parse import parse_text, uncovered
-
     single = parse_text(_NEW_SITE_SINGLE, "single.txt")
     spaced = parse_text(_NEW_SITE_SINGLE.replace("\n", "\n\n").replace(
         "agents\n\nwait", "agents\nwait").replace("Harbour\n\nFoundation", "Harbour\nFoundation"),
@@ -630,8 +630,6 @@ def test_c_new_single_newlines_are_read_block_by_block() -> None:
 
 
 def test_b5_funder_line_does_not_swallow_the_body() -> None:
-    from tei.parse import parse_text
-
     text = ("April 2, 1964\nCable on the Harbour Tax\n"
             "This document was made possible with support from Invented Fund\n"
             "Dear Comrade Vidal,\nThe tax was raised.\nB. MARKOV\n")
@@ -642,8 +640,6 @@ def test_b5_funder_line_does_not_swallow_the_body() -> None:
 
 
 def test_c_new_summary_is_never_the_whole_body() -> None:
-    from tei.parse import parse_text
-
     text = ("April 2, 1964\n\nCable on the Harbour Tax\n\n"
             "The tax was raised. The agents protest and wait for the ministry.\n"
             "It may answer next week.\n\nAuthor(s):\nLegation in Lima\n")
@@ -656,3 +652,50 @@ def test_c_new_summary_is_never_the_whole_body() -> None:
     assert [b.text for b in doc.blocks if b.kind == "p"] == [
         "The tax was raised. The agents protest and wait for the ministry.",
         "It may answer next week."]
+
+
+# --- C-OLD page chrome without labels --------------------------------------------------
+
+
+def test_c_old_chrome_without_labels_goes_to_the_header() -> None:
+    from lxml import etree
+
+    from tei.convert import Finders, convert_document
+    from tei.parse import read_document
+    from tei.settings import EditionSettings
+
+    path = Path(__file__).parent / "data" / "parse" / "old-site-chrome.txt"
+    doc = read_document(path)
+    assert uncovered(doc) == []
+    h = doc.header
+    assert [e.label for e in h.extra] == [
+        "CITATION SHARE DOWNLOAD", "• Citation", "VIEW DOCUMENT IN English HTML"]
+    assert h.summary is not None and h.summary.text.startswith("The envoy reports")
+    assert h.url == "http://example.org/document/501"
+    assert sorted(c.reason for c in doc.consumed) == [
+        "repeated URL", "repeated citation", "repeated summary"]
+    body = [b.text for b in doc.blocks]
+    assert body[0] == "Ciphergram No. 4411"
+    assert not any("Citation" in t or "http" in t or "VIEW" in t or "envoy reports" in t
+                   for t in body)
+    text = path.read_text(encoding="utf-8")
+    data, _ = convert_document(doc, text, Finders(), EditionSettings(), "2024-01-02")
+    tree = etree.fromstring(data)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert not tree.xpath("//t:body//text()[contains(., 'SHARE')]", namespaces=ns)
+
+
+@pytest.mark.parametrize("line", [
+    "CITATION SHARE DOWNLOAD", "Share Download", "• Citation", "* Download",
+    "VIEW DOCUMENT IN English HTML", "View document in Russian"])
+def test_b6_old_chrome_lines(line: str) -> None:
+    from tei.parse.patterns import OLD_CHROME
+
+    assert OLD_CHROME.fullmatch(line)
+
+
+@pytest.mark.parametrize("line", ["Citation", "Share of the harvest", "Download the file."])
+def test_b6_words_that_are_not_chrome(line: str) -> None:
+    from tei.parse.patterns import OLD_CHROME
+
+    assert not OLD_CHROME.fullmatch(line)

@@ -132,6 +132,11 @@ class _Walk:
         ):
             self.extra_line(line)
             return True
+        if (h.title or h.date_line) and pat.OLD_CHROME.fullmatch(text):
+            self.extra_line(line)
+            return True
+        if (h.summary or h.citation) and self.take_repeat():
+            return True
         if h.date_line is None and not h.title and not self.result.labels_seen:
             if pat.DATE_LINE.fullmatch(text):
                 h.date_line = Field(text, line.start, line.end)
@@ -198,6 +203,27 @@ class _Walk:
                 return lines + extra, j
             j = _chunk_end(self.lines, j)
         return lines, end
+
+    def take_repeat(self) -> bool:
+        """C-OLD: the citation box shows the summary, the citation and the URL a second
+        time; a chunk repeating one of them word for word is consumed with that reason."""
+        h = self.header
+        end = _chunk_end(self.lines, self.i)
+        chunk = self.lines[self.i : end]
+        text = " ".join(" ".join(line.text for line in chunk).split())
+        urls = pat.URL.fullmatch(text)
+        if h.summary and text == h.summary.text:
+            reason = "repeated summary"
+        elif h.citation and text and (text == h.citation.text or text in h.citation.text
+                                      and len(text) > 40):
+            reason = "repeated citation"
+        elif urls and h.url and urls.group(1).rstrip(".,;") == h.url:
+            reason = "repeated URL"
+        else:
+            return False
+        self.consume(chunk[0].start, chunk[-1].end, reason)
+        self.i = end
+        return True
 
     def extra_line(self, line: Line) -> None:
         self.header.extra.append(ExtraField(line.text, None, line.start, line.end))

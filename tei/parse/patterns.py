@@ -52,6 +52,15 @@ CHROME = re.compile(
     re.I,
 )
 
+# B6, C-OLD: the old site's page chrome without labels: the button row ("CITATION SHARE
+# DOWNLOAD"), a bulleted tab ("• Citation"), the contents link ("VIEW DOCUMENT IN English").
+OLD_CHROME = re.compile(
+    r"(?:(?:citation|share|download|print|email|export)(?:\s+|$)){2,}"
+    r"|[•·▪◦*]\s*(?:citation|share|download|print|email|export)"
+    r"|view\s+document\s+in\b.{0,40}",
+    re.I,
+)
+
 # C-NEW trailer. The first group opens the trailer; the second only counts inside it.
 TRAILER_OPENING = re.compile(
     r"(author\(s\)|associated people\s*&\s*organizations|associated places|associated topics"
