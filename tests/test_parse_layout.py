@@ -699,3 +699,74 @@ def test_b6_words_that_are_not_chrome(line: str) -> None:
     from tei.parse.patterns import OLD_CHROME
 
     assert not OLD_CHROME.fullmatch(line)
+
+
+# --- D14: author and title lines inside the body ---------------------------------------
+
+_JOURNAL = (
+    "May 2, 1963\n\n**Journal of an Invented Envoy, April 1963**\n\n"
+    "Contents:\n\nTranslation - English\n\n"
+    "TOP SECRET\n\nJOURNAL\nof Ambassador Andrei I. Aleksandrov\nfor the period 1 through 30 April 1963\n\n"
+    "Compiled by Ambassador A. I. ALEKSANDROV\n\n"
+    "9 April 1963\n\nThe ambassador met the consul at the port.\n\n"
+    "From the diary of Prime Minister Tomás Varela\n\n"
+    "10 April 1963\n\nThe prime minister met the ambassador.\n\n"
+    "Diary of Nikolai S. Ostrovin\n\nThe chairman stayed at home.\n"
+)
+
+
+def test_d14_author_and_title_lines_are_byline_and_head() -> None:
+    doc = parse_text(_JOURNAL, "journal.txt")
+    assert uncovered(doc) == []
+    shape = [(b.section, b.kind, b.text) for b in doc.blocks]
+    assert ("opener", "byline", "Compiled by Ambassador A. I. ALEKSANDROV") in shape
+    assert ("body", "byline", "From the diary of Prime Minister Tomás Varela") in shape
+    assert ("body", "head", "Diary of Nikolai S. Ostrovin") in shape
+    assert ("body", "p", "The ambassador met the consul at the port.") in shape
+
+
+@pytest.mark.parametrize("line", [
+    "By the evening the talks had ended.",  # a sentence
+    "Compiled by hand from the notes, the list was long, and the envoy signed it.",
+    "by the minister",  # lower case: no name follows
+    "The diary of events was kept by the consul and sent on.",
+])
+def test_d14_sentences_that_open_like_author_lines_stay_paragraphs(line: str) -> None:
+    doc = parse_text(HEADER + "The envoy spoke.\n\n" + line + "\n\nThe minister agreed.\n", "x.txt")
+    assert ("p", line) in [(b.kind, b.text) for b in doc.blocks]
+
+
+def test_d14_bylines_are_encoded_linked_valid_and_shown(tmp_path, tei_all) -> None:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from tei.convert import convert_document, make_finders
+    from tei.render import Renderer
+    from tei.settings import EditionSettings
+    from tei.validate import validate_paths
+
+    register = Path(__file__).parent / "data" / "persons" / "register.xml"
+    doc = parse_text(_JOURNAL, "journal.txt")
+    data, _ = convert_document(doc, _JOURNAL, make_finders([register]), EditionSettings(),
+                               "2024-01-02")
+    tree = etree.fromstring(data).getroottree()
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    opener_byline = tree.xpath("//t:opener/t:byline", namespaces=ns)
+    assert len(opener_byline) == 1
+    assert opener_byline[0].xpath("t:persName/@ref", namespaces=ns) == ["#aleksandrov-andrei"]
+    section = tree.xpath("//t:div[@type='section'][t:byline]", namespaces=ns)
+    assert len(section) == 1
+    assert section[0].xpath("t:byline/t:persName/@ref", namespaces=ns) == ["#varela-tomas"]
+    assert tree.xpath("//t:div[@type='section']/t:head/t:persName/@ref", namespaces=ns) == [
+        "#ostrovin-nikolai"]
+    assert tei_all.validate(tree), str(tei_all.error_log)
+    path = tmp_path / "1963-05-02_journal.xml"
+    tree.write(str(path), encoding="utf-8", xml_declaration=True)
+    report = validate_paths([path])
+    assert [str(i) for f in report.files for i in f.issues if i.severity == "error"] == []
+    written = Renderer().render_document(path, tmp_path / "site")
+    page = lxml_html.fromstring(written[0].read_bytes())
+    bylines = [" ".join(p.text_content().split()) for p in page.xpath("//p[@class='byline']")]
+    assert bylines == ["Compiled by Ambassador A. I. ALEKSANDROV",
+                       "From the diary of Prime Minister Tomás Varela"]
+    assert "From the diary of Prime Minister Tomás Varela" in written[1].read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tei.errors import InputError
 from tei.model import Block, Document, Warning_
+from tei.parse.bylines import mark_author_and_title_lines
 from tei.parse.closer import read_closer
 from tei.parse.coverage import uncovered
 from tei.parse.envelope import check_characters, decode, normalise
@@ -55,7 +56,8 @@ def parse_text(text: str, name: str) -> Document:
         source, body, last_line_signer=bool(notes) or header.source is not None
     )
     opener, body = read_opener(source, body)
-    blocks = opener + read_paragraphs(source, body, warnings) + closer
+    blocks = mark_author_and_title_lines(
+        opener + read_paragraphs(source, body, warnings) + closer, source)
     doc = Document(name, source, header, blocks, notes, consumed, warnings)
     if not (header.date_line or found.labels_seen or header.citation or header.source
             or opener or closer or notes):
