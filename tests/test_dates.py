@@ -442,6 +442,8 @@ WEEKDAYS_BEFORE = [
     ("we met on Tuesday", "1962-11-14", "Tuesday", "1962-11-13"),  # one day before
     ("we met on Thursday", "1962-11-14", "Thursday", "1962-11-08"),  # six days before
     ("since last Monday", "1962-11-14", "Monday", "1962-11-12"),
+    # A future word in an earlier sentence does not count.
+    ("He will stay. We met on Monday", "1962-11-14", "Monday", "1962-11-12"),
     ("he left on FRIDAY", "1962-11-14", "FRIDAY", "1962-11-09"),
 ]
 
@@ -457,6 +459,11 @@ def test_bare_weekday_before_the_reference(text: str, doc_when: str, surface: st
     ("we met on Tuesday", "1962-11"),  # no day to count from
     ("we met on Tuesday", None),
     ("Tuesday was quiet", "1962-11-14"),  # no word that makes it a time
+    # The future: the rule counts back, so a weekday ahead is left alone.
+    ("he would be free beginning on Monday", "1962-11-14"),
+    ("we will meet again on Friday", "1962-11-14"),
+    ("the reply is due by Monday", "1962-11-14"),
+    ("they wait until Tuesday", "1962-11-14"),
 ])
 def test_bare_weekday_left_alone(text: str, doc_when: str | None) -> None:
     assert found(text, doc_when) == []

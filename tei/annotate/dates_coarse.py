@@ -73,9 +73,17 @@ RELATIVE_DAY = re.compile(
     r"tomorrow)\b", re.IGNORECASE)
 
 # "on Monday", "last Friday": a weekday with nothing to pin it but the writing day.
+# ("until Monday", "by Monday" look ahead and are left alone.)
 BARE_WEEKDAY = re.compile(
-    r"\b(?:on|last|since|until|till|by|from|of)\s+(?P<wd>"
+    r"\b(?:on|last|since|from|of)\s+(?P<wd>"
     + "|".join(WEEKDAYS) + "|" + "|".join(w.upper() for w in WEEKDAYS) + r")\b")
+# The rule reads a bare weekday as past; in a clause that speaks of the future ("he would
+# be available beginning on Monday", "we will meet on Friday") it is left alone.
+_FUTURE_CLAUSE = re.compile(
+    r"\b(?:will|shall|would|going\s+to|plan\w*|expect\w*|schedul\w*|intend\w*|"
+    r"beginning|starting|next|coming|tomorrow)\b|\w[’']ll\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[.!?;]\s")
+
 # A weekday is "unambiguous" when the nearest such day before the reference lies within
 # this many days; on the same weekday "on Monday" may mean today or a week ago.
 WEEKDAY_REACH = 6
@@ -197,11 +205,16 @@ def relative_days(text: str, written: Reference | None) -> Iterator[Found]:
 
 def bare_weekdays(text: str, ref: Reference | None) -> Iterator[Found]:
     """"on Monday": the nearest such day before the reference, when it lies within
-    ``WEEKDAY_REACH`` days; on the reference's own weekday nothing is tagged."""
+    ``WEEKDAY_REACH`` days; on the reference's own weekday, or in a clause about the
+    future, nothing is tagged."""
     day = _day(ref)
     if day is None:
         return
     for match in BARE_WEEKDAY.finditer(text):
+        clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())),
+                           default=0)
+        if _FUTURE_CLAUSE.search(text, clause_start, match.start()):
+            continue
         weekday = WEEKDAYS.index(match["wd"].capitalize())
         back = (day.weekday() - weekday) % 7
         if 1 <= back <= WEEKDAY_REACH:
