@@ -401,6 +401,10 @@ COARSE = [
     ("the delegation arrives next week", "1962-11-14",
      [("next week", ("within", "1962-11-19", "1962-11-25"))]),
     ("the talks of last week", "1962-11-14", [("last week", ("within", "1962-11-05", "1962-11-11"))]),
+    ("the talks of the past week", "1962-11-14",
+     [("past week", ("within", "1962-11-07", "1962-11-13"))]),
+    ("during the coming week", "1962-11-14",
+     [("coming week", ("within", "1962-11-15", "1962-11-21"))]),
     ("a reply expected next month", NOV12, [("next month", "1962-12")]),
     ("the harvest of last year", NOV12, [("last year", "1961")]),
     # A stated range, with "to" as with a dash; "and" keeps a list.

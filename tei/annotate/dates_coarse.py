@@ -61,7 +61,7 @@ YEAR_SPAN = re.compile(
     r"\b(?:in|during|for|over|of|the|throughout|since)\s+"
     rf"(?P<y1>{YEAR4})\s*[-\u2013/]\s*(?P<y2>{YEAR4}|\d\d)(?![\d\w])", re.IGNORECASE)
 
-WEEK = re.compile(r"\b(?P<which>next|last|this|the\s+coming|the\s+past)\s+week\b(?!s)",
+WEEK = re.compile(r"\b(?P<which>next|last|this|(?<=the )coming|(?<=the )past)\s+week\b(?!s)",
                   re.IGNORECASE)
 MONTH_OR_YEAR = re.compile(
     r"\b(?P<which>next|last|this)\s+(?P<unit>month|year)\b(?![''\u2019]s)", re.IGNORECASE)
@@ -174,9 +174,12 @@ def weeks(text: str, ref: Reference | None) -> Iterator[Found]:
         return
     monday = day - timedelta(days=day.weekday())
     for match in WEEK.finditer(text):
-        which = match["which"].lower().split()[-1]
-        shift = {"next": 7, "coming": 7, "last": -7, "past": -7}.get(which, 0)
-        first = monday + timedelta(days=shift)
+        which = match["which"].lower()
+        if which in ("past", "coming"):
+            # The seven days before or after the reference, not a calendar week.
+            first = day - timedelta(days=7) if which == "past" else day + timedelta(days=1)
+        else:
+            first = monday + timedelta(days={"next": 7, "last": -7}.get(which, 0))
         last = first + timedelta(days=6)
         yield match.start(), match.end(), _bounds(first.isoformat(), last.isoformat())
 
