@@ -770,3 +770,18 @@ def test_d14_bylines_are_encoded_linked_valid_and_shown(tmp_path, tei_all) -> No
     assert bylines == ["Compiled by Ambassador A. I. ALEKSANDROV",
                        "From the diary of Prime Minister Tomás Varela"]
     assert "From the diary of Prime Minister Tomás Varela" in written[1].read_text(encoding="utf-8")
+
+
+def test_c_old_chrome_with_single_newlines_and_an_unnamed_url() -> None:
+    path = Path(__file__).parent / "data" / "parse" / "old-site-chrome.txt"
+    text = path.read_text(encoding="utf-8").replace("\n\n", "\n").replace(
+        "VIEW DOCUMENT IN English HTML\n",
+        "VIEW DOCUMENT IN English HTML\nhttps://archive.example.org/page/77\n")
+    doc = parse_text(text, "single.txt")
+    assert uncovered(doc) == []
+    assert [e.label for e in doc.header.extra] == [
+        "CITATION SHARE DOWNLOAD", "• Citation", "VIEW DOCUMENT IN English HTML",
+        "https://archive.example.org/page/77"]
+    assert sorted(c.reason for c in doc.consumed) == [
+        "repeated URL", "repeated citation", "repeated summary"]
+    assert [b.text for b in doc.blocks][0] == "Ciphergram No. 4411"

@@ -206,7 +206,8 @@ class _Walk:
 
     def take_repeat(self) -> bool:
         """C-OLD: the citation box shows the summary, the citation and the URL a second
-        time; a chunk repeating one of them word for word is consumed with that reason."""
+        time; a chunk repeating one of them word for word is consumed with that reason. A
+        URL alone on its line that the citation does not name is kept as a header item."""
         h = self.header
         end = _chunk_end(self.lines, self.i)
         chunk = self.lines[self.i : end]
@@ -219,6 +220,10 @@ class _Walk:
             reason = "repeated citation"
         elif urls and h.url and urls.group(1).rstrip(".,;") == h.url:
             reason = "repeated URL"
+        elif urls and len(chunk) == 1:
+            # The page's own address, not named in the citation: a header item.
+            self.extra_line(chunk[0])
+            return True
         else:
             return False
         self.consume(chunk[0].start, chunk[-1].end, reason)
