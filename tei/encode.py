@@ -306,9 +306,10 @@ class _Builder:
                 parent = container
             else:
                 container_kind = ""
-                if block.kind == "head":
+                if block.kind in ("head", "byline"):
+                    # A heading, or an author line inside the body, opens a section.
                     section = self.sub(div, "div", type="section")
-                    head = self.sub(section, "head")
+                    head = self.sub(section, block.kind)
                     self.inline(head, block, spans)
                     self.part("block", block, head)
                     continue
@@ -329,6 +330,8 @@ class _Builder:
             return self.sub(parent, "signed")
         if block.kind == "salute":
             return self.sub(parent, "salute")
+        if block.kind == "byline":
+            return self.sub(parent, "byline")
         return self.sub(parent, "seg", type=block.attrs.get("type", "line"))
 
     def inline(self, element: etree._Element, block: Block, spans: Sequence[Span]) -> None:
@@ -379,7 +382,8 @@ def _pers_name(span: Span, _text: str) -> etree._Element:
 
 def _date(span: Span, _text: str) -> etree._Element:
     return _element("date", when=span.attr("when"), **{"from": span.attr("from")},
-                    to=span.attr("to"))
+                    to=span.attr("to"), notBefore=span.attr("notBefore"),
+                    notAfter=span.attr("notAfter"), type=span.attr("type"))
 
 
 def _gap(span: Span, text: str) -> etree._Element:

@@ -93,8 +93,10 @@ class Block:
 
     ``kind`` by section:
       opener: ``dateline``, ``line`` (classification, handling, serial, transmission,
-              stamp, addressee: ``attrs["type"]`` says which), ``salute``
-      body:   ``p``, ``head`` (a section heading on its own line); a ``p`` with
+              stamp, addressee: ``attrs["type"]`` says which), ``byline`` (an author
+              line before the text), ``salute``
+      body:   ``p``, ``head`` (a section heading on its own line), ``byline`` (an author
+              line opening a section); a ``p`` with
               ``attrs["type"]`` ``page-number`` or ``running-header`` is page furniture
               (K4): it lies inside the range of the paragraph rejoined around it and
               follows that paragraph in ``Document.blocks``

@@ -17,7 +17,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 NOV12 = "1962-11-12"
 NOV06 = "1962-11-06"
 
-Value = str | tuple[str, str]
+Value = str | tuple[str, str] | tuple[str, str, str]
 
 
 def found(text: str, doc_when: str | None, order: str | None = None) -> list[tuple[str, Value]]:
@@ -25,7 +25,13 @@ def found(text: str, doc_when: str | None, order: str | None = None) -> list[tup
     for span in find_dates(text, doc_when, order):
         assert span.kind == "date"
         when = span.attr("when")
-        value: Value = when if when is not None else (span.attr("from"), span.attr("to"))
+        value: Value
+        if when is not None:
+            value = when
+        elif span.attr("notBefore") is not None:
+            value = ("within", span.attr("notBefore") or "", span.attr("notAfter") or "")
+        else:
+            value = (span.attr("from") or "", span.attr("to") or "")
         result.append((text[span.start:span.end], value))
     return result
 
@@ -106,9 +112,10 @@ TAGGED = [
     ("on 9 October of this year", NOV12, [("9 October of this year", "1962-10-09")]),
     ("the decree of 9 May of last year", NOV12, [("9 May of last year", "1961-05-09")]),
     ("on the 12th of this month", NOV12, [("12th of this month", "1962-11-12")]),
-    ("at the beginning of August", NOV12, [("August", "1962-08")]),
-    ("since the end of April", NOV12, [("April", "1962-04")]),
-    ("in the spring of 1962", NOV12, [("1962", "1962")]),
+    ("at the beginning of August", NOV12,
+     [("beginning of August", ("within", "1962-08-01", "1962-08-10"))]),
+    ("since the end of April", NOV12, [("end of April", ("within", "1962-04-21", "1962-04-30"))]),
+    ("in the spring of 1962", NOV12, [("spring of 1962", ("within", "1962-03", "1962-05"))]),
     # E9: weekday with a date
     ("on Wednesday, 7 November", NOV12, [("Wednesday, 7 November", "1962-11-07")]),
     ("[on Tuesday, 23 October]", NOV12, [("Tuesday, 23 October", "1962-10-23")]),
@@ -161,11 +168,13 @@ UNTAGGED = [
     ("a quota of 1961 units", NOV12),
     ("a quota of 1500 units", NOV12),
     # Not pinned down
-    ("on Wednesday the guests left", NOV12),
+    # 12 November 1962 is a Monday: "on Monday" may be that day or a week earlier.
+    ("on Monday the guests left", NOV12),
+    ("on Wednesday the guests left", "1962-11"),
     ("385 \u2013 FRIDAY \u2013 10hs30 \u2013", NOV12),
     ("he promised it by the 27th", NOV12),
     ("the letter of 28 October", None),
-    ("in the spring of this year", NOV12),
+    ("in the spring", NOV12),
     ("at 14:30 the meeting began", NOV12),
     ("the meeting of 4.5.62", None),
     ("the meeting of 4.5.62", "1962-11-30"),
@@ -358,3 +367,239 @@ def test_find_dates_never_raises_and_spans_are_sound(text: str, doc_when: str | 
 def test_normalize_date_line_never_raises(text: str) -> None:
     value = normalize_date_line(text)
     assert value is None or value[:4].isdigit()
+
+
+# Coarser than a day: months and years keep @when at their precision; parts of months,
+# seasons, quarters, weeks and spans of years get notBefore/notAfter bounds.
+COARSE = [
+    ("the harvest of March 1963 was poor", NOV12, [("March 1963", "1963-03")]),
+    ("the fleet sailed in 1961", NOV12, [("1961", "1961")]),
+    ("talks resumed at the end of October", NOV12,
+     [("end of October", ("within", "1962-10-21", "1962-10-31"))]),
+    ("a reply is due by mid-November", NOV12,
+     [("mid-November", ("within", "1962-11-11", "1962-11-20"))]),
+    ("the visit planned for early December 1962", NOV12,
+     [("early December 1962", ("within", "1962-12-01", "1962-12-10"))]),
+    ("trade fell in late February", "1964-03-02",
+     [("late February", ("within", "1964-02-21", "1964-02-29"))]),
+    ("the middle of June of last year", NOV12,
+     [("middle of June of last year", ("within", "1961-06-11", "1961-06-20"))]),
+    ("the first half of May", NOV12, [("first half of May", ("within", "1962-05-01", "1962-05-15"))]),
+    ("the harvest in the autumn of 1961", NOV12,
+     [("autumn of 1961", ("within", "1961-09", "1961-11"))]),
+    ("plans for the summer of next year", NOV12,
+     [("summer of next year", ("within", "1963-06", "1963-08"))]),
+    ("the hard winter of 1962-63", NOV12, [("winter of 1962-63", ("within", "1962-12", "1963-02"))]),
+    ("deliveries in the third quarter of 1963", NOV12,
+     [("third quarter of 1963", ("within", "1963-07", "1963-09"))]),
+    ("in the last quarter of this year", NOV12,
+     [("last quarter of this year", ("within", "1962-10", "1962-12"))]),
+    ("the second half of 1963", NOV12, [("second half of 1963", ("within", "1963-07", "1963-12"))]),
+    ("credits for 1963-1965 were granted", NOV12, [("1963-1965", ("within", "1963", "1965"))]),
+    ("the plan for 1959-65 was met", NOV12, [("1959-65", ("within", "1959", "1965"))]),
+    # 14 November 1962 is a Wednesday: next week runs Monday 19 to Sunday 25.
+    ("the delegation arrives next week", "1962-11-14",
+     [("next week", ("within", "1962-11-19", "1962-11-25"))]),
+    ("the talks of last week", "1962-11-14", [("last week", ("within", "1962-11-05", "1962-11-11"))]),
+    ("the talks of the past week", "1962-11-14",
+     [("past week", ("within", "1962-11-07", "1962-11-13"))]),
+    ("during the coming week", "1962-11-14",
+     [("coming week", ("within", "1962-11-15", "1962-11-21"))]),
+    ("a reply expected next month", NOV12, [("next month", "1962-12")]),
+    ("the harvest of last year", NOV12, [("last year", "1961")]),
+    # A stated range, with "to" as with a dash; "and" keeps a list.
+    ("the session of 17 to 18 November", "1962-11-20",
+     [("17 to 18 November", ("1962-11-17", "1962-11-18"))]),
+    ("the session of 17-18 November", "1962-11-20",
+     [("17-18 November", ("1962-11-17", "1962-11-18"))]),
+    ("talks on November 17 through 19", "1962-11-20",
+     [("November 17 through 19", ("1962-11-17", "1962-11-19"))]),
+    ("the talks of 25 and 26 October", NOV12,
+     [("25", "1962-10-25"), ("26 October", "1962-10-26")]),
+]
+
+COARSE_UNTAGGED = [
+    ("the poet (1908-1975) wrote it", NOV12),
+    ("rooms 1963-1965 were searched", NOV12),
+    ("the end of March toward the sea", None),
+    ("they fall into two groups", NOV12),
+    ("the delegation arrives next week", NOV12[:7]),
+    ("at the end of may", NOV12),
+    ("Late October 26 he called", NOV12),  # a day follows: "October 26" is the date
+    ("a pause of 3 to 4 weeks", NOV12),
+]
+
+
+@pytest.mark.parametrize("text, doc_when, expected", COARSE)
+def test_coarse_dates(text: str, doc_when: str, expected: list[tuple[str, Value]]) -> None:
+    assert found(text, doc_when) == expected
+
+
+@pytest.mark.parametrize("text, doc_when", COARSE_UNTAGGED)
+def test_coarse_untagged(text: str, doc_when: str | None) -> None:
+    assert [s for s, v in found(text, doc_when) if isinstance(v, tuple) and len(v) == 3] == []
+
+
+# A bare weekday: the nearest such day before the reference day, when it lies within six
+# days. 14 November 1962 is a Wednesday.
+WEEKDAYS_BEFORE = [
+    ("we met on Tuesday", "1962-11-14", "Tuesday", "1962-11-13"),  # one day before
+    ("we met on Thursday", "1962-11-14", "Thursday", "1962-11-08"),  # six days before
+    ("since last Monday", "1962-11-14", "Monday", "1962-11-12"),
+    # A future word in an earlier sentence does not count.
+    ("He will stay. We met on Monday", "1962-11-14", "Monday", "1962-11-12"),
+    ("he left on FRIDAY", "1962-11-14", "FRIDAY", "1962-11-09"),
+]
+
+
+@pytest.mark.parametrize("text, doc_when, surface, when", WEEKDAYS_BEFORE)
+def test_bare_weekday_before_the_reference(text: str, doc_when: str, surface: str,
+                                           when: str) -> None:
+    assert found(text, doc_when) == [(surface, when)]
+
+
+@pytest.mark.parametrize("text, doc_when", [
+    ("we met on Wednesday", "1962-11-14"),  # the same weekday: today or seven days ago
+    ("we met on Tuesday", "1962-11"),  # no day to count from
+    ("we met on Tuesday", None),
+    ("Tuesday was quiet", "1962-11-14"),  # no word that makes it a time
+    # The future: the rule counts back, so a weekday ahead is left alone.
+    ("he would be free beginning on Monday", "1962-11-14"),
+    ("we will meet again on Friday", "1962-11-14"),
+    ("the reply is due by Monday", "1962-11-14"),
+    ("they wait until Tuesday", "1962-11-14"),
+])
+def test_bare_weekday_left_alone(text: str, doc_when: str | None) -> None:
+    assert found(text, doc_when) == []
+
+
+def test_weekday_with_its_date_is_not_a_bare_weekday() -> None:
+    assert found("on Tuesday, 23 October", NOV12) == [("Tuesday, 23 October", "1962-10-23")]
+
+
+# Relative to the writing day: only inside a diary or journal entry, against its date.
+@pytest.mark.parametrize("text, expected", [
+    ("I saw him yesterday", [("yesterday", "1963-04-08")]),
+    ("we meet again tomorrow", [("tomorrow", "1963-04-10")]),
+    ("the day before yesterday he called", [("day before yesterday", "1963-04-07")]),
+    ("the note of the 28th of last month", [("28th of last month", "1963-03-28")]),
+    ("the cable of 2 April", [("2 April", "1963-04-02")]),
+    ("on Monday he flew out", [("Monday", "1963-04-08")]),
+])
+def test_relative_expressions_use_the_entry_date(text: str, expected: list) -> None:
+    spans = find_dates(text, "1963-05-02", entry_when="1963-04-09")
+    assert [(text[s.start:s.end], s.attr("when")) for s in spans] == expected
+
+
+def test_relative_days_without_an_entry_stay_text() -> None:
+    assert found("I saw him yesterday", "1963-05-02") == []
+
+
+# Whole documents: entry dates, the dispatch date and coarse dates as encoded TEI.
+JOURNAL = """\
+
+May 2, 1963
+**Journal of an Invented Envoy for April 1963**
+
+Contents:
+
+Translation - English
+
+9 April 1963
+
+The minister received me. Yesterday his deputy had refused, and the note of the 28th of last month is still unanswered. We meet again at the end of April.
+
+12 April 1963. I saw the minister on Wednesday and again today.
+
+Havana, 20 April 1963
+"""
+
+SUPPLIED_CLOSING = """\
+
+November 14, 1962
+**Cable from an Invented Legation to the Ministry**
+
+Contents:
+
+Translation - English
+
+TOP SECRET
+
+The talks of mid-November are set for next week.
+
+Prague, 12 November 1962
+"""
+
+
+def _convert(text: str):
+    from lxml import etree
+
+    from tei.convert import Finders, convert_document
+    from tei.parse import parse_text
+    from tei.settings import EditionSettings
+
+    doc = parse_text(text, "invented.txt")
+    data, _ = convert_document(doc, text, Finders(), EditionSettings(), "2024-01-02")
+    return etree.fromstring(data).getroottree()
+
+
+def _dates_of(tree) -> list[tuple[str, dict[str, str]]]:
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    return [("".join(d.itertext()), dict(d.attrib))
+            for d in tree.xpath("//t:text//t:date", namespaces=ns)]
+
+
+def test_journal_entries_resolve_relative_dates_against_their_own_date() -> None:
+    dates = dict(_dates_of(_convert(JOURNAL)))
+    assert dates["Yesterday"] == {"when": "1963-04-08"}
+    assert dates["28th of last month"] == {"when": "1963-03-28"}
+    assert dates["end of April"] == {"notBefore": "1963-04-21", "notAfter": "1963-04-30"}
+    # The second entry's date, not the first's nor the document's (2 May 1963).
+    assert dates["today"] == {"when": "1963-04-12"}
+    assert dates["Wednesday"] == {"when": "1963-04-10"}
+
+
+def test_closing_date_that_differs_is_the_dispatch_date() -> None:
+    tree = _convert(JOURNAL)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert tree.xpath("string(//t:creation/t:date/@when)", namespaces=ns) == "1963-05-02"
+    closing = tree.xpath("//t:closer/t:dateline/t:date", namespaces=ns)
+    assert [dict(d.attrib) for d in closing] == [{"when": "1963-04-20", "type": "dispatch"}]
+
+
+def test_document_without_opening_dateline_takes_the_archive_date_line() -> None:
+    tree = _convert(SUPPLIED_CLOSING)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert tree.xpath("string(//t:creation/t:date/@when)", namespaces=ns) == "1962-11-14"
+    dates = dict(_dates_of(tree))
+    assert dates["12 November 1962"] == {"when": "1962-11-12", "type": "dispatch"}
+    assert dates["next week"] == {"notBefore": "1962-11-19", "notAfter": "1962-11-25"}
+    assert dates["mid-November"] == {"notBefore": "1962-11-11", "notAfter": "1962-11-20"}
+
+
+@pytest.mark.parametrize("text", [JOURNAL, SUPPLIED_CLOSING])
+def test_new_date_forms_are_valid_for_both_schemas(text: str, tei_all, tmp_path) -> None:
+    from tei.validate import validate_paths
+
+    tree = _convert(text)
+    assert tei_all.validate(tree), str(tei_all.error_log)
+    path = tmp_path / "doc.xml"
+    tree.write(str(path), encoding="utf-8", xml_declaration=True)
+    report = validate_paths([path])
+    assert [str(i) for f in report.files for i in f.issues if i.severity == "error"] == []
+
+
+def test_reading_edition_shows_bounds_as_a_title_not_a_single_day(tmp_path) -> None:
+    from lxml import html as lxml_html
+
+    from tei.render import Renderer
+
+    source = tmp_path / "1962-11-14_invented.xml"
+    _convert(SUPPLIED_CLOSING).write(str(source), encoding="utf-8", xml_declaration=True)
+    written = Renderer().render_document(source, tmp_path / "site")
+    page = lxml_html.fromstring(written[0].read_bytes())
+    bounded = page.xpath("//span[@class='date'][normalize-space()='next week']")
+    assert [s.get("title") for s in bounded] == ["not before 1962-11-19, not after 1962-11-25"]
+    assert not page.xpath("//time[normalize-space()='next week']")
+    text = written[1].read_text(encoding="utf-8")
+    assert "next week" in text and "mid-November" in text

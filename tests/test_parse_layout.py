@@ -6,6 +6,8 @@ part, no two parts sharing a character.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tei.model import Block, Document
@@ -582,3 +584,204 @@ def test_quoted_body_paragraph_is_not_taken_for_a_citation() -> None:
                 '"The archive will open in 1962," he said.\n\n' + BODY)
     assert doc.header.citation is None
     assert paragraphs(doc)[0].text == '"The archive will open in 1962," he said.'
+
+
+# --- C-NEW exported with single newlines only (no blank line anywhere) -----------------
+
+_NEW_SITE_SINGLE = (
+    "April 2, 1964\n"
+    "Cable from the Legation in Lima on the Harbour Tax\n"
+    "This document was made possible with support from the Invented Harbour\n"
+    "Foundation\n"
+    "SECRET\n"
+    "Copy No. 2\n"
+    "Dear Comrade Vidal,\n"
+    "The harbour tax was raised on Monday. The shipping agents protest.\n"
+    "The ministry promised an answer within the week, and the agents\n"
+    "wait for it.\n"
+    "With greetings,\n"
+    "B. MARKOV\n"
+    "The legation reports a new harbour tax in Lima.\n"
+    "Author(s):\n"
+    "Legation in Lima\n"
+    "Record ID\n"
+    "4321\n"
+)
+
+
+def _shape(doc) -> list[tuple[str, str, str]]:
+    return [(b.section, b.kind, b.text) for b in doc.blocks]
+
+
+def test_c_new_single_newlines_are_read_block_by_block() -> None:
+    single = parse_text(_NEW_SITE_SINGLE, "single.txt")
+    spaced = parse_text(_NEW_SITE_SINGLE.replace("\n", "\n\n").replace(
+        "agents\n\nwait", "agents\nwait").replace("Harbour\n\nFoundation", "Harbour\nFoundation"),
+        "spaced.txt")
+    assert uncovered(single) == []
+    assert _shape(single) == _shape(spaced)
+    h = single.header
+    assert h.funder is not None and h.funder.text.endswith("Invented Harbour Foundation")
+    assert h.summary is not None and h.summary.text == "The legation reports a new harbour tax in Lima."
+    assert ("body", "p", "The ministry promised an answer within the week, and the agents "
+            "wait for it.") in _shape(single)
+    assert ("closer", "signed", "B. MARKOV") in _shape(single)
+    assert ("opener", "line", "SECRET") in _shape(single)
+
+
+def test_b5_funder_line_does_not_swallow_the_body() -> None:
+    text = ("April 2, 1964\nCable on the Harbour Tax\n"
+            "This document was made possible with support from Invented Fund\n"
+            "Dear Comrade Vidal,\nThe tax was raised.\nB. MARKOV\n")
+    doc = parse_text(text, "funder.txt")
+    assert doc.header.funder is not None
+    assert doc.header.funder.text == "This document was made possible with support from Invented Fund"
+    assert ("body", "p", "The tax was raised.") in _shape(doc)
+
+
+def test_c_new_summary_is_never_the_whole_body() -> None:
+    text = ("April 2, 1964\n\nCable on the Harbour Tax\n\n"
+            "The tax was raised. The agents protest and wait for the ministry.\n"
+            "It may answer next week.\n\nAuthor(s):\nLegation in Lima\n")
+    doc = parse_text(text.replace("\n\n", "\n"), "whole.txt")
+    # Single newlines: each line is a block, so the last one really follows the body.
+    assert doc.header.summary is not None and doc.header.summary.text == "It may answer next week."
+    doc = parse_text(text, "blank.txt")
+    # One chunk between the title and the trailer is the body, not a summary.
+    assert doc.header.summary is None
+    assert [b.text for b in doc.blocks if b.kind == "p"] == [
+        "The tax was raised. The agents protest and wait for the ministry.",
+        "It may answer next week."]
+
+
+# --- C-OLD page chrome without labels --------------------------------------------------
+
+
+def test_c_old_chrome_without_labels_goes_to_the_header() -> None:
+    from lxml import etree
+
+    from tei.convert import Finders, convert_document
+    from tei.parse import read_document
+    from tei.settings import EditionSettings
+
+    path = Path(__file__).parent / "data" / "parse" / "old-site-chrome.txt"
+    doc = read_document(path)
+    assert uncovered(doc) == []
+    h = doc.header
+    assert [e.label for e in h.extra] == [
+        "CITATION SHARE DOWNLOAD", "• Citation", "VIEW DOCUMENT IN English HTML"]
+    assert h.summary is not None and h.summary.text.startswith("The envoy reports")
+    assert h.url == "http://example.org/document/501"
+    assert sorted(c.reason for c in doc.consumed) == [
+        "repeated URL", "repeated citation", "repeated summary"]
+    body = [b.text for b in doc.blocks]
+    assert body[0] == "Ciphergram No. 4411"
+    assert not any("Citation" in t or "http" in t or "VIEW" in t or "envoy reports" in t
+                   for t in body)
+    text = path.read_text(encoding="utf-8")
+    data, _ = convert_document(doc, text, Finders(), EditionSettings(), "2024-01-02")
+    tree = etree.fromstring(data)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert not tree.xpath("//t:body//text()[contains(., 'SHARE')]", namespaces=ns)
+
+
+@pytest.mark.parametrize("line", [
+    "CITATION SHARE DOWNLOAD", "Share Download", "• Citation", "* Download",
+    "VIEW DOCUMENT IN English HTML", "View document in Russian"])
+def test_b6_old_chrome_lines(line: str) -> None:
+    from tei.parse.patterns import OLD_CHROME
+
+    assert OLD_CHROME.fullmatch(line)
+
+
+@pytest.mark.parametrize("line", ["Citation", "Share of the harvest", "Download the file."])
+def test_b6_words_that_are_not_chrome(line: str) -> None:
+    from tei.parse.patterns import OLD_CHROME
+
+    assert not OLD_CHROME.fullmatch(line)
+
+
+# --- D14: author and title lines inside the body ---------------------------------------
+
+_JOURNAL = (
+    "May 2, 1963\n\n**Journal of an Invented Envoy, April 1963**\n\n"
+    "Contents:\n\nTranslation - English\n\n"
+    "TOP SECRET\n\nJOURNAL\nof Ambassador Andrei I. Aleksandrov\nfor the period 1 through 30 April 1963\n\n"
+    "Compiled by Ambassador A. I. ALEKSANDROV\n\n"
+    "9 April 1963\n\nThe ambassador met the consul at the port.\n\n"
+    "From the diary of Prime Minister Tomás Varela\n\n"
+    "10 April 1963\n\nThe prime minister met the ambassador.\n\n"
+    "Diary of Nikolai S. Ostrovin\n\nThe chairman stayed at home.\n"
+)
+
+
+def test_d14_author_and_title_lines_are_byline_and_head() -> None:
+    doc = parse_text(_JOURNAL, "journal.txt")
+    assert uncovered(doc) == []
+    shape = [(b.section, b.kind, b.text) for b in doc.blocks]
+    assert ("opener", "byline", "Compiled by Ambassador A. I. ALEKSANDROV") in shape
+    assert ("body", "byline", "From the diary of Prime Minister Tomás Varela") in shape
+    assert ("body", "head", "Diary of Nikolai S. Ostrovin") in shape
+    assert ("body", "p", "The ambassador met the consul at the port.") in shape
+
+
+@pytest.mark.parametrize("line", [
+    "By the evening the talks had ended.",  # a sentence
+    "Compiled by hand from the notes, the list was long, and the envoy signed it.",
+    "by the minister",  # lower case: no name follows
+    "The diary of events was kept by the consul and sent on.",
+])
+def test_d14_sentences_that_open_like_author_lines_stay_paragraphs(line: str) -> None:
+    doc = parse_text(HEADER + "The envoy spoke.\n\n" + line + "\n\nThe minister agreed.\n", "x.txt")
+    assert ("p", line) in [(b.kind, b.text) for b in doc.blocks]
+
+
+def test_d14_bylines_are_encoded_linked_valid_and_shown(tmp_path, tei_all) -> None:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from tei.convert import convert_document, make_finders
+    from tei.render import Renderer
+    from tei.settings import EditionSettings
+    from tei.validate import validate_paths
+
+    register = Path(__file__).parent / "data" / "persons" / "register.xml"
+    doc = parse_text(_JOURNAL, "journal.txt")
+    data, _ = convert_document(doc, _JOURNAL, make_finders([register]), EditionSettings(),
+                               "2024-01-02")
+    tree = etree.fromstring(data).getroottree()
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    opener_byline = tree.xpath("//t:opener/t:byline", namespaces=ns)
+    assert len(opener_byline) == 1
+    assert opener_byline[0].xpath("t:persName/@ref", namespaces=ns) == ["#aleksandrov-andrei"]
+    section = tree.xpath("//t:div[@type='section'][t:byline]", namespaces=ns)
+    assert len(section) == 1
+    assert section[0].xpath("t:byline/t:persName/@ref", namespaces=ns) == ["#varela-tomas"]
+    assert tree.xpath("//t:div[@type='section']/t:head/t:persName/@ref", namespaces=ns) == [
+        "#ostrovin-nikolai"]
+    assert tei_all.validate(tree), str(tei_all.error_log)
+    path = tmp_path / "1963-05-02_journal.xml"
+    tree.write(str(path), encoding="utf-8", xml_declaration=True)
+    report = validate_paths([path])
+    assert [str(i) for f in report.files for i in f.issues if i.severity == "error"] == []
+    written = Renderer().render_document(path, tmp_path / "site")
+    page = lxml_html.fromstring(written[0].read_bytes())
+    bylines = [" ".join(p.text_content().split()) for p in page.xpath("//p[@class='byline']")]
+    assert bylines == ["Compiled by Ambassador A. I. ALEKSANDROV",
+                       "From the diary of Prime Minister Tomás Varela"]
+    assert "From the diary of Prime Minister Tomás Varela" in written[1].read_text(encoding="utf-8")
+
+
+def test_c_old_chrome_with_single_newlines_and_an_unnamed_url() -> None:
+    path = Path(__file__).parent / "data" / "parse" / "old-site-chrome.txt"
+    text = path.read_text(encoding="utf-8").replace("\n\n", "\n").replace(
+        "VIEW DOCUMENT IN English HTML\n",
+        "VIEW DOCUMENT IN English HTML\nhttps://archive.example.org/page/77\n")
+    doc = parse_text(text, "single.txt")
+    assert uncovered(doc) == []
+    assert [e.label for e in doc.header.extra] == [
+        "CITATION SHARE DOWNLOAD", "• Citation", "VIEW DOCUMENT IN English HTML",
+        "https://archive.example.org/page/77"]
+    assert sorted(c.reason for c in doc.consumed) == [
+        "repeated URL", "repeated citation", "repeated summary"]
+    assert [b.text for b in doc.blocks][0] == "Ciphergram No. 4411"

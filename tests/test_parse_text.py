@@ -274,3 +274,55 @@ def test_notes_heading_with_numbered_items() -> None:
     doc = parse(HEADER + "The envoy spoke.\n\nNotes\n\n1. The first note.\n2. The second.\n")
     assert notes(doc) == [("1", "The first note."), ("2", "The second.")]
     assert consumed(doc, "footnote heading") == ["Notes"]
+
+
+# --- F4, F6, F7 as excerpts bring them: bare, bracket-glued and year-glued markers, and a
+# list that opens at a later number.
+
+
+def _markers(doc: Document) -> list[tuple[str, str]]:
+    from tei.annotate.document import annotate
+
+    doc.header.when = "1961-03-03"
+    spans = annotate(doc, None).spans
+    return [(s.attr("n") or "", b.text[s.start:s.end] + "@" + b.text[max(0, s.start - 6):s.start])
+            for b, block_spans in zip(doc.blocks, spans, strict=True)
+            for s in block_spans if s.kind == "footnote"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The envoy [...]3 agreed.", [("3", "3@ [...]")]),
+    ("The treaty of 1958.3 It lapsed.", [("3", "3@ 1958.")]),
+    ("The minister 3, who was late, agreed.", [("3", "3@ister ")]),
+    ("The talks ended in Rome 3.", [("3", "3@ Rome ")]),
+])
+def test_f4_bare_bracket_and_year_markers_find_their_note(body: str, expected: list) -> None:
+    doc = parse(HEADER + body + "\n\n3.III.61 R. SILVA\n\n3. The note.\n")
+    assert notes(doc) == [("3", "The note.")]
+    assert _markers(doc) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "The envoy read page 3. Then he left.",
+    "The talks of November 3. Then he left.",
+    "The ratio was 1958.3 tons in all.",
+])
+def test_f4_numbers_that_only_look_like_markers_stay_text(body: str) -> None:
+    doc = parse(HEADER + body + "\n\n3.III.61 R. SILVA\n\n[3] The note.\n")
+    assert notes(doc) == [("3", "The note.")]
+    assert _markers(doc) == []
+
+
+def test_f7_list_opening_at_a_later_number_is_a_footnote_list() -> None:
+    doc = parse(HEADER + "The envoy [...]3 agreed and left.4\n\n3.III.61 R. SILVA\n\n"
+                "3. A note on the gap.\n\n4. A note on leaving.\n")
+    assert notes(doc) == [("3", "A note on the gap."), ("4", "A note on leaving.")]
+    assert consumed(doc, "footnote number") == ["3. ", "4. "]
+    assert [n for n, _ in _markers(doc)] == ["3", "4"]
+
+
+def test_f7_numbered_paragraphs_from_a_later_number_without_markers_stay_paragraphs() -> None:
+    doc = parse(HEADER + "The envoy agreed.\n\n3. The third point.\n\n4. The fourth point.\n")
+    assert doc.footnotes == []
+    assert [p.text for p in paragraphs(doc)][-2:] == ["3. The third point.",
+                                                     "4. The fourth point."]

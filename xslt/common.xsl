@@ -75,12 +75,22 @@
         function($d) { (f:sort-date($d/tei:TEI), string($d/@stem)) })"/>
   </xsl:function>
 
-  <!-- A date as an HTML time element; ranges carry both ends in the title. -->
+  <!-- A date as an HTML time element; ranges carry both ends in the title. A date known
+       only within bounds ("the end of October") has no single datetime: its bounds go into
+       the title of a plain span. -->
   <xsl:template name="time">
     <xsl:param name="date" as="element(tei:date)"/>
     <xsl:param name="content" as="item()*"/>
-    <xsl:variable name="start" select="($date/@when, $date/@from, $date/@notBefore)[1]"/>
+    <xsl:variable name="start" select="($date/@when, $date/@from)[1]"/>
     <xsl:choose>
+      <xsl:when test="$date/(@notBefore, @notAfter)">
+        <span class="date">
+          <xsl:attribute name="title" select="string-join((
+              $date/@notBefore ! ('not before ' || .), $date/@notAfter ! ('not after ' || .)),
+              ', ')"/>
+          <xsl:sequence select="$content"/>
+        </span>
+      </xsl:when>
       <xsl:when test="f:html-date($start)">
         <time datetime="{$start}">
           <xsl:if test="$date/@from and $date/@to">

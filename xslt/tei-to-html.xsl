@@ -166,6 +166,12 @@
     <p class="signed"><xsl:apply-templates/></p>
   </xsl:template>
 
+  <!-- An author line ("Compiled by ...", "From the diary of ..."), in the opener or at the
+       head of a section. -->
+  <xsl:template match="tei:byline">
+    <p class="byline"><xsl:apply-templates/></p>
+  </xsl:template>
+
   <xsl:template match="tei:salute | tei:opener/tei:* | tei:closer/tei:*" priority="-0.1">
     <p class="line"><xsl:apply-templates/></p>
   </xsl:template>

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from tei.annotate import dates_coarse
 from tei.annotate.dates_calendar import (
     Reference,
     full_year,
@@ -69,11 +70,17 @@ class _Candidate:
 _Finder = Callable[[str, "Reference | None", "str | None"], Iterator[_Candidate]]
 
 
-def find_dates(text: str, doc_when: str | None, numeric_order: str | None = None) -> list[Span]:
+def find_dates(text: str, doc_when: str | None, numeric_order: str | None = None, *,
+               entry_when: str | None = None) -> list[Span]:
     """Date spans over ``text``; ``doc_when`` supplies a missing year, ``numeric_order``
-    ("dmy" or "mdy") decides a numeric date its components and the document date cannot."""
-    ref = reference_of(doc_when)
+    ("dmy" or "mdy") decides a numeric date its components and the document date cannot.
+
+    ``entry_when`` is the date of the diary or journal entry the text belongs to: it
+    replaces the document date as the reference, and words relative to the writing day
+    ("yesterday", "today") are resolved against it (they are left alone otherwise)."""
+    ref = reference_of(entry_when or doc_when)
     candidates = [c for finder in _FINDERS for c in finder(text, ref, numeric_order)]
+    candidates += _coarse(text, ref, reference_of(entry_when))
     candidates.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
     taken: list[_Candidate] = []
     for candidate in candidates:
@@ -318,6 +325,15 @@ def _lists(text: str, ref: Reference | None, order: str | None) -> Iterator[_Can
 def _years(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
     for match in YEAR_ALONE.finditer(text):
         yield _single(match.start("y"), match.end("y"), 4, when=match["y"])
+
+
+def _coarse(text: str, ref: Reference | None,
+            written: Reference | None) -> list[_Candidate]:
+    found = [*dates_coarse.parts_of_months(text, ref), *dates_coarse.seasons(text, ref),
+             *dates_coarse.quarters(text, ref), *dates_coarse.year_spans(text, ref),
+             *dates_coarse.weeks(text, ref), *dates_coarse.months_and_years(text, ref),
+             *dates_coarse.bare_weekdays(text, ref), *dates_coarse.relative_days(text, written)]
+    return [_single(start, end, 3, **attrs) for start, end, attrs in found]
 
 
 _FINDERS: tuple[_Finder, ...] = (

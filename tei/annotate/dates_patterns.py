@@ -49,11 +49,13 @@ SECTION_WORD = re.compile(
     r"\b(?:paragraph|para|point|section|item|article|clause|chapter|page|no|number)\.?\s$",
     re.IGNORECASE)
 ISO_DATE = re.compile(rf"(?<![\d-])(?P<y>{YEAR4})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])")
+# "17-18 November" and "17 to 18 November" alike; "and" makes a list (DAY_LIST) instead.
+_TO = rf"(?:{DASH}|\s+(?:to|through|thru|till|until)\s+)"
 DAY_RANGE = re.compile(
-    rf"{NOT_AFTER_NUMBER}(?P<d1>{DAY}){ORD}{DASH}(?P<d2>{DAY}){ORD}\s+(?:of\s+)?"
+    rf"{NOT_AFTER_NUMBER}(?P<d1>{DAY}){ORD}{_TO}(?P<d2>{DAY}){ORD}\s+(?:of\s+)?"
     rf"(?P<mon>{MONTH}){_YEAR_AFTER}")
 MONTH_DAY_RANGE = re.compile(
-    rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY}){ORD}{DASH}(?P<d2>{DAY}){ORD}{NOT_BEFORE_NUMBER}"
+    rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY}){ORD}{_TO}(?P<d2>{DAY}){ORD}{NOT_BEFORE_NUMBER}"
     rf"{_YEAR_AFTER}")
 KEYWORD_RANGE = re.compile(
     r"\b(?P<kw>from|between|period(?:\s+from)?)\s+"

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
+from tei.annotate.dates_entries import entry_dates
 from tei.annotate.editorial import find_editorial
 from tei.annotate.footnotes import find_markers, stray_superscripts
 from tei.inline import nest
-from tei.model import Annotations, Document, Span, Warning_
+from tei.model import Annotations, Block, Document, Span, Warning_
 
 if TYPE_CHECKING:
     from tei.annotate.entities import EntityFinder
@@ -42,6 +43,7 @@ def annotate(doc: Document, finder: PersonFinder | None,
     warnings: list[Warning_] = []
 
     markers = find_markers(texts, [f.n for f in doc.footnotes])
+    entries = entry_dates(doc.blocks, when)
     spans: list[list[Span]] = []
     for index, block in enumerate(doc.blocks):
         found = list(markers[index])
@@ -58,7 +60,7 @@ def annotate(doc: Document, finder: PersonFinder | None,
         found += [Span.make(s, e, "label", type=t) for s, e, t in block.labels]
         found += [Span.make(b, b, "pb") for b in block.breaks]
         found += [Span.make(h, h, "lb", **{"break": "no"}) for h in block.hyphenations]
-        found += _dates(block.kind, block.text, when, order)
+        found += _dates(block, when, order, entries[index])
         spans.append(found)
 
     footnote_spans: list[list[Span]] = []
@@ -113,16 +115,29 @@ def _linked(spans: list[list[Span]], kind: str) -> list[str]:
     return list(dict.fromkeys((s.attr("ref") or "").lstrip("#") for s in ordered))
 
 
-def _dates(kind: str, text: str, when: str | None, order: str | None) -> list[Span]:
-    found = find_dates(text, when, order)
-    if kind == "dateline" and not found:
+def _dates(block: Block, when: str | None, order: str | None,
+           entry_when: str | None) -> list[Span]:
+    text = block.text
+    found = find_dates(text, when, order, entry_when=entry_when)
+    if block.kind == "dateline" and not found:
         # A dateline that is a date as a whole ("12.XI.62") but not a running-text form.
         value = normalize_date_line(text)
         if value:
             stripped = text.strip()
             start = text.find(stripped)
             found = [Span.make(start, start + len(stripped), "date", when=value)]
+    if block.section == "closer" and block.kind == "dateline":
+        found = [_dispatch(span, when) for span in found]
     return found
+
+
+def _dispatch(span: Span, doc_when: str | None) -> Span:
+    """A closing dateline's date that is not the document's is the dispatch date: typed so,
+    it never stands for the document (whose date is the archive's date line)."""
+    value = span.attr("when")
+    if value is None or doc_when is None or value[:len(doc_when)] == doc_when[:len(value)]:
+        return span
+    return Span.make(span.start, span.end, span.kind, **dict(span.attrs), type="dispatch")
 
 
 def _number_markers_seen(doc: Document, spans: list[list[Span]],

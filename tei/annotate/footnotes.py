@@ -2,8 +2,11 @@
 
 A marker is accepted only when its number is the next footnote still waiting for a
 marker, so a number in a date, a copy number or a list item is not taken for one.
-Marker styles (FORMAT.md F1-F5): superscript digits, a digit glued to a word or to
-punctuation, ``[n]``, and a digit after a space following a word in capitals.
+Marker styles (FORMAT.md F1-F5): superscript digits, a digit glued to a word, to
+punctuation or to a closing bracket (``[…]4``), ``[n]``, a digit after a year's full stop
+(``1963.5``), a digit after a space following a word in capitals, and a bare digit after a
+space that closes a clause (``the minister 4,``) unless a counting word stands before it
+(``page 3.``).
 """
 
 from __future__ import annotations
@@ -22,11 +25,27 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _MARKER = re.compile(
     rf"(?P<sup>[{SUPERSCRIPT_DIGITS}]+)"
     r"|\[(?P<bracket>\d{1,3})\]"
-    # glued to a letter, closing quote or punctuation: "elections,1" "NOWAK2" "Khrushchev.1"
-    r"|(?<=[A-Za-zÀ-ɏ\.,;\)\"'’”])(?P<glued>\d{1,3})(?=[\s,.;:)\]]|$)"
+    # after a year and its full stop: "in 1963.5 The" (before "glued", which refuses it)
+    r"|(?<=(?<!\d)(?:1[89]|20)\d\d\.)(?P<year>\d{1,3})(?=\s+[A-Z\"“]|\s*$)"
+    # glued to a letter, closing quote, bracket or punctuation: "elections,1" "NOWAK2"
+    # "Khrushchev.1" "[…]4"
+    r"|(?<=[A-Za-zÀ-ɏ\.,;\)\]\"'’”])(?P<glued>\d{1,3})(?=[\s,.;:)\]]|$)"
     # after a space behind a word in capitals (PDF text): "NOWAK 2"
     r"|(?<=[A-ZÀ-Þ]{2} )(?P<spaced>\d{1,3})(?=[\s,.;:]|$)"
+    # after a space behind any word, closing a clause: "the minister 4, who" "in Rome 2."
+    r"|(?<=[A-Za-zÀ-ɏ]{2} )(?P<bare>\d{1,3})(?=[,.;:](?:\s|$)|$)"
 )
+# A bare digit after these words is a count or a reference, not a marker ("page 3.").
+_COUNTING_WORD = re.compile(
+    r"\b(?:no|nos|nr|number|numbers|page|pages|paragraph|paragraphs|point|points|item|items|"
+    r"article|articles|section|sections|chapter|clause|copy|copies|telegram|telegrams|cable|"
+    r"cables|note|notes|annex|table|figure|at|of|to|from|and|or|than|by|for|in|on|about|"
+    r"over|under|only|some|all|the|these|those|its|his|her|their|our|your|my|per|each|"
+    r"version|room|line|lines|group|groups|phase|stage|part|parts|volume|vol|file|box|"
+    # a day after its month ("on November 3.")
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s$",
+    re.IGNORECASE)
 # A glued digit after these is a number, not a marker: "No.12", "Nº3", "IL-28", "1,000".
 _NUMBER_CONTEXT = re.compile(r"(?:No\.|Nº|№|Nr\.|#|\d[.,]|[A-Z]-?)$")
 
@@ -82,6 +101,8 @@ def _next_marker(text: str, pos: int, wanted: str) -> tuple[int, int, str | None
             before = re.search(r"[A-Za-zÀ-ɏ]+$", text[:m.start()])
             if not (before and len(before.group()) > 2 and before.group().isupper()):
                 continue
+        if kind == "bare" and _COUNTING_WORD.search(text[max(0, m.start() - 12):m.start()]):
+            continue
         rend = {"sup": "superscript", "bracket": "bracket"}.get(kind)
         return m.start(), m.end(), rend
     return None

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from tei.errors import InputError
 from tei.model import Block, Document, Warning_
+from tei.parse.bylines import mark_author_and_title_lines
 from tei.parse.closer import read_closer
 from tei.parse.coverage import uncovered
 from tei.parse.envelope import check_characters, decode, normalise
 from tei.parse.header import read_header
-from tei.parse.lines import fold, split_lines
+from tei.parse.lines import blocks_of_single_lines, fold, split_lines
 from tei.parse.opener import read_opener
 from tei.parse.paragraphs import read_paragraphs
 from tei.parse.tail import take_footnotes, take_source_line, take_trailer
@@ -42,7 +43,7 @@ def parse_text(text: str, name: str) -> Document:
     source = normalise(text)
     if not source.strip():
         raise InputError(name, "the file is empty", "export the document again")
-    lines = split_lines(source)
+    lines = blocks_of_single_lines(split_lines(source))
     found = read_header(source, lines)
     header, consumed, warnings = found.header, found.consumed, found.warnings
     body = take_trailer(source, found.body, header)
@@ -55,7 +56,8 @@ def parse_text(text: str, name: str) -> Document:
         source, body, last_line_signer=bool(notes) or header.source is not None
     )
     opener, body = read_opener(source, body)
-    blocks = opener + read_paragraphs(source, body, warnings) + closer
+    blocks = mark_author_and_title_lines(
+        opener + read_paragraphs(source, body, warnings) + closer, source)
     doc = Document(name, source, header, blocks, notes, consumed, warnings)
     if not (header.date_line or found.labels_seen or header.citation or header.source
             or opener or closer or notes):

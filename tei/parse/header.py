@@ -37,6 +37,35 @@ def _chunk_end(lines: list[Line], i: int) -> int:
     return i
 
 
+# B5: a funder line wraps only once it is long; what goes on is a short name tail
+# ("Foundation", "of New York (CCNY)"), never a classification, a salute or a sentence.
+_FUNDER_WRAP_AT = 50
+_FUNDER_TAIL = re.compile(r"[^\W\d][\w.'’&()-]*(?: [\w.'’&()-]+){0,5}\.?")
+
+
+def _funder_end(lines: list[Line], i: int) -> int:
+    """Index after the funder line and the lines its wrapped name goes on over."""
+    end = i + 1
+    while end < len(lines):
+        step = end + 1 if _put_between(lines[end - 1], lines[end]) else end
+        if not (
+            step < len(lines) and not lines[step].blank
+            and len(lines[end - 1].text) >= _FUNDER_WRAP_AT
+            and not lines[end - 1].text.endswith(".")
+            and _FUNDER_TAIL.fullmatch(lines[step].text)
+            and not lines[step].text.isupper()
+        ):
+            break
+        end = step + 1
+    return end
+
+
+def _put_between(previous: Line, line: Line) -> bool:
+    """A blank line put between two lines of a file without blank lines (it stands at the
+    end of the line before, where a real blank line starts a character later)."""
+    return line.blank and line.start == previous.end
+
+
 def _is_label_line(line: Line) -> bool:
     return bool(
         pat.HEADER_LABEL.fullmatch(line.text) and _label_name(line.text)
@@ -103,6 +132,11 @@ class _Walk:
         ):
             self.extra_line(line)
             return True
+        if (h.title or h.date_line) and pat.OLD_CHROME.fullmatch(text):
+            self.extra_line(line)
+            return True
+        if (h.summary or h.citation) and self.take_repeat():
+            return True
         if h.date_line is None and not h.title and not self.result.labels_seen:
             if pat.DATE_LINE.fullmatch(text):
                 h.date_line = Field(text, line.start, line.end)
@@ -127,7 +161,7 @@ class _Walk:
         if self.in_contents:
             return False
         if pat.FUNDER.match(text) and h.funder is None:
-            end = _chunk_end(self.lines, self.i)
+            end = _funder_end(self.lines, self.i)
             h.funder = span_field(self.source, self.lines[self.i : end])
             self.i = end
             return True
@@ -169,6 +203,32 @@ class _Walk:
                 return lines + extra, j
             j = _chunk_end(self.lines, j)
         return lines, end
+
+    def take_repeat(self) -> bool:
+        """C-OLD: the citation box shows the summary, the citation and the URL a second
+        time; a chunk repeating one of them word for word is consumed with that reason. A
+        URL alone on its line that the citation does not name is kept as a header item."""
+        h = self.header
+        end = _chunk_end(self.lines, self.i)
+        chunk = self.lines[self.i : end]
+        text = " ".join(" ".join(line.text for line in chunk).split())
+        urls = pat.URL.fullmatch(text)
+        if h.summary and text == h.summary.text:
+            reason = "repeated summary"
+        elif h.citation and text and (text == h.citation.text or text in h.citation.text
+                                      and len(text) > 40):
+            reason = "repeated citation"
+        elif urls and h.url and urls.group(1).rstrip(".,;") == h.url:
+            reason = "repeated URL"
+        elif urls and len(chunk) == 1:
+            # The page's own address, not named in the citation: a header item.
+            self.extra_line(chunk[0])
+            return True
+        else:
+            return False
+        self.consume(chunk[0].start, chunk[-1].end, reason)
+        self.i = end
+        return True
 
     def extra_line(self, line: Line) -> None:
         self.header.extra.append(ExtraField(line.text, None, line.start, line.end))

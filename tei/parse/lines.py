@@ -78,6 +78,26 @@ def split_lines(source: str) -> list[Line]:
     return result
 
 
+def blocks_of_single_lines(lines: list[Line]) -> list[Line]:
+    """The newer site's export with no blank line anywhere (every line a block, K6): a blank
+    line is put between every two lines, so each is read as its own block, except where a
+    line ends mid-sentence and the next goes on in lower case (a wrap inside one block).
+    Text with any blank line between its first and last lines is returned as it is."""
+    filled = [k for k, line in enumerate(lines) if not line.blank]
+    if len(filled) < 2 or any(line.blank for line in lines[filled[0]:filled[-1]]):
+        return lines
+    result: list[Line] = list(lines[:filled[0] + 1])
+    for line in lines[filled[0] + 1:filled[-1] + 1]:
+        previous = result[-1]
+        if not (_OPEN_END.search(previous.text) and line.text[:1].islower()):
+            result.append(Line(previous.no, previous.end, previous.end, ""))
+        result.append(line)
+    return result + list(lines[filled[-1] + 1:])
+
+
+_OPEN_END = re.compile(r"[^.!?:;…\"”’»)\]]$")
+
+
 def cut(line: Line, start: int, end: int | None = None) -> Line:
     """The part of ``line`` from source offset ``start`` (to ``end``), whitespace trimmed."""
     end = line.end if end is None else end

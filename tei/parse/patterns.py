@@ -52,6 +52,15 @@ CHROME = re.compile(
     re.I,
 )
 
+# B6, C-OLD: the old site's page chrome without labels: the button row ("CITATION SHARE
+# DOWNLOAD"), a bulleted tab ("• Citation"), the contents link ("VIEW DOCUMENT IN English").
+OLD_CHROME = re.compile(
+    r"(?:(?:citation|share|download|print|email|export)(?:\s+|$)){2,}"
+    r"|[•·▪◦*]\s*(?:citation|share|download|print|email|export)"
+    r"|view\s+document\s+in\b.{0,40}",
+    re.I,
+)
+
 # C-NEW trailer. The first group opens the trailer; the second only counts inside it.
 TRAILER_OPENING = re.compile(
     r"(author\(s\)|associated people\s*&\s*organizations|associated places|associated topics"
@@ -72,6 +81,17 @@ NOTE_ITEM = re.compile(r"(?:\[(\d{1,3})\]|(\d{1,3})\.)\s+(?=\S)")
 NOTE_ITEM_BARE = re.compile(r"(?:\[(\d{1,3})\]|(\d{1,3})\.?)\s+(?=\S)")
 NOTES_HEADING = re.compile(r"editor[’']?s\s+notes?:?|notes:?|footnotes:?", re.I)
 MARKER_ONE = re.compile(r"¹|\[1\]|(?<=[A-Za-zÀ-ɏ.,;)\"'’”])1(?=[\s,.;:)\]]|$)")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def marker_of(number: int) -> re.Pattern[str]:
+    """A body marker of footnote ``number``: superscript, ``[n]``, glued to a word,
+    punctuation or a closing bracket, or after a space closing a clause ("Rome 3.").
+    An excerpt's list may open at 3 when its body keeps the marker of 3."""
+    n = str(number)
+    return re.compile(rf"{n.translate(_SUPERSCRIPT)}|\[{n}\]|"
+                      rf"(?<=[A-Za-zÀ-ɏ.,;)\]\"'’”]){n}(?=[\s,.;:)\]]|$)|"
+                      rf"(?<=[A-Za-zÀ-ɏ]{{2}} ){n}(?=[,.;:](?:\s|$)|$)")
 
 # D19: a distribution list, its heading and its items ("1 - Cde. Berg", "1st - to file").
 DISTRIBUTION_HEAD = re.compile(

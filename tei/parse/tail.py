@@ -46,8 +46,10 @@ def take_trailer(source: str, lines: list[Line], header: Header) -> list[Line]:
     body = _strip_blank_end(lines[:start])
     if header.summary is None and body:
         # C-NEW: the summary has no label and stands between the body and the trailer.
-        last = chunks(body)[-1]
-        if not pat.SOURCE_OPEN.match(last[0].text):
+        groups = chunks(body)
+        last = groups[-1]
+        # Only a chunk that really follows the body: never the body itself.
+        if len(groups) > 1 and not pat.SOURCE_OPEN.match(last[0].text):
             header.summary = span_field(source, last)
             body = _strip_blank_end(body[: body.index(last[0])])
     return body
@@ -96,7 +98,8 @@ def take_footnotes(
     *,
     before_source_line: bool = False,
 ) -> tuple[list[Line], list[Footnote]]:
-    """F6-F8: the numbered list at the end, counted back from its last item down to 1.
+    """F6-F8: the numbered list at the end, counted back from its last item down to 1 (or
+    to a later first number whose marker the body keeps, in an excerpt).
 
     A paragraph without a number inside the list (or, when ``before_source_line``, right
     after it) is the next paragraph of the note before it.
@@ -135,11 +138,16 @@ def take_footnotes(
             break
     if run_on:
         return lines, []
-    if not chain or chain[0][0] != 1 or (bare and k + 1 != first_group):
+    if not chain or (bare and k + 1 != first_group):
         return lines, []
     body_end = chain[0][1]
     before = lines[: lines.index(body_end)]
-    if not bare and not _list_is_plausible(source, before, groups[k] if k >= 0 else None):
+    if chain[0][0] != 1:
+        # An excerpt's list may open at a later number ("3. ..."): footnotes only when the
+        # body keeps the marker of that first number.
+        if not _marks(source, before, chain[0][0]):
+            return lines, []
+    elif not bare and not _list_is_plausible(source, before, groups[k] if k >= 0 else None):
         return lines, []
     notes: list[Footnote] = []
     for number, first, more in chain:
@@ -155,6 +163,11 @@ def take_footnotes(
         consumed.append(Consumed(heading.start, heading.end, "footnote heading"))
         before = lines[: lines.index(heading)]
     return _strip_blank_end(before), notes
+
+
+def _marks(source: str, before: list[Line], number: int) -> bool:
+    return bool(before) and bool(
+        pat.marker_of(number).search(source[before[0].start : before[-1].end]))
 
 
 def _list_is_plausible(source: str, before: list[Line], previous: list[Line] | None) -> bool:

@@ -31,6 +31,8 @@ GRAMMAR_RULES = {
                     "the file",
     "date-range-order": "a date range starts after it ends (@from later than @to)",
     "date-when-range": "a date has both @when and @from/@to",
+    "date-bounds-order": "a date's bounds are reversed (@notBefore later than @notAfter)",
+    "date-bounds-exact": "a date has both bounds (@notBefore/@notAfter) and an exact value",
     "note-kind": "a note in the text is neither a footnote (place=\"foot\") nor an editorial "
                  "note (type=\"editorial\"), or is both",
     "duplicate-id": "an xml:id is used twice in one file (an error of the XML), or by two files "
