@@ -27,6 +27,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from tei.errors import InputError
+from tei.limits import first_excess
 from tei.resources import xslt_dir
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -90,8 +91,24 @@ def read_tei(path: Path) -> SourceDocument:
     if entity is not None:
         raise InputError(str(path), f"entity reference {entity.text} is not allowed",
                          "write the character itself", line=entity.sourceline)
+    _refuse_what_saxon_cannot_read(path, root)
     # Only the root element goes on: any DOCTYPE and its declarations stay behind.
     return SourceDocument(path=path, stem=path.stem, root=root)
+
+
+def _refuse_what_saxon_cannot_read(path: Path, root: etree._Element) -> None:
+    # Saxon's parser stops at fixed depth and attribute limits, and its error would end
+    # the whole site: a document over them is refused here, alone, with its file name.
+    excess = first_excess(root)
+    if excess is None:
+        return
+    if excess.rule == "xml-too-deep":
+        raise InputError(str(path), f"elements are nested more than {excess.limit} levels "
+                         "deep, more than the reading edition renders", "flatten the markup",
+                         line=excess.line)
+    raise InputError(str(path), f"<{etree.QName(excess.element).localname}> has more than "
+                     f"{excess.limit} attributes, more than the reading edition renders",
+                     "remove the extra attributes", line=excess.line)
 
 
 def collect_tei_paths(paths: Iterable[Path]) -> list[Path]:
@@ -203,7 +220,7 @@ class Renderer:
     def _render_pages(self, documents: list[SourceDocument],
                       report: RenderReport) -> dict[SourceDocument, tuple[str, str]]:
         """HTML and text of each document that renders, linked to its neighbours."""
-        edition = self._saxon.parse_xml(xml_text=edition_listing(documents))
+        edition, documents = self._parse_listing(documents, report)
         pages: dict[SourceDocument, tuple[str, str]] = {}
         for document in documents:
             try:
@@ -216,6 +233,24 @@ class Renderer:
             for document, (_, text) in pages.items():
                 pages[document] = (self.html(document, edition), text)
         return pages
+
+    def _parse_listing(self, documents: list[SourceDocument],
+                       report: RenderReport) -> tuple[object, list[SourceDocument]]:
+        """The edition listing as Saxon's tree, and the documents in it. Should Saxon refuse
+        the listing despite read_tei's checks, the documents it refuses alone are reported
+        and left out, so one document never takes the site down with it."""
+        try:
+            return self._saxon.parse_xml(xml_text=edition_listing(documents)), documents
+        except Exception:  # Saxon reports parse errors as its own exception type
+            kept = []
+            for document in documents:
+                try:
+                    self._saxon.parse_xml(xml_text=edition_listing([document]))
+                except Exception as exc:
+                    report.errors.append(f"{document.path}: {_message(exc)}")
+                else:
+                    kept.append(document)
+            return self._saxon.parse_xml(xml_text=edition_listing(kept)), kept
 
     def render_site(self, tei_paths: Sequence[Path], outdir: Path) -> RenderReport:
         """Render every document and the site pages; failures are collected per document."""

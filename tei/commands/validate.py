@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from tei.limits import MAX_ELEMENT_DEPTH
 from tei.validate import (
     FORMATS,
     SWITCHABLE,
@@ -79,8 +80,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="validate N files at a time in worker processes")
     parser.add_argument("--max-size", type=_positive, default=50, metavar="MB",
                         help="refuse files larger than this (default: 50 MB)")
-    parser.add_argument("--max-depth", type=_positive, default=256, metavar="N",
-                        help="refuse documents nested deeper than this (default: 256)")
+    parser.add_argument("--max-depth", type=_positive, default=MAX_ELEMENT_DEPTH, metavar="N",
+                        help="refuse documents nested deeper than this (default: "
+                        f"{MAX_ELEMENT_DEPTH}, the deepest the reading edition renders)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the report to FILE instead of standard output")
     parser.add_argument("-q", "--quiet", action="store_true",
