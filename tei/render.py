@@ -27,6 +27,7 @@ from lxml import etree
 from tei import atomic
 from tei.errors import InputError
 from tei.findings import printable
+from tei.limits import first_excess
 from tei.resources import xslt_dir
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -91,8 +92,24 @@ def read_tei(path: Path, stem: str | None = None) -> SourceDocument:
     if entity is not None:
         raise InputError(str(path), f"entity reference {entity.text} is not allowed",
                          "write the character itself", line=entity.sourceline)
+    _refuse_what_saxon_cannot_read(path, root)
     # Only the root element goes on: any DOCTYPE and its declarations stay behind.
     return SourceDocument(path=path, stem=stem or path.stem, root=root)
+
+
+def _refuse_what_saxon_cannot_read(path: Path, root: etree._Element) -> None:
+    # Saxon's parser stops at fixed depth and attribute limits, and its error would end
+    # the whole site: a document over them is refused here, alone, with its file name.
+    excess = first_excess(root)
+    if excess is None:
+        return
+    if excess.rule == "xml-too-deep":
+        raise InputError(str(path), f"elements are nested more than {excess.limit} levels "
+                         "deep, more than the reading edition renders", "flatten the markup",
+                         line=excess.line)
+    raise InputError(str(path), f"<{etree.QName(excess.element).localname}> has more than "
+                     f"{excess.limit} attributes, more than the reading edition renders",
+                     "remove the extra attributes", line=excess.line)
 
 
 def edition_listing(documents: Sequence[SourceDocument]) -> str:
@@ -185,7 +202,7 @@ class Renderer:
     def _render_pages(self, documents: list[SourceDocument],
                       report: RenderReport) -> dict[SourceDocument, tuple[str, str]]:
         """HTML and text of each document that renders, linked to its neighbours."""
-        edition = self._saxon.parse_xml(xml_text=edition_listing(documents))
+        edition, documents = self._parse_listing(documents, report)
         pages: dict[SourceDocument, tuple[str, str]] = {}
         for document in documents:
             try:
@@ -198,6 +215,24 @@ class Renderer:
             for document, (_, text) in pages.items():
                 pages[document] = (self.html(document, edition), text)
         return pages
+
+    def _parse_listing(self, documents: list[SourceDocument],
+                       report: RenderReport) -> tuple[object, list[SourceDocument]]:
+        """The edition listing as Saxon's tree, and the documents in it. Should Saxon refuse
+        the listing despite read_tei's checks, the documents it refuses alone are reported
+        and left out, so one document never takes the site down with it."""
+        try:
+            return self._saxon.parse_xml(xml_text=edition_listing(documents)), documents
+        except Exception:  # Saxon reports parse errors as its own exception type
+            kept = []
+            for document in documents:
+                try:
+                    self._saxon.parse_xml(xml_text=edition_listing([document]))
+                except Exception as exc:
+                    report.errors.append(f"{document.path}: {_message(exc)}")
+                else:
+                    kept.append(document)
+            return self._saxon.parse_xml(xml_text=edition_listing(kept)), kept
 
     def render_site(self, tei_paths: Sequence[Path], outdir: Path,
                     names: Sequence[str] | None = None) -> RenderReport:

@@ -100,3 +100,9 @@ def test_the_git_install_of_the_recipes_builds_the_package(tmp_path):
     for shipped in ("tei/schemas/tei-edition.xsd", "tei/schemas/tei-register.xsd",
                     "tei/xslt/tei-to-html.xsl", "tei/cli.py"):
         assert shipped in names
+
+
+@pytest.mark.parametrize("block", re.findall(r"```yaml\n(.*?)```", GUIDE, re.S),
+                         ids=lambda block: block.splitlines()[0][:40])
+def test_every_yaml_recipe_parses(block):
+    assert yaml.safe_load(block) is not None

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tei.limits import MAX_ELEMENT_DEPTH
 from tei.validate import FORMATS, Limits, SchemaError, schemas, validate_paths
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "example.tei.xml"
@@ -193,7 +194,8 @@ def test_a_very_deep_document_is_refused_with_a_clear_message(tmp_path):
     report, output = every_output(write(tmp_path, "deep.xml", nested(100_000)))
     issue = report.issues[0]
     assert (issue.rule, issue.severity) == ("xml-too-deep", "error")
-    assert issue.message.startswith("elements are nested more than 256 levels deep")
+    assert issue.message.startswith(f"elements are nested more than {MAX_ELEMENT_DEPTH} "
+                                    "levels deep")
 
 
 def test_the_depth_limit_is_configurable(tmp_path):

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from tei.errors import UsageError
+from tei.limits import MAX_ELEMENT_DEPTH
 from tei.validate import SWITCHABLE, Limits
 from tei.validate.checks import DEFAULT_DATE_GRACE_DAYS
 from tei.validate.safe_xml import MEGABYTE
@@ -86,8 +87,9 @@ def validation_options() -> argparse.ArgumentParser:
                        help="validate N files at a time in worker processes")
     group.add_argument("--max-size", type=_positive, default=50, metavar="MB",
                        help="refuse files larger than this (default: 50 MB)")
-    group.add_argument("--max-depth", type=_positive, default=256, metavar="N",
-                       help="refuse documents nested deeper than this (default: 256)")
+    group.add_argument("--max-depth", type=_positive, default=MAX_ELEMENT_DEPTH, metavar="N",
+                       help="refuse documents nested deeper than this (default: "
+                       f"{MAX_ELEMENT_DEPTH}, the deepest the reading edition renders)")
     return parent
 
 

@@ -8,7 +8,10 @@ GRAMMAR_RULES = {
     "xml-syntax": "the file is not well-formed XML",
     "xml-entity": "the document declares entities; they are never expanded, so it is refused",
     "xml-too-large": "the file is over the size limit (--max-size)",
-    "xml-too-deep": "elements are nested deeper than the limit (--max-depth)",
+    "xml-too-deep": "elements are nested deeper than the limit (--max-depth; by default the "
+                    "98 levels the reading edition renders)",
+    "xml-too-many-attributes": "an element has more attributes than the reading edition "
+                               "renders (200)",
     "io": "the file cannot be read",
     "internal-error": "the validator itself failed on the file (a defect to report); the "
                       "other files are still checked",

@@ -1,7 +1,9 @@
 """Parse XML from outside without trusting it.
 
 No entity is expanded, no DTD or other file is loaded, nothing is fetched over the network,
-and documents over a size or nesting limit are refused before they can exhaust memory.
+and documents over a size, nesting or attribute limit are refused: the size before they
+can exhaust memory, the nesting and attributes where the reading edition could not render
+them (:mod:`tei.limits`).
 Problems come back as :class:`XmlProblem` with a line and column.
 """
 
@@ -13,6 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from tei.limits import MAX_ATTRIBUTES, MAX_ELEMENT_DEPTH, first_excess
+
 MEGABYTE = 1024 * 1024
 # libxml2 refuses deeper documents unless XML_PARSE_HUGE is set, which also lifts its
 # other size guards: only a caller who asks for more depth gets it.
@@ -22,7 +26,9 @@ LIBXML2_DEPTH = 256
 @dataclass(frozen=True)
 class Limits:
     max_bytes: int = 50 * MEGABYTE
-    max_depth: int = 256
+    # The render's limits (tei.limits), so that a document accepted here can be rendered.
+    max_depth: int = MAX_ELEMENT_DEPTH
+    max_attributes: int = MAX_ATTRIBUTES
 
 
 class XmlProblem(Exception):
@@ -80,7 +86,7 @@ def parse_bytes(data: bytes, limits: Limits) -> etree._ElementTree:
         raise _syntax_problem(exc, limits) from None
     tree = root.getroottree()
     _refuse_entity_declarations(tree)
-    _refuse_deep(root, limits)
+    _refuse_excess(root, limits)
     return tree
 
 
@@ -106,7 +112,8 @@ def _syntax_problem(exc: etree.XMLSyntaxError, limits: Limits) -> XmlProblem:
 def _too_deep(limits: Limits, line: int, col: int) -> XmlProblem:
     return XmlProblem(
         f"elements are nested more than {limits.max_depth} levels deep: the document is "
-        "refused (raise the limit with --max-depth if it is genuine)",
+        f"refused (the reading edition renders {MAX_ELEMENT_DEPTH} levels at most; "
+        "--max-depth sets the limit for validation)",
         "xml-too-deep", line, col)
 
 
@@ -124,14 +131,17 @@ def _refuse_entity_declarations(tree: etree._ElementTree) -> None:
             "xml-entity", 1, 1)
 
 
-def _refuse_deep(root: etree._Element, limits: Limits) -> None:
-    if limits.max_depth == LIBXML2_DEPTH:
-        return  # libxml2 itself stops at this depth
-    depth = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        if depth > limits.max_depth:
-            raise _too_deep(limits, element.sourceline or 1, 1)
+def _refuse_excess(root: etree._Element, limits: Limits) -> None:
+    excess = first_excess(root, limits.max_depth, limits.max_attributes)
+    if excess is None:
+        return
+    if excess.rule == "xml-too-deep":
+        raise _too_deep(limits, excess.line, 1)
+    raise XmlProblem(
+        f"<{etree.QName(excess.element).localname}> has more than {limits.max_attributes} "
+        "attributes: the document is refused (the reading edition's XSLT processor reads "
+        "no more)",
+        "xml-too-many-attributes", excess.line, 1)
 
 
 class Locator:
