@@ -9,6 +9,7 @@ read a published site. The temporary file is removed on any error.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -30,8 +31,19 @@ def file_mode() -> int:
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically; raises OSError (no temporary file is left)."""
+    """Write ``data`` to ``path`` atomically; raises OSError (no temporary file is left).
+
+    A link is followed (the file it points to is replaced, the link stays); a device or
+    pipe (``-o /dev/stdout``) is written to as it is, never renamed over."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return path
+    if path.is_symlink():
+        path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_PREFIX, suffix=".tmp")
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,38 @@ def test_a_full_disk_in_render(tmp_path):
     assert run.stderr.splitlines() == [
         f"tei render: {out / 'html' / 'example.tei.html'}: No space left on device"]
     assert not [p for p in out.rglob("*") if p.is_file()]
+
+
+def test_a_pipe_as_report_is_written_to_not_replaced(tmp_path):
+    """--report /dev/stdout or a pipe works: a file that is not a regular file is written
+    to, never renamed over (as root, a device could be)."""
+    out = tmp_path / "out"
+    run = subprocess.run([*tei_command(), "convert", str(SEED), "-o", str(out), "-q",
+                          "--report", "/dev/stdout"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert '"command": "convert"' in run.stdout
+    pipe = tmp_path / "report.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(pipe, "rb") as stream:
+            received.append(stream.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    run = tei("convert", str(SEED), "-o", str(out), "--report", str(pipe))
+    reader.join(timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert b'"findings"' in received[0]
+
+
+def test_a_linked_report_replaces_the_file_the_link_points_to(tmp_path):
+    real = tmp_path / "real.json"
+    real.write_text("{}", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    run = tei("convert", str(SEED), "-o", str(tmp_path / "out"), "--report", str(link))
+    assert run.returncode == 0, run.stderr
+    assert link.is_symlink() and '"findings"' in real.read_text(encoding="utf-8")

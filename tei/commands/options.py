@@ -138,6 +138,8 @@ def output_file(path: Path) -> Path:
     UsageError saying why not."""
     if path.is_dir():
         raise UsageError(f"{path}: is a folder (give a file name)")
+    if path.exists() and not path.is_file():
+        return path  # a device or pipe (/dev/stdout): written to as it is
     folder = path.parent
     if not folder.is_dir():
         raise UsageError(f"{path}: the folder {folder} does not exist")
