@@ -76,8 +76,11 @@ def test_family_name_first_is_recognised_from_element_order(register: Register) 
     assert _forms(name) == {"Pak", "Pak Seong-cheol"}
 
 
-def test_plain_non_western_name_is_matched_only_as_written(register: Register) -> None:
-    assert _forms(_name(register, "tran-van-loc")) == {"Tran Van Loc"}
+def test_plain_vietnamese_name_is_read_family_first(register: Register) -> None:
+    # xml:lang="vi": family name first; known by the last given name, so matched as written
+    name = _name(register, "tran-van-loc")
+    assert (name.surname, name.forenames, name.family_first) == ("Tran", ("Van", "Loc"), True)
+    assert _forms(name) == {"Tran Van Loc"}
 
 
 def test_western_forms_derived(register: Register) -> None:
@@ -141,14 +144,41 @@ def test_missing_register_is_an_input_error(tmp_path: Path) -> None:
         Register.load([tmp_path / "absent.xml"])
 
 
-def test_entities_are_not_expanded(tmp_path: Path) -> None:
+def test_external_entity_is_refused_with_a_message(tmp_path: Path) -> None:
     path = tmp_path / "entity.xml"
     path.write_text('<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
                     '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
                     '<person xml:id="e"><persName>Ent, &x;</persName></person>'
                     "</listPerson></standOff></TEI>", encoding="utf-8")
+    with pytest.raises(InputError, match="external entities are never loaded"):
+        Register.load([path])
+
+
+def test_internal_entity_is_expanded_in_names_and_in_the_copied_element(
+        tmp_path: Path) -> None:
+    path = tmp_path / "entity.xml"
+    path.write_text('<!DOCTYPE TEI [<!ENTITY fn "Edvard">]>'
+                    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+                    '<person xml:id="e"><persName>Brandl, &fn;</persName>'
+                    "<note>&fn; the elder</note></person>"
+                    "</listPerson></standOff></TEI>", encoding="utf-8")
     register = Register.load([path])
-    assert register.persons["e"].names[0].forenames == ()
+    assert register.persons["e"].names[0].forenames == ("Edvard",)
+    copied = etree.tostring(register.person_element("e"), encoding="unicode")
+    assert "&" not in copied and "Edvard the elder" in copied
+    etree.fromstring(copied)  # what is written parses
+
+
+def test_entity_expansion_bomb_is_refused(tmp_path: Path) -> None:
+    levels = ['<!ENTITY a0 "aaaaaaaaaa">'] + [
+        f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 9)]
+    path = tmp_path / "bomb.xml"
+    path.write_text(f"<!DOCTYPE TEI [{''.join(levels)}]>"
+                    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+                    '<person xml:id="e"><persName>&a8;</persName></person>'
+                    "</listPerson></standOff></TEI>", encoding="utf-8")
+    with pytest.raises(InputError, match="not well-formed"):
+        Register.load([path])
 
 
 def test_split_titles() -> None:
