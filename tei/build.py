@@ -23,6 +23,7 @@ class BuildResult:
     # Lines ready to print, each naming its file and whether it is an error or a warning.
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    registers: list[str] = field(default_factory=list)  # one line per register file read
 
     @property
     def ok(self) -> bool:
@@ -40,10 +41,10 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     from tei.validate import validate_paths
 
     inputs = collect_inputs([corpus], ".txt")
-    registers = registers if registers is not None else default_registers([corpus])
-    finders = make_finders(registers)
+    finders = make_finders(registers or [], defaults=default_registers([corpus]))
     settings = EditionSettings.for_inputs([corpus])
-    result = BuildResult(documents=len(inputs))
+    result = BuildResult(documents=len(inputs), registers=list(finders.registers),
+                         warnings=list(finders.register_warnings))
 
     conversion = convert_paths(inputs, out / "tei", finders, settings, progress)
     converted = []

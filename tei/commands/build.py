@@ -23,8 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="OUT",
                         help="output folder (default: build/)")
     parser.add_argument("--register", action="append", type=Path, metavar="FILE",
-                        help="TEI file with a listPerson (repeatable); default: "
-                        "CORPUS/persons.xml")
+                        help="TEI register file: listPerson, listPlace, listOrg (repeatable); "
+                        "replaces the default register of the kinds it holds "
+                        "(CORPUS/persons.xml, CORPUS/places.xml)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
 
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     progress.close()
     if not args.quiet:
+        for line in result.registers:
+            print(line)
         for line in result.warnings:
             print(line, file=sys.stderr)
     for line in result.errors:

@@ -1,10 +1,12 @@
 """Convert plain-text telegrams (.txt files or folders of them) to TEI P5 files.
 
 Writes OUTDIR/<stem>.xml for each input. A file is written only when every character of
-the input is in the TEI. Persons are linked to the register(s) given with --register
-(any TEI file with a listPerson); without --register, a persons.xml beside the inputs is
-used when there is one. Publisher, licence and editor come from edition.toml beside the
-inputs when there is one.
+the input is in the TEI. Persons, places and organisations are linked to registers: the
+default registers persons.xml and places.xml beside the inputs, and the files given with
+--register (any TEI file with a listPerson, listPlace or listOrg). A --register file
+replaces the defaults of the kinds it holds and no other: a person register given keeps
+the default places.xml. The terminal says which registers were read and what each gave.
+Publisher, licence and editor come from edition.toml beside the inputs when there is one.
 
 Exit status: 0 all converted, 1 any file failed, 2 usage error or unreadable input.
 """
@@ -29,8 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
                         help="folder for the TEI files (created if missing)")
     parser.add_argument("--register", action="append", type=Path, default=[], metavar="FILE",
-                        help="TEI file with a listPerson (repeatable); default: persons.xml "
-                        "beside the inputs")
+                        help="TEI register file: listPerson, listPlace, listOrg (repeatable); "
+                        "replaces the default register of the kinds it holds (persons.xml, "
+                        "places.xml beside the inputs)")
     parser.add_argument("--report", type=Path, metavar="FILE",
                         help="write the names found in no register and the warnings "
                         "(ambiguous names among them), per file and line, as JSON")
@@ -42,8 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         inputs = collect_inputs(args.inputs, ".txt")
-        registers = args.register or default_registers(args.inputs)
-        finders = make_finders(registers, args.tag_unregistered)
+        finders = make_finders(args.register, args.tag_unregistered,
+                               default_registers(args.inputs))
         folders = [p if p.is_dir() else p.parent for p in args.inputs]
         settings = EditionSettings.for_inputs(folders)
     except (FileNotFoundError, InputError) as exc:
@@ -52,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     if not inputs:
         print("tei convert: no .txt files in the given folders", file=sys.stderr)
         return 2
+    if not args.quiet:
+        print_registers(finders)
     progress = Progress(len(inputs), "converting")
     conversion = convert_paths(inputs, args.output, finders, settings, progress.step)
     progress.close()
@@ -64,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if args.report:
         write_report(args.report, conversion.results)
     if not args.quiet:
-        print_summary(conversion.results, registers)
+        print_summary(conversion.results, finders)
     return 1 if conversion.failed else 0
 
 
@@ -85,11 +90,19 @@ def _unregistered_counts(results) -> Counter:
     return Counter(str(u["name"]) for r in results for u in r.unregistered)
 
 
-def print_summary(results, registers) -> None:
+def print_registers(finders) -> None:
+    """One line per register file read, then what loading them warns about."""
+    for line in finders.registers:
+        print(line)
+    for warning in finders.register_warnings:
+        print(warning, file=sys.stderr)
+
+
+def print_summary(results, finders) -> None:
     ok = sum(1 for r in results if not r.error)
     print(f"converted {ok} of {len(results)} file(s)"
           + (f"; {len(results) - ok} failed" if ok < len(results) else ""))
-    if not registers:
+    if finders.persons is None or not len(finders.persons.register):
         print("no person register given: names are not linked (use --register FILE)")
     counts = _unregistered_counts(results)
     if counts:
