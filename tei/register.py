@@ -399,8 +399,10 @@ def _read_name(element: etree._Element, lang: str = "",
     if "," in rest:
         surname, _, given = rest.partition(",")
         given = re.sub(r"\b(?:Jr|Sr|II|III|IV)\b\.?", "", given)
+        # "Harlan, Mrs. Edith": the honorific is a hint, not a forename.
+        given_titles, given = split_titles(given.strip())
         return PersonName(text, kind, surname.strip(), _forename_tokens(given),
-                          roles + titles, False)
+                          roles + titles + given_titles, False)
     return _plain_name(rest, kind, roles + titles, family_first, lang)
 
 
