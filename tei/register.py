@@ -257,23 +257,22 @@ def parse_register(path: Path) -> tuple[etree._Element, list[str]]:
     root = tree.getroot()
     warnings: list[str] = []
     entries = _ENTRY_NAMES
+    if any(True for _ in root.iter(*entries)):
+        # Entries in no namespace (a bare <listPerson>, or xmlns="" inside a TEI file).
+        _into_tei_namespace(root)
+        warnings.append(f"{path}: warning: the register is not in the TEI namespace; "
+                        f"read as TEI (declare xmlns=\"{TEI_NS}\" on its root)")
     if not any(True for _ in root.iter(*(f"{_T}{n}" for n in entries))):
-        bare = [e for e in root.iter(*entries)]
         foreign = sorted({etree.QName(e).namespace or "" for e in root.iter()
                           if isinstance(e.tag, str) and etree.QName(e).localname in entries
                           and etree.QName(e).namespace not in (None, TEI_NS)})
-        if bare:
-            _into_tei_namespace(root)
-            warnings.append(f"{path}: warning: the register is not in the TEI namespace; "
-                            f"read as TEI (declare xmlns=\"{TEI_NS}\" on its root)")
-        elif foreign:
+        if foreign:
             raise InputError(str(path), f"the register's entries are in the namespace "
                              f"{foreign[0]}, not in the TEI namespace ({TEI_NS})",
                              "use the TEI namespace")
-        else:
-            raise InputError(str(path), "the register holds no person, place or "
-                             "organisation (no <person>, <place> or <org>)",
-                             "give a TEI file with a listPerson, listPlace or listOrg")
+        raise InputError(str(path), "the register holds no person, place or "
+                         "organisation (no <person>, <place> or <org>)",
+                         "give a TEI file with a listPerson, listPlace or listOrg")
     return root, warnings
 
 

@@ -184,3 +184,28 @@ def test_entity_expansion_bomb_is_refused(tmp_path: Path) -> None:
 def test_split_titles() -> None:
     assert split_titles("Cde. Tran Van Loc") == (("Cde.",), "Tran Van Loc")
     assert split_titles("President") == ((), "President")
+
+
+def test_entries_without_namespace_inside_a_tei_file_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+                    '<person xml:id="a"><persName>Ada Vell</persName></person></listPerson>'
+                    '<listPerson xmlns=""><person xml:id="b"><persName>Bo Trask</persName>'
+                    "</person></listPerson></standOff></TEI>", encoding="utf-8")
+    register = Register.load([path])
+    assert set(register.ids) == {"a", "b"}
+    assert "not in the TEI namespace" in register.reports[0].warnings[0]
+    assert register.person_element("b").tag == f"{TEI}person"
+
+
+def test_report_counts_entries_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "r.xml"
+    path.write_text('<listPerson xmlns="http://www.tei-c.org/ns/1.0">'
+                    '<person xml:id="a"><persName>Ada Vell</persName></person>'
+                    '<person xml:id="b"><persName>Tomás</persName></person>'
+                    "<person><persName>No Id</persName></person>"
+                    '<person xml:id="c"><note>no name</note></person></listPerson>',
+                    encoding="utf-8")
+    line = Register.load([path]).reports[0].line()
+    assert line == (f"{path}: 2 person(s), 1 matched only as written; not used: "
+                    "1 without xml:id, 1 without a persName")

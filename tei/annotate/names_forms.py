@@ -4,8 +4,9 @@ From ``<surname>Ostrovin</surname>, <forename>Nikolai S.</forename>`` come ``Ost
 ``Nikolai S. Ostrovin``, ``Nikolai Ostrovin``, ``N. S. Ostrovin``, ``N. Ostrovin``; each
 is found with or without spaces and dots between initials (``N.S.``, ``N. S.``, ``NS``,
 ``A.I.Malkov``), in title case or capitals, across a line break, and with a supplied part in
-square brackets (``[Nikolai] Ostrovin``, ``Pak [Seong-cheol]``). A plain-text name with no marked
-surname (``Tran Van Loc``) is found only as it is written.
+square brackets (``[Nikolai] Ostrovin``, ``Pak [Seong-cheol]``). A plain-text name is read
+into surname and forenames by the register (:func:`tei.register._plain_name`); a single
+word, or a Vietnamese name (``Tran Van Loc``), is found only as it is written.
 """
 
 from __future__ import annotations

@@ -2,11 +2,12 @@
 
 Every form a register name takes (see :mod:`tei.annotate.names_forms`) is looked for in
 each block. A form that fits one person is linked to it. A form that fits several (a
-surname shared by two brothers) is resolved from what the document itself says: the office
-before the name when the register's note or role names it (``President`` / ``Attorney
-General``), else a person named unambiguously earlier in the same document. When neither
-decides, the name is tagged without a link and reported as ambiguous. Honorifics, offices
-and possessive endings stay outside the span.
+surname shared by two brothers) is resolved from what the document itself says: a gender
+honorific the register gives one of them (``Mrs.``), the office before the name when the
+register's note or role names it (``President`` / ``Attorney General``), a person named
+unambiguously earlier in the same document, else the one candidate the document's header
+names. When none decides, the name is tagged without a link and reported as ambiguous.
+Honorifics, offices and possessive endings stay outside the span.
 """
 
 from __future__ import annotations
