@@ -168,3 +168,14 @@ def test_register_with_internal_entities_writes_what_parses(tmp_path: Path) -> N
     written = (out / (SEED.stem + ".xml")).read_text(encoding="utf-8")
     etree.fromstring(written.encode())
     assert "&us;" not in written and "Attorney General of the United States" in written
+
+
+def test_build_says_which_registers_it_read(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path)
+    (folder / "persons.xml").write_text(_corpus_persons(), encoding="utf-8")
+    (folder / "places.xml").write_bytes((CORPUS / "places.xml").read_bytes())
+    run = tei("build", str(folder), "-o", str(tmp_path / "site"))
+    assert run.returncode == 0, run.stderr
+    assert [line for line in run.stdout.splitlines() if line.startswith("register ")] == [
+        f"register {folder / 'persons.xml'}: 14 person(s)",
+        f"register {folder / 'places.xml'}: 10 place(s), 9 organisation(s)"]

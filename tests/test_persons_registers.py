@@ -149,3 +149,9 @@ def test_forms_of_a_plain_name_equal_those_of_the_structured_name(tmp_path: Path
                                             .persons["tandberg"].names[0])}
     assert keys(SHAPES["plain"], "a.xml") == keys(SHAPES["structured"], "b.xml") == keys(
         SHAPES["comma"], "c.xml")
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_family_first_person_written_given_name_first(tmp_path: Path, shape: str) -> None:
+    register = _register(tmp_path, SHAPES[shape])
+    assert _links(register, "Then Endre Kovári spoke.") == [("Endre Kovári", "#kovari")]

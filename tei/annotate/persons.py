@@ -109,7 +109,7 @@ class PersonFinder:
                     key = name_key(forename)
                     if key:
                         self._forename_keys.setdefault(main, set()).add(key)
-                if name.forenames and not name.family_first:
+                if name.forenames:
                     self._given_names.setdefault(main, set()).add(_given_sequence(name))
         self._pattern = compile_forms(forms)
         self._all_forenames = sorted({k for keys in self._forename_keys.values()
