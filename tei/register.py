@@ -9,6 +9,7 @@ the person finder derives the forms names take in running text.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class PersonName:
     derived: bool = False  # surname and forenames read from plain text, not marked
     # Vietnamese: known by the last given name, not the family name; matched as written
     as_written_only: bool = False
+    suffix: str = ""  # a generational suffix: "Jr.", "III"
 
 
 @dataclass
@@ -145,8 +147,8 @@ class Register:
                     f"{person.source}: {pid} points to {target} of {self.persons[target].source}:"
                     f" mentions link to {follow_same_as(target, self.persons)}")
                 continue
-            if target:
-                continue
+            if target in self.persons:
+                continue  # a "see" entry of its own register
             key = main_name_key(person)
             if not key:
                 continue
@@ -199,9 +201,11 @@ def main_name_key(person: Person) -> str:
     if not person.names:
         return ""
     name = person.names[0]
+    # "Emil Tandor, Jr." and "Emil Tandor, Sr." are two persons.
     if not name.surname:
-        return name_key(name.text)
-    return "|".join(name_key(part) for part in (name.surname, name.particle, *name.forenames))
+        return "|".join(name_key(part) for part in (name.text, name.suffix))
+    return "|".join(name_key(part) for part in (name.surname, name.particle, *name.forenames,
+                                                name.suffix))
 
 
 def _only_as_written(person: Person) -> bool:
@@ -384,14 +388,18 @@ def _read_name(element: etree._Element, lang: str = "",
             for c in children[first_sur + 1:first_fore]:
                 between += _text(c) + (c.tail or "")
             family_first = "," not in between
+        suffix = " ".join(w for e in element.findall(f"{_T}addName")
+                          for w in _text(e).split() if GENERATIONAL.match(w))
         return PersonName(text, kind, surname, _forename_tokens(" ".join(forenames)),
-                          roles, family_first,
+                          roles, family_first, suffix=suffix,
                           surnames=tuple(s for s in surnames if s) if len(surnames) > 1 else (),
                           two_surnames=lang in TWO_SURNAME_LANGUAGES)
     titles, rest = split_titles(text)
     words = rest.split()
+    suffixes: list[str] = []
     while len(words) > 1 and GENERATIONAL.match(words[-1].strip(",")):
-        words.pop()  # "Emil R. Tandor, Jr.": the comma sets off a suffix, not a forename
+        # "Emil R. Tandor, Jr.": the comma sets off a suffix, not a forename
+        suffixes.insert(0, words.pop().strip(","))
     if words:
         words[-1] = words[-1].rstrip(",")
     rest = " ".join(words)
@@ -399,10 +407,14 @@ def _read_name(element: etree._Element, lang: str = "",
         surname, _, given = rest.partition(",")
         given = re.sub(r"\b(?:Jr|Sr|II|III|IV)\b\.?", "", given)
         # "Harlan, Mrs. Edith": the honorific is a hint, not a forename.
+        suffixes += re.findall(r"\b(?:Jr|Sr|II|III|IV)\b\.?", given)
+        given = re.sub(r"\b(?:Jr|Sr|II|III|IV)\b\.?", "", given)
+        # "Harlan, Mrs. Edith": the honorific is a hint, not a forename.
         given_titles, given = split_titles(given.strip())
         return PersonName(text, kind, surname.strip(), _forename_tokens(given),
-                          roles + titles + given_titles, False)
-    return _plain_name(rest, kind, roles + titles, family_first, lang)
+                          roles + titles + given_titles, False, suffix=" ".join(suffixes))
+    return dataclasses.replace(_plain_name(rest, kind, roles + titles, family_first, lang),
+                               suffix=" ".join(suffixes))
 
 
 def _plain_name(text: str, kind: str, titles: tuple[str, ...], family_first: bool,

@@ -209,3 +209,23 @@ def test_report_counts_entries_not_used(tmp_path: Path) -> None:
     line = Register.load([path]).reports[0].line()
     assert line == (f"{path}: 2 person(s), 1 matched only as written; not used: "
                     "1 without xml:id, 1 without a persName")
+
+
+def test_same_main_name_in_two_registers_is_one_person(tmp_path: Path) -> None:
+    first = tmp_path / "a.xml"
+    first.write_text('<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="a">'
+                     "<persName><surname>Vell</surname>, <forename>Ada K.</forename>"
+                     "</persName></person></listPerson>", encoding="utf-8")
+    second = tmp_path / "b.xml"
+    second.write_text('<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="b">'
+                      "<persName>Ada K. Vell</persName></person>"
+                      '<person xml:id="c"><persName>Ada K. Vell, Jr.</persName></person>'
+                      '<person xml:id="d" corresp="https://example.org/x"><persName>Bo Trask'
+                      "</persName></person></listPerson>", encoding="utf-8")
+    register = Register.load([first, second])
+    assert register.canonical("b") == "a"
+    assert register.canonical("c") == "c"  # a generational suffix makes another person
+    assert register.canonical("d") == "d"
+    assert register.duplicates == [
+        f"{second}: b has the name of a ({first}): taken for the same person, mentions "
+        "link to a"]
