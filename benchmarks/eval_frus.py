@@ -1,8 +1,9 @@
 """Convert the FRUS development set and score it with the shared scorer.
 
-    python benchmarks/eval_frus.py [--shared ../shared] [--keep OUTDIR]
+    python benchmarks/eval_frus.py [--shared ../shared] [--keep OUTDIR] [--plain]
 
-Runs ``tei convert`` on ``shared/eval/frus-dev/input`` with the volume's register, then
+Runs ``tei convert`` on ``shared/eval/frus-dev/input`` with the volume's register (with
+``--plain``, the same persons written as plain names, ``frus-dev/register-plain/``), then
 ``shared/eval/score.py``; prints the scorer's output (its last line is the summary) and
 validates every output against the project schema and tei_all.
 """
@@ -22,12 +23,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--keep", type=Path, help="write the TEI here instead of a temp dir")
+    parser.add_argument("--plain", action="store_true",
+                        help="convert with the plain-name register (register-plain/); the "
+                        "scorer still resolves ids through the volume's register")
     args = parser.parse_args()
     dev = args.shared / "eval" / "frus-dev"
     if not dev.is_dir():
         print(f"no development set at {dev}", file=sys.stderr)
         return 2
-    registers = sorted((dev / "register").glob("*.xml"))
+    registers = sorted((dev / ("register-plain" if args.plain else "register")).glob("*.xml"))
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or Path(tmp)
         convert = [sys.executable, "-m", "tei", "convert", str(dev / "input"), "-o", str(out),

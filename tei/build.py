@@ -37,6 +37,8 @@ class BuildResult:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "warning"]
+    registers: list[str] = field(default_factory=list)  # one line per register file read
+    register_warnings: list[str] = field(default_factory=list)  # namespace, duplicate persons
 
     @property
     def ok(self) -> bool:
@@ -56,10 +58,10 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     from tei.validate import validate_paths
 
     inputs = collect_sources([corpus], ".txt")
-    registers = registers or default_registers([corpus])
-    finders = make_finders(registers, tag_unregistered)
+    finders = make_finders(registers or [], tag_unregistered, default_registers([corpus]))
     settings = EditionSettings.for_inputs([corpus])
-    result = BuildResult(documents=len(inputs))
+    result = BuildResult(documents=len(inputs), registers=list(finders.registers),
+                         register_warnings=list(finders.register_warnings))
 
     inputs = _with_names_that_fit(inputs, out, result)
     conversion = convert_paths(inputs, out / "tei", finders, settings, progress,

@@ -87,20 +87,24 @@ class Finders:
 
     persons: PersonFinder | None = None
     entities: EntityFinder | None = None
+    registers: list[str] = field(default_factory=list)  # one line per register file read
+    register_warnings: list[str] = field(default_factory=list)
 
 
-def make_finders(registers: Sequence[Path], tag_unregistered: bool = False) -> Finders:
-    """Person, place and organisation finders over the same register files (each file may
-    hold any of them; a finder reads only its own). Without registers the person finder
-    still reports the person-like names it sees, so an editor knows what to register."""
+def make_finders(registers: Sequence[Path], tag_unregistered: bool = False,
+                 defaults: Sequence[Path] = ()) -> Finders:
+    """Person, place and organisation finders over the register files (each file may hold
+    any of them; a finder reads only its own). ``defaults`` are the registers beside the
+    inputs: read for each kind that no file of ``registers`` gives (see
+    :mod:`tei.register_loading`). Without registers the person finder still reports the
+    person-like names it sees, so an editor knows what to register."""
     from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
-    from tei.entities import EntityRegister
-    from tei.register import Register
+    from tei.register_loading import load_registers
 
-    return Finders(PersonFinder(Register.load(list(registers)),
-                                tag_unregistered=tag_unregistered),
-                   EntityFinder(EntityRegister.load(list(registers))))
+    loaded = load_registers(list(registers), list(defaults))
+    return Finders(PersonFinder(loaded.persons, tag_unregistered=tag_unregistered),
+                   EntityFinder(loaded.entities), loaded.lines, loaded.warnings)
 
 
 def convert_document(doc: Document, raw: str, finders: Finders, settings: EditionSettings,

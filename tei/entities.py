@@ -9,15 +9,14 @@ the main name and its variants), from which the entity finder builds its pattern
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from lxml import etree
 
-from tei.errors import InputError
-from tei.register import TEI_NS, XML_ID, _text, follow_same_as
+from tei.register import TEI_NS, XML_ID, _text, follow_same_as, parse_register
 
 EntityKind = Literal["place", "org"]
 
@@ -47,12 +46,16 @@ class EntityRegister:
             self.entities.setdefault(entity.eid, entity)
 
     @classmethod
-    def load(cls, paths: Sequence[Path]) -> EntityRegister:
-        """Read every ``place`` and ``org`` of the given TEI files; a file with none is
-        an empty register, a file that is not well-formed XML raises :class:`InputError`."""
+    def load(cls, paths: Sequence[Path],
+             roots: Mapping[Path, etree._Element] | None = None) -> EntityRegister:
+        """Read every ``place`` and ``org`` of the given TEI files; a file with none (a
+        person register) adds nothing, a file that is not well-formed XML or holds no entry
+        of any kind raises :class:`InputError`. ``roots`` holds files already parsed."""
         entities: list[Entity] = []
         for path in paths:
-            entities.extend(_read_entities(Path(path)))
+            path = Path(path)
+            root = roots[path] if roots and path in roots else parse_register(path)[0]
+            entities.extend(_read_entities(path, root))
         return cls(entities)
 
     @property
@@ -105,19 +108,9 @@ def _remove_keeping_tail(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def _parse(path: Path) -> etree._ElementTree:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        return etree.parse(str(path), parser)
-    except etree.XMLSyntaxError as error:
-        raise InputError(str(path), f"the register is not well-formed XML: {error.msg}",
-                         "fix the XML and run again", line=error.lineno or None) from error
-    except OSError as error:
-        raise InputError(str(path), f"the register cannot be read: {error}") from error
-
-
-def _read_entities(path: Path) -> list[Entity]:
-    root = _parse(path).getroot()
+def _read_entities(path: Path, root: etree._Element | None = None) -> list[Entity]:
+    if root is None:
+        root, _ = parse_register(path)
     entities: list[Entity] = []
     # Document order, so a file's first entry wins over a later one with the same id.
     for element in root.iter(f"{_T}place", f"{_T}org"):

@@ -210,16 +210,22 @@ def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
         EntityRegister.load([tmp_path / "absent.xml"])
 
 
-def test_entities_are_not_expanded(tmp_path: Path) -> None:
+def test_external_entities_are_refused_internal_ones_expanded(tmp_path: Path) -> None:
     secret = _write(tmp_path, "secret.txt", "Hidden Realm")
     path = _write(tmp_path, "entities.xml", f"""<?xml version="1.0"?>
 <!DOCTYPE TEI [<!ENTITY outside SYSTEM "{secret.as_uri()}"><!ENTITY inside "Inner Realm">]>
 <TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPlace>
 <place xml:id="a"><placeName>&outside;</placeName><placeName>Kest &inside;</placeName>
 </place></listPlace></standOff></TEI>""")
-    names = EntityRegister.load([path]).entities["a"].names
-    assert names == ["Kest"]
-    assert not any("Realm" in name for name in names)
+    with pytest.raises(InputError, match="external entities are never loaded"):
+        EntityRegister.load([path])
+    inner = _write(tmp_path, "inner.xml", """<?xml version="1.0"?>
+<!DOCTYPE TEI [<!ENTITY inside "Inner Realm">]>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPlace>
+<place xml:id="a"><placeName>Kest &inside;</placeName></place></listPlace></standOff></TEI>""")
+    register = EntityRegister.load([inner])
+    assert register.entities["a"].names == ["Kest Inner Realm"]
+    assert b"&" not in etree.tostring(register.element("a"))
 
 
 # -- the finder -------------------------------------------------------------------------------

@@ -76,8 +76,11 @@ def test_family_name_first_is_recognised_from_element_order(register: Register) 
     assert _forms(name) == {"Pak", "Pak Seong-cheol"}
 
 
-def test_plain_non_western_name_is_matched_only_as_written(register: Register) -> None:
-    assert _forms(_name(register, "tran-van-loc")) == {"Tran Van Loc"}
+def test_plain_vietnamese_name_is_read_family_first(register: Register) -> None:
+    # xml:lang="vi": family name first; known by the last given name, so matched as written
+    name = _name(register, "tran-van-loc")
+    assert (name.surname, name.forenames, name.family_first) == ("Tran", ("Van", "Loc"), True)
+    assert _forms(name) == {"Tran Van Loc"}
 
 
 def test_western_forms_derived(register: Register) -> None:
@@ -141,16 +144,88 @@ def test_missing_register_is_an_input_error(tmp_path: Path) -> None:
         Register.load([tmp_path / "absent.xml"])
 
 
-def test_entities_are_not_expanded(tmp_path: Path) -> None:
+def test_external_entity_is_refused_with_a_message(tmp_path: Path) -> None:
     path = tmp_path / "entity.xml"
     path.write_text('<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
                     '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
                     '<person xml:id="e"><persName>Ent, &x;</persName></person>'
                     "</listPerson></standOff></TEI>", encoding="utf-8")
+    with pytest.raises(InputError, match="external entities are never loaded"):
+        Register.load([path])
+
+
+def test_internal_entity_is_expanded_in_names_and_in_the_copied_element(
+        tmp_path: Path) -> None:
+    path = tmp_path / "entity.xml"
+    path.write_text('<!DOCTYPE TEI [<!ENTITY fn "Edvard">]>'
+                    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+                    '<person xml:id="e"><persName>Brandl, &fn;</persName>'
+                    "<note>&fn; the elder</note></person>"
+                    "</listPerson></standOff></TEI>", encoding="utf-8")
     register = Register.load([path])
-    assert register.persons["e"].names[0].forenames == ()
+    assert register.persons["e"].names[0].forenames == ("Edvard",)
+    copied = etree.tostring(register.person_element("e"), encoding="unicode")
+    assert "&" not in copied and "Edvard the elder" in copied
+    etree.fromstring(copied)  # what is written parses
+
+
+def test_entity_expansion_bomb_is_refused(tmp_path: Path) -> None:
+    levels = ['<!ENTITY a0 "aaaaaaaaaa">'] + [
+        f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 9)]
+    path = tmp_path / "bomb.xml"
+    path.write_text(f"<!DOCTYPE TEI [{''.join(levels)}]>"
+                    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+                    '<person xml:id="e"><persName>&a8;</persName></person>'
+                    "</listPerson></standOff></TEI>", encoding="utf-8")
+    with pytest.raises(InputError, match="not well-formed"):
+        Register.load([path])
 
 
 def test_split_titles() -> None:
     assert split_titles("Cde. Tran Van Loc") == (("Cde.",), "Tran Van Loc")
     assert split_titles("President") == ((), "President")
+
+
+def test_entries_without_namespace_inside_a_tei_file_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+                    '<person xml:id="a"><persName>Ada Vell</persName></person></listPerson>'
+                    '<listPerson xmlns=""><person xml:id="b"><persName>Bo Trask</persName>'
+                    "</person></listPerson></standOff></TEI>", encoding="utf-8")
+    register = Register.load([path])
+    assert set(register.ids) == {"a", "b"}
+    assert "not in the TEI namespace" in register.reports[0].warnings[0]
+    assert register.person_element("b").tag == f"{TEI}person"
+
+
+def test_report_counts_entries_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "r.xml"
+    path.write_text('<listPerson xmlns="http://www.tei-c.org/ns/1.0">'
+                    '<person xml:id="a"><persName>Ada Vell</persName></person>'
+                    '<person xml:id="b"><persName>Tomás</persName></person>'
+                    "<person><persName>No Id</persName></person>"
+                    '<person xml:id="c"><note>no name</note></person></listPerson>',
+                    encoding="utf-8")
+    line = Register.load([path]).reports[0].line()
+    assert line == (f"{path}: 2 person(s), 1 matched only as written; not used: "
+                    "1 without xml:id, 1 without a persName")
+
+
+def test_same_main_name_in_two_registers_is_one_person(tmp_path: Path) -> None:
+    first = tmp_path / "a.xml"
+    first.write_text('<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="a">'
+                     "<persName><surname>Vell</surname>, <forename>Ada K.</forename>"
+                     "</persName></person></listPerson>", encoding="utf-8")
+    second = tmp_path / "b.xml"
+    second.write_text('<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="b">'
+                      "<persName>Ada K. Vell</persName></person>"
+                      '<person xml:id="c"><persName>Ada K. Vell, Jr.</persName></person>'
+                      '<person xml:id="d" corresp="https://example.org/x"><persName>Bo Trask'
+                      "</persName></person></listPerson>", encoding="utf-8")
+    register = Register.load([first, second])
+    assert register.canonical("b") == "a"
+    assert register.canonical("c") == "c"  # a generational suffix makes another person
+    assert register.canonical("d") == "d"
+    assert register.duplicates == [
+        f"{second}: b has the name of a ({first}): taken for the same person, mentions "
+        "link to a"]

@@ -72,7 +72,10 @@ def annotate(doc: Document, finder: PersonFinder | None,
     persons: list[str] = []
     unregistered: list[dict[str, object]] = []
     if finder is not None:
-        result = finder.find(texts + notes)
+        # The header says who the document is by or about: it settles an ambiguous name.
+        header = [f.text for f in (doc.header.title, doc.header.summary) if f is not None]
+        header += [b.text for b in doc.blocks if b.kind == "signed"]
+        result = finder.find(texts + notes, header=header)
         for index, extra in enumerate(result.spans):
             (spans if index < len(texts) else footnote_spans)[
                 index if index < len(texts) else index - len(texts)].extend(extra)

@@ -4,8 +4,9 @@ From ``<surname>Ostrovin</surname>, <forename>Nikolai S.</forename>`` come ``Ost
 ``Nikolai S. Ostrovin``, ``Nikolai Ostrovin``, ``N. S. Ostrovin``, ``N. Ostrovin``; each
 is found with or without spaces and dots between initials (``N.S.``, ``N. S.``, ``NS``,
 ``A.I.Malkov``), in title case or capitals, across a line break, and with a supplied part in
-square brackets (``[Nikolai] Ostrovin``, ``Pak [Seong-cheol]``). A plain-text name with no marked
-surname (``Tran Van Loc``) is found only as it is written.
+square brackets (``[Nikolai] Ostrovin``, ``Pak [Seong-cheol]``). A plain-text name is read
+into surname and forenames by the register (:func:`tei.register._plain_name`); a single
+word, or a Vietnamese name (``Tran Van Loc``), is found only as it is written.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _parts(tokens: list[str]) -> tuple[Part, ...]:
 def derive_forms(name: PersonName) -> set[Form]:
     """Every form of one register name that the finder looks for."""
     forms: set[Form] = set()
-    if not name.surname:
+    if not name.surname or name.as_written_only:
         parts = _parts(name.text.split())
         if parts and parts[-1][0] == "w":
             forms.add(Form(parts, surname_only=len(parts) == 1))
@@ -60,7 +61,24 @@ def derive_forms(name: PersonName) -> set[Form]:
     surname = _parts(name.surname.split())
     if not surname:
         return forms
-    forms.add(Form(surname, surname_only=True))
+    particle = _parts(name.particle.split())
+    # The surnames a name is also known by: the first of two ("Ortega" of "Ortega Valdés"),
+    # the first part of a hyphenated one where the language carries two ("Pérez-Luna").
+    shorter: list[tuple[Part, ...]] = []
+    if len(name.surnames) > 1:
+        shorter.append(_parts(name.surnames[0].split()))
+    if name.two_surnames and len(surname) == 1 and "-" in surname[0][1]:
+        shorter.append((("w", surname[0][1].split("-")[0]),))
+    if "-" in name.surname and len(surname) == 1:
+        spaced = tuple(("w", part) for part in surname[0][1].split("-") if part)
+        if len(spaced) > 1:
+            shorter.append(spaced)  # "Pérez Luna" for "Pérez-Luna"
+    surnames = [particle + surname] + [s for s in shorter if s]
+    for alone in surnames:
+        if _stands_alone(alone, name):
+            forms.add(Form(alone, surname_only=True))
+    if particle and _stands_alone(surname, name):
+        forms.add(Form(surname, surname_only=True))  # "Vries" of "de Vries"
     given = _parts(list(name.forenames))
     if not given:
         return forms
@@ -69,15 +87,24 @@ def derive_forms(name: PersonName) -> set[Form]:
         return forms
     words = [p for p in given if p[0] == "w"]
     initials = tuple(("i", value[0]) for _, value in given)
-    forms.add(Form(given + surname))
-    forms.add(Form(initials + surname))
-    forms.add(Form(initials[:1] + surname))
-    if words:
-        forms.add(Form((words[0],) + surname))
-        first = given.index(words[0])
-        # "Pieter Dekker" from "J. Pieter"; "Nikolai S. Ostrovin" kept from the full form
-        forms.add(Form(given[first:] + surname))
+    for full in surnames:
+        forms.add(Form(given + full))
+        forms.add(Form(initials + full))
+        forms.add(Form(initials[:1] + full))
+        if words:
+            forms.add(Form((words[0],) + full))
+            first = given.index(words[0])
+            # "Pieter Dekker" from "J. Pieter"; "Nikolai S. Ostrovin" kept from the full form
+            forms.add(Form(given[first:] + full))
     return forms
+
+
+def _stands_alone(surname: tuple[Part, ...], name: PersonName) -> bool:
+    """A surname read from plain text is looked for alone only when it has three letters or
+    more, so that ``U`` or ``Ky`` of a plain name never match a designation."""
+    if not name.derived:
+        return True
+    return len(name_key("".join(value for _, value in surname))) >= 3
 
 
 def _word_pattern(word: str) -> str:
@@ -131,4 +158,8 @@ def compile_forms(forms: list[Form]) -> re.Pattern[str] | None:
     # A footnote digit glued to a name on either side ("Malkov²", "OSTROVIN2",
     # "Moscow.¹Ostrovin") does not hide it.
     letter = r"[^\W\d_" + SUPERSCRIPTS + "]"
-    return re.compile(r"(?<!" + letter + r")(?:" + body + r")(?!" + letter + r")")
+    # Nor is a name part of a designation such as "IL-28" or "28-IL", and a name glued to
+    # an agency abbreviation in capitals ("HarlanAP") still ends where the capitals begin.
+    before = r"(?<!" + letter + r")(?<!\d-)"
+    after = (r"(?:(?!" + letter + r")(?!-\d)|(?<=[a-zà-ÿ])(?=[A-Z]{2,5}(?!" + letter + r")))")
+    return re.compile(before + r"(?:" + body + r")" + after)

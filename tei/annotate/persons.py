@@ -2,11 +2,12 @@
 
 Every form a register name takes (see :mod:`tei.annotate.names_forms`) is looked for in
 each block. A form that fits one person is linked to it. A form that fits several (a
-surname shared by two brothers) is resolved from what the document itself says: the office
-before the name when the register's note or role names it (``President`` / ``Attorney
-General``), else a person named unambiguously earlier in the same document. When neither
-decides, the name is tagged without a link and reported as ambiguous. Honorifics, offices
-and possessive endings stay outside the span.
+surname shared by two brothers) is resolved from what the document itself says: a gender
+honorific the register gives one of them (``Mrs.``), the office before the name when the
+register's note or role names it (``President`` / ``Attorney General``), a person named
+unambiguously earlier in the same document, else the one candidate the document's header
+names. When none decides, the name is tagged without a link and reported as ambiguous.
+Honorifics, offices and possessive endings stay outside the span.
 """
 
 from __future__ import annotations
@@ -60,16 +61,29 @@ _NOT_FORENAMES = NOT_NAMES | {
     "Today", "Tomorrow", "Yesterday", "Let", "Dear", "Esteemed", "Respected", "Said",
     "Told", "Asked", "Cables", "Cable", "From", "To", "Dispatch", "Copy", "Copies", "Called",
 }
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){1,3})\s*$")
-_WORD_BEFORE = re.compile(r"(?<![\w.'’\-])([A-ZÀ-Þ][a-zà-ÿ'’\-]+)\s+$")
+# How far before a name its forenames, initials, nickname or office are looked for: a
+# bounded window keeps the search linear in the length of the text.
+_WINDOW = 160
+# Transliterated initials of two letters ("Yu. V. Andrianov", "Zh. Kalen").
+_DIGRAPHS = r"(?:Yu|Ya|Ye|Yo|Zh|Kh|Ch|Sh|Ts|Th|Ph)"
+_GIVEN_BEFORE = re.compile(
+    r"(?<![\w.'’\-])(?P<tok>(?:(?:[A-Z]|" + _DIGRAPHS + r")\.[ \t]?){1,3}"
+    r"|[\"“'‘][A-ZÀ-Þ][\w'’\-]*[\"”'’]"
+    r"|[A-ZÀ-Þ][a-zà-ÿ'’\-]+)[ \t]*\n?[ \t]*$")
 _TITLE_WORD = re.compile(r"([\w'’.\-]+)\s+$")
+# Courtesy words that say whether a woman or a man is meant ("Mme. Harlan", "Mr. Harlan").
+_FEMALE = {"mrs", "ms", "mme", "madame", "mlle", "miss", "frau", "lady", "senora", "dona",
+           "madam", "signora", "mademoiselle"}
+_MALE = {"mr", "monsieur", "herr", "sir", "lord", "senor", "don", "signor"}
 # A name followed by one of these names an institution, a place or a policy, not a person.
 _INSTITUTION_AFTER = re.compile(
     r"\s+(?:Library|Libraries|Center|Centre|Foundation|Institute|Administration|"
     r"Airport|Doctrine|Plan|Line|Round|Prize|Museum|University|College|School|Street|"
     r"Avenue|Square|Bridge|Hall|Memorial|Archives?|Papers|Collection|Boulevard|Station)\b")
 _SUFFIX = re.compile(r",?[ \t]?((?:Jr|Sr)\.|I{2,3}(?![\w]))")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”]|\n\s*\n)\s*$")
+# The end of a sentence, also when a footnote marker follows its full stop ("agreed.³").
+_SENTENCE_END = re.compile(
+    r"(?:^|[.!?:;\"“”](?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}(?!\d))?|\n\s*\n)\s*$")
 
 
 class PersonFinder:
@@ -81,6 +95,7 @@ class PersonFinder:
         self._by_key: dict[str, set[str]] = {}
         self._surname_keys: set[str] = set()
         self._forename_keys: dict[str, set[str]] = {}
+        self._given_names: dict[str, set[tuple[tuple[str, str], ...]]] = {}
         forms: list[Form] = []
         for pid in register.ids:
             main = register.canonical(pid)
@@ -94,20 +109,26 @@ class PersonFinder:
                     key = name_key(forename)
                     if key:
                         self._forename_keys.setdefault(main, set()).add(key)
+                if name.forenames:
+                    self._given_names.setdefault(main, set()).add(_given_sequence(name))
         self._pattern = compile_forms(forms)
         self._all_forenames = sorted({k for keys in self._forename_keys.values()
                                       for k in keys if len(k) > 1})
 
-    def find(self, texts: Sequence[str]) -> PersonResult:
+    def find(self, texts: Sequence[str], header: Sequence[str] = ()) -> PersonResult:
+        """Persons in ``texts`` (a document's blocks, in order). ``header`` holds the texts
+        of its title, summary and signature: the one candidate of an ambiguous name they
+        name (and no other) is meant."""
         result = PersonResult(spans=[[] for _ in texts], mentioned=[])
         resolved_so_far: list[str] = []
+        named_in_header = self._named(header)
         common_words = {w for text in texts for w in re.findall(r"\b[a-z]{3,}\b", fold(text))}
         for block, text in enumerate(texts):
             for start, end, candidates, title, other_forename in self._matches(text):
                 surface = text[start:end]
-                if (not title and not other_forename and surface.istitle()
+                if (not _office(title) and not other_forename and surface.istitle()
                         and fold(surface).lower() in common_words
-                        and _opens_sentence(text[:start])
+                        and _opens_sentence(text, start)
                         and not candidates & set(resolved_so_far)):
                     # A surname that is also a word of this document ("clay", "home"),
                     # opening a sentence, with its bearer not named before: the word.
@@ -115,7 +136,7 @@ class PersonFinder:
                 # A forename the register gives to none of the surname's bearers: a
                 # person, but not one the register can name.
                 pid = None if other_forename else self._resolve(
-                    candidates, title, resolved_so_far)
+                    candidates, title, resolved_so_far, named_in_header)
                 if pid is None:
                     result.spans[block].append(Span.make(start, end, "persName"))
                     result.ambiguous.append(
@@ -133,6 +154,16 @@ class PersonFinder:
             result.spans[block].sort(key=lambda s: (s.start, -s.end))
         result.unregistered.sort(key=lambda m: (m.block, m.start))
         return result
+
+    def _named(self, texts: Sequence[str]) -> set[str]:
+        """Persons that ``texts`` name unambiguously."""
+        named: set[str] = set()
+        for text in texts:
+            for _, _, candidates, _, other_forename in self._matches(text):
+                mains = {self.register.canonical(c) for c in candidates}
+                if len(mains) == 1 and not other_forename:
+                    named |= mains
+        return named
 
     # -- matching -------------------------------------------------------------------
 
@@ -174,60 +205,94 @@ class PersonFinder:
 
     def _check_forename(self, text: str, start: int, end: int, key: str,
                         candidates: set[str]) -> tuple[int, set[str]]:
-        """A surname alone may follow a forename or initials the register does not give."""
-        before = text[:start]
-        initials = _INITIALS_BEFORE.search(before)
-        if initials and not re.search(r"U\.\s?[SNK]\.\s*$", before):
-            letters = re.findall(r"[A-Z]", initials.group(1))
+        """A surname alone may follow forenames, initials or a quoted nickname: those that
+        fit a registered bearer extend the span and keep only the bearers they fit; those
+        that fit none mean a person the register cannot name (no bearer kept)."""
+        tokens = self._given_tokens(text, start)
+        words = [t for t in tokens if t[1] != "q"]
+        if not words:
+            return start, candidates
+        # The longest run of tokens next to the surname that fits some bearer wins:
+        # "Pyotr Andreyevich" fits "Pyotr A.", "Yu. V." fits "Yuri V.".
+        for size in range(len(tokens), 0, -1):
+            run = tokens[-size:]
+            if run[0][1] == "q":
+                continue
+            given = [t for t in run if t[1] != "q"]
             keep = {pid for pid in candidates
-                    if any(k.startswith(letters[0].lower()) for k in self._forenames(pid))}
-            first = initials.start(1)
+                    if any(_fits(given, seq) for seq in self._given_names.get(
+                        self.register.canonical(pid), ()))}
             if keep:
-                word = _WORD_BEFORE.search(before[:first])
-                if word and any(same_forename(name_key(word.group(1)), k)
-                                for pid in keep for k in self._forenames(pid)):
-                    first = word.start(1)
-                return first, keep
-            return first, set()
-        word = _WORD_BEFORE.search(before)
-        if not word or word.group(1) in _NOT_FORENAMES:
-            return start, candidates
-        given = word.group(1)
-        if is_honorific(given):
-            return start, candidates
-        if _opens_sentence(before[:word.start(1)]) and not any(
-                same_forename(name_key(given), k) for k in self._all_forenames):
-            # An unknown capitalised word opening a sentence ("Suggest ...") is more
-            # likely a verb or adverb than a forename.
-            return start, candidates
-        if name_key(given) in self._surname_keys:
-            return start, candidates
-        given_key = name_key(given)
-        keep = {pid for pid in candidates
-                if any(same_forename(given_key, k) for k in self._forenames(pid))}
-        if keep:
-            return word.start(1), keep
-        return word.start(1), set()
+                return run[0][0], keep
+        return words[0][0], set()
+
+    def _given_tokens(self, text: str, start: int) -> list[tuple[int, str, str]]:
+        """``(offset, kind, key)`` of the forename-like tokens right before ``start``, in
+        reading order: ``"w"`` a word, ``"i"`` an initial (``"yu"`` for ``Yu.``), ``"q"`` a
+        quoted nickname. Stops at a word that cannot be a forename."""
+        low = max(0, start - _WINDOW)
+        before = text[low:start]
+        tokens: list[tuple[int, str, str]] = []
+        while len(tokens) < 5:
+            m = _GIVEN_BEFORE.search(before)
+            if not m:
+                break
+            token = m.group("tok").strip()
+            offset = low + m.start("tok")
+            if token[0] in "\"“'‘":
+                tokens.insert(0, (offset, "q", name_key(token)))
+            elif token.endswith(".") or "." in token:
+                if re.fullmatch(r"U\.\s?[SNK]\.", token) or is_honorific(token):
+                    break
+                letters = re.findall(r"[A-Z][a-z]?", token)
+                for letter in reversed(letters):
+                    tokens.insert(0, (offset, "i", letter.lower()))
+            else:
+                given = name_key(token)
+                if (token in _NOT_FORENAMES or is_honorific(token)
+                        or given in self._surname_keys):
+                    break
+                if _opens_sentence(text, offset) and not any(
+                        same_forename(given, k) for k in self._all_forenames):
+                    # An unknown capitalised word opening a sentence ("Suggest ...") is
+                    # more likely a verb or adverb than a forename.
+                    break
+                tokens.insert(0, (offset, "w", given))
+            before = before[:m.start("tok")]
+            if tokens[0][1] == "w" and _opens_sentence(text, offset):
+                break
+        # Initials of one token share its offset: keep the offset of the earliest.
+        return tokens
 
     def _forenames(self, pid: str) -> set[str]:
         return self._forename_keys.get(self.register.canonical(pid), set())
 
     def _report(self, result: PersonResult, block: int, text: str, start: int,
                 end: int) -> None:
-        if any(m.block == block and not (end <= m.start or start >= m.end)
-               for m in result.unregistered):
-            return
+        # find_unregistered gives ranges clear of every span and of each other.
         result.unregistered.append(Mention(block, start, end, text[start:end], ()))
         if self.tag_unregistered:
             result.spans[block].append(Span.make(start, end, "persName"))
 
     # -- resolution -----------------------------------------------------------------
 
-    def _resolve(self, candidates: set[str], title: tuple[str, ...],
-                 earlier: list[str]) -> str | None:
+    def _resolve(self, candidates: set[str], words: tuple[str, ...], earlier: list[str],
+                 named_in_header: set[str] = frozenset()) -> str | None:
         mains = {self.register.canonical(c) for c in candidates}
         if len(mains) == 1:
             return next(iter(mains))
+        # "Mme. Harlan" is the bearer the register calls Mme., Mrs. or Madame; "Mr. Harlan"
+        # is none of those.
+        if any(w in _FEMALE for w in words):
+            women = {c for c in mains if self._honorifics(c) & _FEMALE}
+            if len(women) == 1:
+                return next(iter(women))
+            mains = women or mains
+        elif any(w in _MALE for w in words):
+            mains = {c for c in mains if not self._honorifics(c) & _FEMALE} or mains
+            if len(mains) == 1:
+                return next(iter(mains))
+        title = _office(words)
         # The whole office first ("Defense Minister"), then its last word ("Minister").
         for office in dict.fromkeys((title, title[-1:])) if title else ():
             fitting = {c for c in mains if _title_fits(office, self.register.person(c).hints)}
@@ -239,14 +304,65 @@ class PersonFinder:
         seen = [c for c in mains if c in earlier]
         if len(seen) == 1:
             return seen[0]
+        # The one candidate the document's header (title, summary, signature) names.
+        named = [c for c in mains if c in named_in_header]
+        if len(named) == 1:
+            return named[0]
         return None
 
+    def _honorifics(self, pid: str) -> set[str]:
+        """Courtesy words the register gives the person (role names, variants' titles)."""
+        person = self.register.person(pid)
+        words = {w.lower().rstrip(".") for n in self.register.names_of(pid) for t in n.titles
+                 for w in t.split()}
+        words |= {w.lower().rstrip(".") for e in person.element.iter(
+            "{http://www.tei-c.org/ns/1.0}roleName") for w in "".join(e.itertext()).split()}
+        return {fold(w) for w in words}
 
-def _opens_sentence(before: str) -> bool:
-    """Nothing, or the end of a sentence, precedes (the dot of ``Mr.`` ends no sentence)."""
-    if not _SENTENCE_END.search(before):
+
+def _given_sequence(name) -> tuple[tuple[str, str], ...]:
+    """A register name's forenames as ``("w", key)`` words and ``("i", letter)`` initials."""
+    out: list[tuple[str, str]] = []
+    for token in name.forenames:
+        key = name_key(token)
+        if not key:
+            continue
+        out.append(("i", key) if token.endswith(".") and len(key) <= 2 else ("w", key))
+    return tuple(out)
+
+
+def _fits(given: list[tuple[int, str, str]], registered: tuple[tuple[str, str], ...]) -> bool:
+    """The written tokens are, in order, forenames or initials of the registered ones (a
+    registered forename may be left out: "Nikolai" of "Nikolai S.")."""
+    i = 0
+    for _, kind, value in given:
+        while i < len(registered) and not _token_fits(kind, value, *registered[i]):
+            i += 1
+        if i == len(registered):
+            return False
+        i += 1
+    return True
+
+
+def _token_fits(kind: str, value: str, reg_kind: str, reg_value: str) -> bool:
+    if kind == "w" and reg_kind == "w":
+        return same_forename(value, reg_value)
+    if kind == "w":  # a full word for a registered initial: "Andreyevich" for "A."
+        return value.startswith(reg_value)
+    if reg_kind == "w":  # an initial for a registered word: "Yu." for "Yuri"
+        return reg_value.startswith(value)
+    return value[0] == reg_value[0]
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Nothing, or the end of a sentence, precedes ``pos`` (the dot of ``Mr.`` ends no
+    sentence). Only a bounded window before ``pos`` is read."""
+    low = max(0, pos - _WINDOW)
+    before = text[low:pos]
+    m = _SENTENCE_END.search(before)
+    if not m:
         return False
-    abbreviation = re.search(r"([\w'’]+)\.\s*$", before)
+    abbreviation = re.search(r"([\w'’]+)\.(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2})?\s*$", before)
     return not (abbreviation and is_honorific(abbreviation.group(1)))
 
 
@@ -283,9 +399,10 @@ def _fit_brackets(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _title_before(text: str, start: int) -> tuple[str, ...]:
-    """The office words right before a name: ``("defense", "minister")``; courtesy dropped."""
+    """The title words right before a name, courtesy words included:
+    ``("mr", "defense", "minister")``."""
     words: list[str] = []
-    before = text[:start]
+    before = text[max(0, start - _WINDOW):start]
     while True:
         m = _TITLE_WORD.search(before)
         if not m:
@@ -296,7 +413,12 @@ def _title_before(text: str, start: int) -> tuple[str, ...]:
             before = before[:m.start(1)]
             continue
         break
-    return tuple(w for w in words if w not in _COURTESY and w not in {"the", "of"})
+    return tuple(words)
+
+
+def _office(title: tuple[str, ...]) -> tuple[str, ...]:
+    """The office words of a title: ``("defense", "minister")``; courtesy dropped."""
+    return tuple(w for w in title if w not in _COURTESY and w not in {"the", "of"})
 
 
 def _title_fits(title: tuple[str, ...], hints: str) -> bool:

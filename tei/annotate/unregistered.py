@@ -8,6 +8,7 @@ that name places, bodies, months or offices are not taken for names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -62,22 +63,38 @@ _SIGNER_LINE = re.compile(
 def find_unregistered(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Offsets of person-like names in ``text`` that overlap none of ``taken``."""
     busy = sorted(taken)
-    found: dict[int, int] = {}
+    busy_starts = [s for s, _ in busy]
+    starts_taken = set(busy_starts)
+    # reach[i]: the furthest end of busy[0..i], so one bisection tells whether a range
+    # overlaps any busy range (linear overall, however many names a line holds).
+    reach: list[int] = []
+    for _, e in busy:
+        reach.append(max(e, reach[-1]) if reach else e)
+    found_starts: list[int] = []
+    found_ends: list[int] = []
 
     def free(start: int, end: int) -> bool:
         # "[... Premier Nikolai] Ostrovin": the bracket completes a registered name.
-        after = re.match(r"\]\s*", text[end:])
-        if after and any(s == end + after.end() for s, _ in busy):
+        after = _BRACKET_AFTER.match(text, end)
+        if after and after.end() in starts_taken:
             return False
-        return all(end <= s or start >= e for s, e in busy)
+        i = bisect.bisect_left(busy_starts, end)
+        return i == 0 or reach[i - 1] <= start
 
     def add(start: int, end: int) -> None:
         words = re.findall(r"[\w'’\-]+", text[start:end])
         words = [w for w in words if len(w) > 1]
         if not words or any(w.rstrip("'’s") in NOT_NAMES or w in NOT_NAMES for w in words):
             return
-        if free(start, end) and all(end <= s or start >= e for s, e in found.items()):
-            found[start] = end
+        if not free(start, end):
+            return
+        i = bisect.bisect_left(found_starts, start)
+        if i > 0 and found_ends[i - 1] > start:
+            return
+        if i < len(found_starts) and found_starts[i] < end:
+            return
+        found_starts.insert(i, start)
+        found_ends.insert(i, end)
 
     for m in _AFTER_TITLE.finditer(text):
         add(*_trim_possessive(text, m.start("name"), m.end("name")))
@@ -86,7 +103,10 @@ def find_unregistered(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple
     m = _SIGNER_LINE.match(text)
     if m:
         add(m.start("name"), m.end("name"))
-    return sorted(found.items())
+    return list(zip(found_starts, found_ends, strict=True))
+
+
+_BRACKET_AFTER = re.compile(r"\]\s*")
 
 
 def _trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:

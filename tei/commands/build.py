@@ -60,6 +60,11 @@ def run(args: argparse.Namespace) -> int:
                        validation=options.validation_settings(args))
     finally:
         progress.close()
+    if not args.quiet:
+        for line in result.registers:
+            print(line)
+        for line in result.register_warnings:
+            print(line, file=sys.stderr)
     shown = result.errors if args.quiet else result.findings
     for finding in shown:
         print(finding, file=sys.stderr)

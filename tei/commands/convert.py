@@ -3,10 +3,12 @@
 Writes OUTDIR/<name>.xml for each input, where <name> is the input's place below the
 folder given (coll/a/report.txt given as coll: OUTDIR/a/report.xml) or, for a file given
 by itself, its own name. A file is written only when every character of the input is in
-the TEI. Persons are linked to the register(s) given with --register (any TEI file with a
-listPerson); without --register, a persons.xml beside the inputs is used when there is
-one. Publisher, licence and editor come from edition.toml beside the inputs when there
-is one.
+the TEI. Persons, places and organisations are linked to registers: the default registers
+persons.xml and places.xml beside the inputs, and the files given with --register (any
+TEI file with a listPerson, listPlace or listOrg). A --register file replaces the
+defaults of the kinds it holds and no other: a person register given keeps the default
+places.xml. The terminal says which registers were read and what each gave. Publisher,
+licence and editor come from edition.toml beside the inputs when there is one.
 
 -q prints errors only; without it, warnings, a summary and the names in no register.
 Exit status: 0 all converted, 1 any file failed, 2 usage error or unreadable input.
@@ -41,13 +43,15 @@ def run(args: argparse.Namespace) -> int:
     inputs = collect_sources(args.inputs, ".txt")
     if not inputs:
         raise UsageError("no .txt files in the given folders")
-    registers = args.register or default_registers(args.inputs)
-    finders = make_finders(registers, args.tag_unregistered)
+    finders = make_finders(args.register, args.tag_unregistered,
+                           default_registers(args.inputs))
     folders = [p if p.is_dir() else p.parent for p in args.inputs]
     settings = EditionSettings.for_inputs(folders)
     options.output_folder(args.output)
     if args.report:
         options.output_file(args.report)
+    if not args.quiet:
+        print_registers(finders)
     progress = Progress(0 if args.quiet else len(inputs), "converting")
     conversion = convert_paths(inputs, args.output, finders, settings, progress.step)
     progress.close()
@@ -65,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
                      {"files": len(inputs), "converted": len(conversion.converted),
                       "failed": len(inputs) - len(conversion.converted)})
     if not args.quiet:
-        print_summary(conversion.results, len(inputs), registers)
+        print_summary(conversion.results, len(inputs), finders)
     return 1 if conversion.failed or conversion.stopped else 0
 
 
@@ -76,11 +80,19 @@ def write_report(path: Path, command: str, results, findings, summary) -> None:
         raise UsageError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
 
 
-def print_summary(results, total: int, registers) -> None:
+def print_registers(finders) -> None:
+    """One line per register file read, then what loading them warns about."""
+    for line in finders.registers:
+        print(line)
+    for warning in finders.register_warnings:
+        print(warning, file=sys.stderr)
+
+
+def print_summary(results, total: int, finders) -> None:
     ok = sum(1 for r in results if not r.error)
     print(f"converted {ok} of {total} file(s)"
           + (f"; {total - ok} failed" if ok < total else ""))
-    if not registers:
+    if finders.persons is None or not len(finders.persons.register):
         print("no person register given: names are not linked (use --register FILE)")
     print_unregistered(results)
 

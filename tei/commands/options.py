@@ -49,8 +49,9 @@ def conversion_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     group = parent.add_argument_group("conversion")
     group.add_argument("--register", action="append", type=Path, default=[], metavar="FILE",
-                       help="TEI file with a listPerson, listPlace or listOrg (repeatable); "
-                       "default: persons.xml and places.xml beside the inputs")
+                       help="TEI register file: listPerson, listPlace, listOrg (repeatable); "
+                       "replaces the default register of the kinds it holds (persons.xml, "
+                       "places.xml beside the inputs) and no other")
     group.add_argument("--tag-unregistered", action="store_true",
                        help="also tag person-like names that are in no register (no @ref)")
     return parent
