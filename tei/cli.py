@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from tei import __version__
-from tei.commands import build, convert, render, validate
+from tei.commands import build, convert, deposit, render, validate
 
 # Exit statuses shared by every subcommand.
 OK, FAILED, USAGE = 0, 1, 2
@@ -17,6 +17,7 @@ COMMANDS = {
     "validate": validate,
     "render": render,
     "build": build,
+    "deposit": deposit,
 }
 
 
