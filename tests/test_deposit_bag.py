@@ -68,8 +68,10 @@ def test_bag_layout_and_info(built):
     assert sorted(p.name for p in (data / "registers").iterdir()) == ["persons.xml",
                                                                       "places.xml"]
     assert (data / "schema" / "tei-edition.xsd").is_file()
-    assert sorted(p.name for p in (data / "metadata" / "dc").iterdir()) == [
-        "1962-11-06_kuznetsov-zorin.xml", "1962-11-12_dobrynin.xml"]
+    assert sorted(p.relative_to(data / "metadata").as_posix()
+                  for p in (data / "metadata").rglob("*.xml")) == [
+        "cmif/cmif.xml", "datacite/datacite.xml",
+        "dc/1962-11-06_kuznetsov-zorin.xml", "dc/1962-11-12_dobrynin.xml"]
     assert not (data / "html").exists()  # only with --with-reading
     assert not (bag_dir / "fetch.txt").exists()
     names = {p.name for p in bag_dir.iterdir()}
@@ -183,11 +185,13 @@ def test_verify_usage_errors(tmp_path):
     assert tei("deposit").returncode == 2
 
 
-def test_every_dc_record_validates_against_oai_dc(built):
-    record = next(r for r in RECORDS if r.name == "dc")
-    folder = built / "build" / "deposit" / BAG / "data" / "metadata" / "dc"
-    for path in sorted(folder.iterdir()):
-        assert record_errors(record, path.read_text(encoding="utf-8")) == [], path.name
+def test_every_packed_record_validates_against_its_schema(built):
+    metadata = built / "build" / "deposit" / BAG / "data" / "metadata"
+    for record in RECORDS:
+        paths = sorted((metadata / record.folder).glob(f"*{record.suffix}"))
+        assert paths, record.name
+        for path in paths:
+            assert record_errors(record, path.read_text(encoding="utf-8")) == [], path.name
 
 
 def test_human_size():

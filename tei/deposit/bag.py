@@ -63,6 +63,10 @@ def record_parameters(settings: DepositSettings) -> dict[str, str]:
         "edition-publisher": settings.publisher,
         "edition-licence": settings.licence,
         "edition-licence-url": settings.licence_url,
+        "edition-url": settings.url,
+        "cmif-url": settings.cmif_url,
+        "contact-name": settings.contact_name,
+        "contact-email": settings.contact_email,
         "publication-date": deposit_date().isoformat(),
     }
 

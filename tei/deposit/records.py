@@ -40,6 +40,10 @@ class Record:
 RECORDS: tuple[Record, ...] = (
     Record("dc", "Dublin Core (oai_dc)", "tei-to-dc", "dc", ".xml", "document",
            "oai_dc/oai_dc.xsd"),
+    Record("datacite", "DataCite 4.6", "tei-to-datacite", "datacite", ".xml", "edition",
+           "datacite-4.6/metadata.xsd"),
+    # CMIF has no schema file of its own: tei_all and its rules are checked in the tests.
+    Record("cmif", "CMIF (correspSearch)", "tei-to-cmif", "cmif", ".xml", "edition", None),
 )
 
 
