@@ -6,8 +6,12 @@ manifests, checked against the BagIt profile shipped with tei-edition (or --prof
 Publisher and licence come from edition.toml in the corpus folder (--corpus, default
 corpus/), the depositor from its [deposit] table; docs/deposit.md lists the settings.
 
-tei deposit --verify PATH checks a bag again (manifests, Payload-Oxum, profile) and prints
-one "file: message" line per problem.
+--format saf writes a DSpace Simple Archive Format tree instead: OUT/<identifier>/item_NNN/
+per document with dublin_core.xml, contents and (with a handle setting) collections.
+
+tei deposit --verify PATH checks a bag again (manifests, Payload-Oxum, profile) or a SAF
+tree (dublin_core.xml fields, contents, collections) and prints one "file: message" line
+per problem.
 
 Exit status: 0 written (or valid), 1 a package failed its check (or is invalid), 2 usage
 error, missing settings or unreadable input.
@@ -25,7 +29,7 @@ from tei.errors import InputError
 if TYPE_CHECKING:
     from tei.deposit.profile import BagProfile
 
-FORMATS = ("bagit",)
+FORMATS = ("bagit", "saf")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tar", action="store_true",
                         help="also write OUT/<name>.tar, byte-reproducible")
     parser.add_argument("--verify", type=Path, metavar="PATH",
-                        help="check a bag instead of making one")
+                        help="check a bag or a SAF tree instead of making one")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         written = deposit(args.source, args.output, args.corpus, profile,
-                          args.with_reading, args.tar)
+                          args.with_reading, args.tar, args.format)
     except InputError as exc:
         print(f"tei deposit: {exc}", file=sys.stderr)
         return 2
@@ -92,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def deposit(source: Path, out: Path, corpus: Path | None, profile: BagProfile | None,
-            with_reading: bool = False, tar: bool = False) -> list[Path]:
+            with_reading: bool = False, tar: bool = False,
+            package_format: str = "bagit") -> list[Path]:
     """Make the package; the paths written. Raises InputError or DepositError."""
     from tei.deposit.bag import make_bag, write_tar
     from tei.deposit.edition import find_edition
@@ -101,8 +106,13 @@ def deposit(source: Path, out: Path, corpus: Path | None, profile: BagProfile | 
     settings = DepositSettings.load(corpus / "edition.toml" if corpus else None)
     settings.require()
     edition = find_edition(source, corpus)
-    bag = make_bag(edition, settings, out, profile, with_reading)
-    written = [bag]
+    if package_format == "saf":
+        from tei.deposit.saf import make_saf
+
+        package = make_saf(edition, settings, out, with_reading)
+    else:
+        package = make_bag(edition, settings, out, profile, with_reading)
+    written = [package]
     if tar:
-        written.append(write_tar(bag, out / f"{bag.name}.tar"))
+        written.append(write_tar(package, out / f"{package.name}.tar"))
     return written

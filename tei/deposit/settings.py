@@ -30,7 +30,7 @@ class DepositSettings:
     description: str = ""  # External-Description (default: built from the documents)
     source_organization: str = ""  # default: the publisher
     creator: str = ""  # the edition's creator, an organisation (default: the publisher)
-    handle: str = ""  # DSpace collection handle written to each item's collections file
+    handle: str = ""  # DSpace collection handle (or UUID) for each item's collections file
     url: str = ""  # where the edition is published on the web
     cmif_url: str = ""  # where its CMIF file is published, for correspSearch to harvest
     source: str = ""  # where the settings came from, for messages

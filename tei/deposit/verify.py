@@ -1,5 +1,5 @@
-"""Check a deposit package again: a BagIt bag (manifests, Payload-Oxum, profile, layout).
-Each finding is a ``file: message`` line."""
+"""Check a deposit package again: a BagIt bag (manifests, Payload-Oxum, profile, layout)
+or a DSpace Simple Archive Format tree. Each finding is a ``file: message`` line."""
 
 from __future__ import annotations
 
@@ -22,7 +22,12 @@ def verify(path: Path, profile: BagProfile | None = None) -> list[str]:
         raise NotAPackage(f"{path}: no such file or folder")
     if path.is_dir() and (path / "bagit.txt").is_file():
         return verify_bag(path, profile)
-    raise NotAPackage(f"{path}: not a BagIt bag (no bagit.txt)")
+    if path.is_dir() and any(p.is_dir() and p.name.startswith("item_") for p in path.iterdir()):
+        from tei.deposit.saf import verify_saf
+
+        return verify_saf(path)
+    raise NotAPackage(f"{path}: neither a BagIt bag (no bagit.txt) nor a DSpace Simple "
+                      "Archive (no item_* folders)")
 
 
 def verify_bag(path: Path, profile: BagProfile | None = None) -> list[str]:
