@@ -8,6 +8,8 @@ corpus/), the depositor from its [deposit] table; docs/deposit.md lists the sett
 
 --format saf writes a DSpace Simple Archive Format tree instead: OUT/<identifier>/item_NNN/
 per document with dublin_core.xml, contents and (with a handle setting) collections.
+--format invenio writes OUT/<identifier>/record.json (an InvenioRDM / Zenodo record) and
+OUT/<identifier>/files/, to upload with the repository's REST API (no network here).
 
 tei deposit --verify PATH checks a bag again (manifests, Payload-Oxum, profile) or a SAF
 tree (dublin_core.xml fields, contents, collections) and prints one "file: message" line
@@ -29,7 +31,7 @@ from tei.errors import InputError
 if TYPE_CHECKING:
     from tei.deposit.profile import BagProfile
 
-FORMATS = ("bagit", "saf")
+FORMATS = ("bagit", "saf", "invenio")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -110,6 +112,10 @@ def deposit(source: Path, out: Path, corpus: Path | None, profile: BagProfile | 
         from tei.deposit.saf import make_saf
 
         package = make_saf(edition, settings, out, with_reading)
+    elif package_format == "invenio":
+        from tei.deposit.invenio import make_invenio
+
+        package = make_invenio(edition, settings, out, with_reading)
     else:
         package = make_bag(edition, settings, out, profile, with_reading)
     written = [package]
