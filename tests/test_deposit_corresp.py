@@ -89,3 +89,32 @@ def test_no_party_is_invented_when_neither_title_nor_signature_names_one(tmp_pat
     text = text.replace("12.XI.62 A. DOBRYNIN", "12.XI.62")
     root = convert_text(tmp_path, text)
     assert corresp(root) == [("sent", "date", "1962-11-12", None)]
+
+
+# -- authority identifiers of register entries ------------------------------------------
+
+GOLDEN = Path(__file__).parent / "test_corpus_tei" / "1962-11-12_dobrynin.xml"
+ROBERT = '<idno type="wikidata">Q25310</idno>'
+
+
+@pytest.mark.parametrize(("idno", "valid"), [
+    (ROBERT, True),
+    ('<idno type="wikidata">http://www.wikidata.org/entity/Q25310</idno>', True),
+    ('<idno type="viaf">http://viaf.org/viaf/76353174</idno>', True),
+    ('<idno type="gnd">118560093</idno>', True),
+    ('<idno type="geonames">https://sws.geonames.org/5128581/</idno>', True),
+    ('<idno type="local">anything at all</idno>', True),
+    ('<idno type="wikidata">Q25310x</idno>', False),
+    ('<idno type="wikidata">Kennedy</idno>', False),
+    ('<idno type="viaf">http://example.org/76353174</idno>', False),
+    ('<idno type="gnd">d-nb 118560093</idno>', False),
+])
+def test_authority_idno_rule(tmp_path, idno, valid):
+    from tei.validate import validate_paths
+
+    path = tmp_path / "doc.xml"
+    path.write_text(GOLDEN.read_text(encoding="utf-8").replace(ROBERT, idno, 1),
+                    encoding="utf-8")
+    report = validate_paths([path])
+    rules = [i.rule for i in report.issues if i.severity == "error"]
+    assert (rules == []) if valid else (rules == ["authority-idno"]), rules

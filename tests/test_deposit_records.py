@@ -179,3 +179,19 @@ def test_the_cmif_rules_catch_a_broken_file(records):
     root.find(".//t:correspAction/t:placeName", NS).set("ref", "#new-york")
     problems = cmif_problems(root)
     assert len(problems) == 3, problems
+
+
+def test_authority_ids_become_uris_in_the_cmif(tmp_path):
+    text = (GOLDEN / "1962-11-12_dobrynin.xml").read_text(encoding="utf-8")
+    # Give the sender ids of several authorities (the first one wins in CMIF).
+    text = text.replace('<persName type="variant">A. DOBRYNIN</persName>',
+                        '<persName type="variant">A. DOBRYNIN</persName>\n'
+                        '            <idno type="viaf">12345</idno>\n'
+                        '            <idno type="gnd">http://d-nb.info/gnd/118526677</idno>', 1)
+    path = tmp_path / "doc.xml"
+    path.write_text(text, encoding="utf-8")
+    settings = DepositSettings.load(CORPUS / "edition.toml")
+    cmif = RecordMaker([BY["cmif"]]).make([read_tei(path)], record_parameters(settings))[0]
+    sender = tree(cmif.text).find(".//t:correspAction[@type='sent']/t:persName", NS)
+    assert sender.get("ref") == "http://viaf.org/viaf/12345"
+    assert cmif_problems(tree(cmif.text)) == []
