@@ -198,3 +198,30 @@ def test_human_size():
     assert human_size(999) == "999 bytes"
     assert human_size(102645) == "102.6 KB"
     assert human_size(3_400_000) == "3.4 MB"
+
+
+def test_without_an_edition_toml_the_file_is_asked_for(built, tmp_path):
+    run = tei("deposit", built / "build", "-o", tmp_path / "out", "--corpus", tmp_path)
+    assert run.returncode == 2
+    assert f"{tmp_path / 'edition.toml'}: no edition settings file" in run.stderr
+
+
+def test_file_names_are_packed_in_nfc(built, tmp_path):
+    import unicodedata
+
+    tei_dir = tmp_path / "tei"
+    tei_dir.mkdir()
+    decomposed = unicodedata.normalize("NFD", "1962-11-12_dobrynin-café.xml")
+    shutil.copyfile(built / "build" / "tei" / "1962-11-12_dobrynin.xml", tei_dir / decomposed)
+    run = tei("deposit", tei_dir, "-o", tmp_path / "out", "--corpus", built / "corpus")
+    assert run.returncode == 0, run.stderr
+    names = [p.name for p in (tmp_path / "out" / BAG / "data" / "tei").iterdir()]
+    assert names == [unicodedata.normalize("NFC", decomposed)]
+    assert verify(tmp_path / "out" / BAG) == []
+
+
+def test_deposit_help_names_the_formats_and_verify():
+    run = tei("deposit", "--help")
+    assert run.returncode == 0
+    assert "--verify" in run.stdout and "bagit,saf,invenio" in run.stdout
+    assert "deposit" in tei("--help").stdout

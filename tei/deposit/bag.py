@@ -83,7 +83,7 @@ def stage_payload(edition: Edition, settings: DepositSettings, payload: Path,
     _copy(project_schema(), payload / "schema" / project_schema().name)
     problems = []
     for written in maker.make(edition.documents, record_parameters(settings)):
-        target = payload / "metadata" / written.path
+        target = payload / "metadata" / nfc(written.path.as_posix())
         problems += [f"{target.relative_to(payload.parent)}: {e}"
                      for e in record_errors(written.record, written.text)]
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,7 @@ class DepositSettings:
     url: str = ""  # where the edition is published on the web
     cmif_url: str = ""  # where its CMIF file is published, for correspSearch to harvest
     source: str = ""  # where the settings came from, for messages
+    found: bool = True  # False: there was no edition.toml at all
 
     @property
     def organization(self) -> str:
@@ -53,6 +54,10 @@ class DepositSettings:
     def require(self) -> None:
         """Raise InputError naming every required key that is empty."""
         missing = self.missing()
+        if missing and not self.found:
+            raise InputError(self.source or "edition.toml", "no edition settings file",
+                             "create it with publisher, licence and a [deposit] table with "
+                             + ", ".join(missing) + " (see docs/deposit.md)")
         if missing:
             raise InputError(self.source or "edition.toml",
                              "the [deposit] settings lack " + ", ".join(missing),
@@ -66,13 +71,13 @@ class DepositSettings:
         if path is None or not path.is_file():
             edition = EditionSettings()
             return cls(edition.publisher, edition.licence, edition.licence_url,
-                       source=str(path) if path else "edition.toml")
+                       source=str(path) if path else "edition.toml", found=False)
         edition = EditionSettings.load(path)
         data = tomllib.loads(path.read_text(encoding="utf-8")).get("deposit", {})
         if not isinstance(data, dict):
             raise InputError(str(path), "deposit must be a table ([deposit])")
         known = {f.name for f in fields(cls)} - {"publisher", "licence", "licence_url",
-                                                  "source"}
+                                                  "source", "found"}
         unknown = sorted(set(data) - known)
         if unknown:
             raise InputError(str(path), f"unknown [deposit] setting(s): {', '.join(unknown)}",
