@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from tei import __version__
-from tei.commands import build, convert, render, validate
+from tei.commands import build, convert, deposit, render, validate
 from tei.commands.options import QUIET_HELP
 from tei.errors import InputError, UsageError
 from tei.findings import printable
@@ -25,6 +25,7 @@ COMMANDS = {
     "validate": validate,
     "render": render,
     "build": build,
+    "deposit": deposit,
 }
 
 EPILOG = (f"Every command: -q/--quiet: {QUIET_HELP}. Exit status 0: done; 1: a document "

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tei import atomic, fidelity
 from tei.annotate.document import annotate, document_date
+from tei.annotate.header import header_facts
 from tei.encode import encode
 from tei.errors import InputError, LosslessError
 from tei.findings import Finding
@@ -114,9 +115,10 @@ def convert_document(doc: Document, raw: str, finders: Finders, settings: Editio
     fidelity.check_envelope(raw, doc)
     doc.header.when = document_date(doc)
     notes = annotate(doc, finders.persons, finders.entities)
+    facts = header_facts(doc, notes, finders.persons, finders.entities)
     encoded = encode(doc, notes,
                      finders.persons.register if finders.persons else None, settings, date,
-                     finders.entities.register if finders.entities else None)
+                     finders.entities.register if finders.entities else None, facts)
     fidelity.check(doc, encoded.parts)
     result = FileResult(Path(doc.name), persons=list(notes.persons),
                         unregistered=list(notes.unregistered))

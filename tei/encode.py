@@ -16,6 +16,7 @@ from lxml import etree
 
 from tei import __version__
 from tei.annotate.dates import find_dates
+from tei.annotate.header import HeaderFacts, Party
 from tei.findings import printable
 from tei.inline import T, fill
 from tei.languages import language_code
@@ -83,16 +84,19 @@ def document_id(doc: Document) -> str:
 
 def encode(doc: Document, notes: Annotations, persons: PersonSource | None,
            settings: EditionSettings, conversion_date: str,
-           entities: EntityRegister | None = None) -> Encoded:
-    builder = _Builder(doc, notes, persons, settings, conversion_date, entities)
+           entities: EntityRegister | None = None,
+           facts: HeaderFacts | None = None) -> Encoded:
+    builder = _Builder(doc, notes, persons, settings, conversion_date, entities, facts)
     return builder.build()
 
 
 class _Builder:
     def __init__(self, doc: Document, notes: Annotations, persons: PersonSource | None,
                  settings: EditionSettings, conversion_date: str,
-                 entities: EntityRegister | None = None) -> None:
+                 entities: EntityRegister | None = None,
+                 facts: HeaderFacts | None = None) -> None:
         self.doc = doc
+        self.facts = facts or HeaderFacts()
         self.notes = notes
         self.persons = persons
         self.entities = entities
@@ -243,9 +247,10 @@ class _Builder:
                      n="translation")
         elif not h.original_language:
             self.sub(lang_usage, "language", "English", ident="en", n="text")
-        persons = self.notes.persons if self.persons is not None else []
-        orgs = self.notes.orgs if self.entities is not None else []
-        places = self.notes.places if self.entities is not None else []
+        self.corresp_desc(profile)
+        persons = self.linked(self.notes.persons, "person", self.persons)
+        orgs = self.linked(self.notes.orgs, "org", self.entities)
+        places = self.linked(self.notes.places, "place", self.entities)
         if persons or orgs:
             partic = self.sub(profile, "particDesc")
             if persons:
@@ -260,6 +265,43 @@ class _Builder:
             list_place = self.sub(self.sub(profile, "settingDesc"), "listPlace")
             for eid in places:
                 list_place.append(self.entities.element(eid))
+
+    def linked(self, mentioned: list[str], kind: str,
+               register: PersonSource | EntityRegister | None) -> list[str]:
+        """Register ids the header copies: those mentioned in the text, then the
+        correspondents and place of sending the text does not mention."""
+        if register is None:
+            return []
+        facts = self.facts
+        extra = [p.ref for p in (*facts.sender, *facts.recipient) if p.kind == kind and p.ref]
+        if kind == "place" and facts.place:
+            extra.append(facts.place.ref)
+        return list(dict.fromkeys([*mentioned, *extra]))
+
+    def corresp_desc(self, profile: etree._Element) -> None:
+        facts = self.facts
+        if facts.is_empty:
+            return
+        desc = self.sub(profile, "correspDesc")
+        sent = self.sub(desc, "correspAction", type="sent")
+        for party in facts.sender:
+            self.party(sent, party)
+        if facts.place:
+            self.sub(sent, "placeName", facts.place.name, ref="#" + facts.place.ref)
+        if facts.date:
+            self.sub(sent, "date", when=facts.date)
+        if facts.recipient:
+            received = self.sub(desc, "correspAction", type="received")
+            for party in facts.recipient:
+                self.party(received, party)
+        if len(sent) == 0:
+            desc.remove(sent)
+
+    def party(self, action: etree._Element, party: Party) -> None:
+        tag = {"person": "persName", "org": "orgName"}.get(party.kind, "name")
+        element = self.sub(action, tag, party.name)
+        if party.ref:
+            element.set("ref", "#" + party.ref)
 
     # -- text ----------------------------------------------------------------------------
 

@@ -14,7 +14,8 @@ from tei.inline import TEI_NS
 _ELEMENT_ONLY = {
     "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt",
     "availability", "sourceDesc", "list", "encodingDesc", "editorialDecl", "normalization",
-    "segmentation", "profileDesc", "abstract", "creation", "langUsage", "particDesc", "settingDesc",
+    "segmentation", "profileDesc", "abstract", "creation", "langUsage", "correspDesc",
+    "correspAction", "particDesc", "settingDesc",
     "listPerson", "person", "listPlace", "place", "listOrg", "org", "revisionDesc", "text",
     "front", "docTitle", "body", "div", "opener", "closer", "postscript", "appInfo",
     "application", "standOff",

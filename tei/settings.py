@@ -37,6 +37,8 @@ class EditionSettings:
         except tomllib.TOMLDecodeError as exc:
             raise InputError(str(path), f"not valid TOML: {exc}",
                              "fix the syntax or remove the file") from exc
+        # The [deposit] table is read by tei.deposit.settings.
+        data.pop("deposit", None)
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:

@@ -10,6 +10,8 @@ line of the .txt source, the place in the generated TEI in brackets.
 Takes the options of the stages it runs: conversion (--register, --tag-unregistered) and
 validation (--schema, --strict, --ignore, -j, ...); --report FILE writes every finding of
 the build as JSON. -q prints errors only.
+With --deposit, the last stage packs the edition as a BagIt bag in OUT/deposit/ (see
+tei deposit).
 
 Exit status: 0 all documents built, 1 any document failed, 2 usage error.
 """
@@ -24,7 +26,7 @@ from tei import report
 from tei.build import build
 from tei.commands import options
 from tei.commands.convert import print_unregistered, write_report
-from tei.errors import UsageError
+from tei.errors import InputError, UsageError
 from tei.findings import totals_by_rule
 from tei.progress import Progress
 from tei.sources import collect_sources
@@ -41,6 +43,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder of .txt documents (default: corpus/)")
     parser.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="OUT",
                         help="output folder (default: build/)")
+    parser.add_argument("--deposit", action="store_true",
+                        help="last stage: pack the edition as a BagIt bag in OUT/deposit/ "
+                        "(settings from CORPUS/edition.toml, see tei deposit)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,4 +92,26 @@ def run(args: argparse.Namespace) -> int:
             print(f"removed {len(result.removed)} output(s) of sources that are gone")
         if result.rendered:
             print(f"reading edition: {args.output / 'html' / 'index.html'}")
+    if args.deposit:
+        if not result.ok:
+            print("tei build: deposit skipped: not every document was built", file=sys.stderr)
+            return 1
+        return _deposit(args)
     return 0 if result.ok else 1
+
+
+def _deposit(args: argparse.Namespace) -> int:
+    from tei.commands.deposit import deposit
+    from tei.deposit.bag import DepositError
+
+    try:
+        written = deposit(args.output, args.output / "deposit", args.corpus, None)
+    except InputError as exc:
+        print(f"tei build: deposit: {exc}", file=sys.stderr)
+        return 2
+    except DepositError as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        return 1
+    print(f"deposit: {written[0]}")
+    return 0

@@ -1,0 +1,131 @@
+"""Metadata records made from the TEI by the stylesheets in ``xslt/``, and their check
+against the official schemas shipped in ``schemas/`` (loaded from disk, never fetched).
+
+``RECORDS`` is the table of outputs: name, stylesheet, folder, file suffix, whether the
+stylesheet runs per document or once for the edition (it then reads the edition listing
+that the site pages read), and the schema the record must satisfy.
+"""
+
+from __future__ import annotations
+
+import functools
+import locale
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from lxml import etree
+
+from tei.render import SourceDocument, edition_listing
+from tei.resources import schemas_dir, xslt_dir
+
+Scope = Literal["document", "edition"]
+
+
+@dataclass(frozen=True)
+class Record:
+    name: str
+    label: str  # what the record is, for descriptions
+    stylesheet: str  # file name in xslt/, without .xsl
+    folder: str  # under data/metadata/
+    suffix: str
+    scope: Scope
+    schema: str | None  # path under schemas/; None: checked by its own rules (see tests)
+
+    def file_name(self, stem: str = "") -> str:
+        return f"{stem or self.name}{self.suffix}"
+
+
+RECORDS: tuple[Record, ...] = (
+    Record("dc", "Dublin Core (oai_dc)", "tei-to-dc", "dc", ".xml", "document",
+           "oai_dc/oai_dc.xsd"),
+    Record("datacite", "DataCite 4.6", "tei-to-datacite", "datacite", ".xml", "edition",
+           "datacite-4.6/metadata.xsd"),
+    # CMIF has no schema file of its own: tei_all and its rules are checked in the tests.
+    Record("cmif", "CMIF (correspSearch)", "tei-to-cmif", "cmif", ".xml", "edition", None),
+)
+
+
+@dataclass
+class Written:
+    record: Record
+    path: Path  # relative to the metadata folder
+    text: str
+
+
+class RecordMaker:
+    """The record stylesheets compiled once, applied to any number of documents."""
+
+    def __init__(self, records: Sequence[Record] = RECORDS) -> None:
+        from saxonche import PySaxonProcessor
+
+        self.records = tuple(records)
+        # As in tei.render: starting Saxon must not change the process locale.
+        previous = locale.setlocale(locale.LC_ALL)
+        try:
+            self._saxon = PySaxonProcessor(license=False)
+        finally:
+            locale.setlocale(locale.LC_ALL, previous)
+        compiler = self._saxon.new_xslt30_processor()
+        self._compiled = {
+            r.name: compiler.compile_stylesheet(
+                stylesheet_file=str(xslt_dir() / f"{r.stylesheet}.xsl"))
+            for r in self.records
+        }
+
+    def transform(self, record: Record, xml: str, parameters: Mapping[str, str]) -> str:
+        executable = self._compiled[record.name]
+        executable.clear_parameters()
+        for name, value in parameters.items():
+            executable.set_parameter(name, self._saxon.make_string_value(value))
+        result = executable.transform_to_string(xdm_node=self._saxon.parse_xml(xml_text=xml))
+        if result is None:
+            raise RuntimeError(f"{record.stylesheet}.xsl produced no output")
+        return result
+
+    def make(self, documents: Sequence[SourceDocument],
+             parameters: Mapping[str, str]) -> list[Written]:
+        """Every record of every document, and the edition records, in table order."""
+        written: list[Written] = []
+        listing = edition_listing(documents)
+        for record in self.records:
+            if record.scope == "document":
+                for document in documents:
+                    written.append(Written(record, Path(record.folder)
+                                           / record.file_name(document.stem),
+                                           self.transform(record, document.xml, parameters)))
+            else:
+                written.append(Written(record, Path(record.folder) / record.file_name(),
+                                       self.transform(record, listing, parameters)))
+        return written
+
+
+@functools.cache
+def default_maker() -> RecordMaker:
+    return RecordMaker()
+
+
+@functools.cache
+def record_schema(relative: str):  # -> xmlschema.XMLSchema10
+    import xmlschema
+
+    # "local": imports come from the shipped files, never from the network.
+    return xmlschema.XMLSchema10(str(schemas_dir() / relative), allow="local",
+                                 defuse="always")
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def record_errors(record: Record, text: str) -> list[str]:
+    """Why a record does not satisfy its schema; empty when it does (or has none)."""
+    if record.schema is None:
+        return []
+    try:
+        tree = etree.fromstring(text.encode("utf-8"), _PARSER)
+    except etree.XMLSyntaxError as exc:
+        return [f"not well-formed: {exc.msg}"]
+    schema = record_schema(record.schema)
+    return [f"{e.path}: {e.reason}" for e in schema.iter_errors(
+        tree, use_location_hints=False)]
