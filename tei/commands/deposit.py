@@ -26,12 +26,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tei.commands import options
 from tei.errors import InputError
 
 if TYPE_CHECKING:
     from tei.deposit.profile import BagProfile
 
 FORMATS = ("bagit", "saf", "invenio")
+
+PARENTS = (options.quiet_options,)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -76,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         for line in findings:
             print(line)
-        print(f"{args.verify}: {'invalid' if findings else 'valid'}", file=sys.stderr)
+        if not args.quiet:
+            print(f"{args.verify}: {'invalid' if findings else 'valid'}", file=sys.stderr)
         return 1 if findings else 0
     if args.source is None or args.output is None:
         print("tei deposit: give a folder to package and -o OUT (or --verify PATH)",
@@ -92,8 +96,9 @@ def run(args: argparse.Namespace) -> int:
         for line in exc.lines:
             print(line, file=sys.stderr)
         return 1
-    for path in written:
-        print(f"wrote {path}")
+    if not args.quiet:
+        for path in written:
+            print(f"wrote {path}")
     return 0
 
 
