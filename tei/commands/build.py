@@ -11,7 +11,7 @@ Takes the options of the stages it runs: conversion (--register, --tag-unregiste
 validation (--schema, --strict, --ignore, -j, ...); --report FILE writes every finding of
 the build as JSON. -q prints errors only.
 
-Exit status: 0 all documents built, 1 any document failed, 2 usage error.
+Exit status: 0 all documents built, 1 any document failed, 2 usage or I/O error.
 """
 
 from __future__ import annotations
