@@ -50,6 +50,14 @@ class BuildResult:
                 f"{len(self.warnings)} warning(s)")
 
 
+def build_sources(corpus: Path, out: Path) -> list[Source]:
+    """The corpus's .txt documents; a build folder inside the corpus holds none (its
+    text/ versions are outputs)."""
+    inside = Path(out).resolve()
+    return [s for s in collect_sources([corpus], ".txt")
+            if not s.path.resolve().is_relative_to(inside)]
+
+
 def build(corpus: Path, out: Path, registers: list[Path] | None = None,
           progress: Callable[[str], None] | None = None, *, tag_unregistered: bool = False,
           validation: Mapping[str, object] | None = None) -> BuildResult:
@@ -57,7 +65,7 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     from tei.render import default_renderer
     from tei.validate import validate_paths
 
-    inputs = collect_sources([corpus], ".txt")
+    inputs = build_sources(corpus, out)
     finders = make_finders(registers or [], tag_unregistered, default_registers([corpus]))
     settings = EditionSettings.for_inputs([corpus])
     result = BuildResult(documents=len(inputs), registers=list(finders.registers),

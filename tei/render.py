@@ -38,6 +38,10 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           huge_tree=False, remove_blank_text=False)
 
 
+# Pages every site has; a document of the same name would overwrite one of them.
+SITE_PAGES = frozenset({"index", "persons"})
+
+
 class RenderError(Exception):
     """A document that could not be rendered; ``str()`` names the file."""
 
@@ -248,6 +252,10 @@ class Renderer:
                 document = read_tei(Path(path), names[index] if names else None)
             except InputError as exc:
                 report.errors.append(str(exc))
+                continue
+            if document.stem in SITE_PAGES:
+                report.errors.append(f"{path}: the page name {document.stem}.html is the "
+                                     "site's own page (rename the file)")
                 continue
             if document.stem in stems:
                 report.errors.append(f"{path}: the page name {document.stem}.html is already "

@@ -9,16 +9,17 @@ itself carries nothing of this.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from lxml import etree
 
-from tei.annotate.document import _line as line_in_block
 from tei.encode import Encoded
 from tei.model import Document
 from tei.validate.safe_xml import Locator
 
+_VISIBLE = re.compile(r"\S")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
@@ -40,10 +41,25 @@ def _own_lines(doc: Document, encoded: Encoded) -> dict[etree._Element, tuple[in
     for part in encoded.parts:
         last = max(part.start, part.end - 1)
         lines.setdefault(part.element, (doc.line_of(part.start), doc.line_of(last)))
-    for element, (block_start, text, offset) in encoded.anchors.items():
-        line = line_in_block(doc, block_start, text, offset)
-        lines[element] = (line, line)
+    if encoded.anchors:
+        visible = [m.start() for m in _VISIBLE.finditer(doc.source)]
+        for element, (block_start, text, offset) in encoded.anchors.items():
+            line = doc.line_of(_source_offset(visible, block_start, text, offset))
+            lines[element] = (line, line)
     return lines
+
+
+def _source_offset(visible: list[int], block_start: int, text: str, offset: int) -> int:
+    """Where an offset into a block's folded text is in the source, as the conversion's
+    warnings count it (``tei.annotate.document``): just after the n-th visible character
+    from the block's start, n being the visible characters of the text before ``offset``
+    (folding changes only white space)."""
+    wanted = len(_VISIBLE.findall(text, 0, offset))
+    first = bisect_left(visible, block_start)
+    if wanted == 0:
+        return block_start
+    index = min(first + wanted - 1, len(visible) - 1)
+    return visible[index] + 1 if index >= 0 else block_start
 
 
 def source_map(doc: Document, encoded: Encoded, data: bytes) -> SourceMap:

@@ -119,11 +119,20 @@ def test_build_takes_the_validation_options(tmp_path, option, effect):
 
 
 def test_build_takes_schema_and_jobs(tmp_path):
-    corpus = corpus_of(tmp_path, one=SEED.read_text(encoding="utf-8"))
+    text, _ = seed_with(f"{ANCHOR} On November 20, 1962.")
+    corpus = corpus_of(tmp_path, one=SEED.read_text(encoding="utf-8"), late=text)
     run = tei("build", str(corpus), "-o", str(tmp_path / "build"), "-j", "2",
               "--schema", str(tmp_path / "missing.xsd"))
     assert run.returncode == 2
     assert "missing.xsd" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "build" / "tei").exists(), "the schema is checked before converting"
+    from tei.resources import project_schema
+
+    run = tei("build", str(corpus), "-o", str(tmp_path / "build"), "-j", "2",
+              "--schema", str(project_schema()))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "2 document(s): 2 converted, 2 valid, 2 rendered" in run.stdout
+    assert "[date-after-document]" in run.stderr
 
 
 def test_build_lists_names_in_no_register(tmp_path):

@@ -306,3 +306,22 @@ def test_a_linked_report_replaces_the_file_the_link_points_to(tmp_path):
     run = tei("convert", str(SEED), "-o", str(tmp_path / "out"), "--report", str(link))
     assert run.returncode == 0, run.stderr
     assert link.is_symlink() and '"findings"' in real.read_text(encoding="utf-8")
+
+
+def test_an_unreadable_input(tmp_path):
+    inputs = three_inputs(tmp_path)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "d.txt").write_bytes(SEED.read_bytes())
+    run = tei("convert", str(inputs), str(locked), "-o", str(tmp_path / "out"),
+              env=with_fault("unreadable", locked))
+    no_traceback(run)
+    assert run.returncode == 1
+    assert f"error: {locked / 'd.txt'}: cannot read the file: Permission denied" in run.stderr
+    assert "converted 3 of 4 file(s); 1 failed" in run.stdout
+    xml = tmp_path / "out" / "a.xml"
+    (locked / "d.xml").write_bytes(xml.read_bytes())
+    run = tei("validate", str(xml), str(locked / "d.xml"), env=with_fault("unreadable", locked))
+    no_traceback(run)
+    assert run.returncode == 2
+    assert f"{locked / 'd.xml'}:1:1: error: cannot read the file: Permission denied" in run.stdout

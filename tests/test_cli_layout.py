@@ -92,3 +92,19 @@ def test_upper_case_suffixes_are_inputs(tmp_path):
     (out / "LOUD.xml").rename(out / "LOUD.XML")
     run = tei("validate", str(out))
     assert "1 file checked" in run.stderr, run.stderr
+
+
+def test_a_document_named_like_a_site_page_does_not_overwrite_it(tmp_path):
+    coll = tmp_path / "coll"
+    coll.mkdir()
+    (coll / "index.txt").write_bytes(SEED.read_bytes())
+    (coll / "sub").mkdir()
+    (coll / "sub" / "index.txt").write_bytes(OTHER.read_bytes())
+    out = tmp_path / "out"
+    run = tei("build", str(coll), "-o", str(out))
+    assert run.returncode == 1
+    assert "index.html is the site's own page" in run.stderr
+    assert "2 document(s): 2 converted, 2 valid, 1 rendered" in run.stdout
+    index = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="sub/index.html"' in index
+    assert (out / "html" / "sub" / "index.html").is_file()

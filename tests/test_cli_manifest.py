@@ -58,3 +58,13 @@ def test_build_without_a_manifest_removes_nothing(tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     assert (out / "html" / "old.html").is_file()
     assert "removed" not in run.stdout
+
+
+def test_a_build_folder_inside_the_corpus_is_no_source(tmp_path):
+    corpus = corpus_with(tmp_path, ["one.txt"])
+    out = corpus / "build"
+    for _ in range(2):
+        run = tei("build", str(corpus), "-o", str(out))
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "1 document(s): 1 converted, 1 valid, 1 rendered" in run.stdout
+    assert not (out / "tei" / "build").exists()

@@ -46,6 +46,7 @@ def test_wheel_ships_schemas_and_stylesheets(installed_tei, tmp_path):
     schemas, xslt, package = run.stdout.split()
     assert str(ROOT) not in package, "the test must use the installed copy"
     assert (Path(schemas) / "tei-edition.xsd").is_file()
+    assert (Path(schemas) / "report.schema.json").is_file()
     assert (Path(xslt) / "tei-to-html.xsl").is_file()
     assert (Path(xslt) / "tei-to-text.xsl").is_file()
 

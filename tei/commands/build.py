@@ -13,7 +13,7 @@ the build as JSON. -q prints errors only.
 With --deposit, the last stage packs the edition as a BagIt bag in OUT/deposit/ (see
 tei deposit).
 
-Exit status: 0 all documents built, 1 any document failed, 2 usage error.
+Exit status: 0 all documents built, 1 any document failed, 2 usage or I/O error.
 """
 
 from __future__ import annotations
@@ -23,13 +23,12 @@ import sys
 from pathlib import Path
 
 from tei import report
-from tei.build import build
+from tei.build import build, build_sources
 from tei.commands import options
 from tei.commands.convert import print_unregistered, write_report
 from tei.errors import InputError, UsageError
 from tei.findings import totals_by_rule
 from tei.progress import Progress
-from tei.sources import collect_sources
 
 PARENTS = (options.conversion_options, options.validation_options, options.report_options,
            options.quiet_options)
@@ -51,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.corpus.is_dir():
         raise UsageError(f"{args.corpus}: not a folder")
-    count = len(collect_sources([args.corpus], ".txt"))
+    count = len(build_sources(args.corpus, args.output))
     if count == 0:
         raise UsageError(f"{args.corpus}: no .txt documents")
     options.output_folder(args.output)

@@ -11,7 +11,8 @@ places.xml. The terminal says which registers were read and what each gave. Publ
 licence and editor come from edition.toml beside the inputs when there is one.
 
 -q prints errors only; without it, warnings, a summary and the names in no register.
-Exit status: 0 all converted, 1 any file failed, 2 usage error or unreadable input.
+Exit status: 0 all converted, 1 any file failed or the disk filled up, 2 usage error,
+unreadable input or an output that cannot be written.
 """
 
 from __future__ import annotations

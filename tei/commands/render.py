@@ -6,7 +6,8 @@ OUTDIR/html/persons.html (the register), OUTDIR/html/edition.css and
 OUTDIR/text/<name>.txt. A document that fails is reported and the others are still
 rendered. -q prints errors only.
 
-Exit status: 0 all documents rendered, 1 any failed, 2 usage error or unreadable input.
+Exit status: 0 all documents rendered, 1 any failed, 2 usage error, unreadable input or
+an output that cannot be written.
 """
 
 from __future__ import annotations

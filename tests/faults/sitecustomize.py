@@ -6,6 +6,7 @@ start-up). Only the operating-system calls are replaced, never the project's cod
                     is full (ENOSPC), as on a real full disk
     readonly:FOLDER creating a file under FOLDER fails with EACCES (a read-only folder;
                     the tests run as root, for whom permissions are no obstacle)
+    unreadable:FOLDER  opening a file under FOLDER for reading fails with EACCES
 """
 
 from __future__ import annotations
@@ -33,6 +34,17 @@ if _FAULT == "readonly":
         return _open(path, flags, mode, dir_fd=dir_fd)
 
     os.open = _refusing_open
+
+elif _FAULT == "unreadable":
+    _plain_open = io.open
+
+    def _refusing_read(file, mode="r", *args, **kwargs):
+        if not any(c in mode for c in "wax+") and isinstance(file, (str, bytes, os.PathLike)) \
+                and _under(file):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(file))
+        return _plain_open(file, mode, *args, **kwargs)
+
+    io.open = _refusing_read
 
 elif _FAULT == "enospc":
     _fdopen = os.fdopen

@@ -1,0 +1,50 @@
+"""The map from places in the generated TEI back to source lines."""
+
+from __future__ import annotations
+
+from tei.annotate.document import _line, annotate, document_date
+from tei.convert import Finders, convert_document, make_finders
+from tei.encode import encode
+from tei.parse import read_document
+from tei.settings import EditionSettings
+from tei.sourcemap import _VISIBLE, _source_offset
+from tests.conftest import CORPUS
+
+DOCUMENTS = sorted(CORPUS.glob("*.txt"))
+
+
+def test_inline_lines_are_the_lines_conversion_warnings_name():
+    finders = make_finders([CORPUS / "persons.xml"])
+    checked = 0
+    for path in DOCUMENTS:
+        doc = read_document(path)
+        doc.header.when = document_date(doc)
+        notes = annotate(doc, finders.persons, finders.entities)
+        encoded = encode(doc, notes, finders.persons.register, EditionSettings(), "2024-01-01",
+                         finders.entities.register)
+        visible = [m.start() for m in _VISIBLE.finditer(doc.source)]
+        for block_start, text, offset in encoded.anchors.values():
+            assert doc.line_of(_source_offset(visible, block_start, text, offset)) == _line(
+                doc, block_start, text, offset)
+            checked += 1
+    assert checked > 20
+
+
+def test_every_paragraph_start_maps_to_its_source_line():
+    path = DOCUMENTS[0]
+    doc = read_document(path)
+    raw = path.read_text(encoding="utf-8")
+    data, result = convert_document(doc, raw, Finders(), EditionSettings(), "2024-01-01",
+                                    source_lines=True)
+    assert result.lines is not None
+    source_lines = raw.splitlines()
+    out_lines = data.decode("utf-8").splitlines()
+    body = next(n for n, line in enumerate(out_lines, 1) if line.strip() == "<body>")
+    paragraphs = [(n, line.index("<p>") + 1) for n, line in enumerate(out_lines, 1)
+                  if n > body and line.lstrip().startswith("<p>")]
+    assert paragraphs
+    for line, column in paragraphs:
+        first, _ = result.lines.lookup(line, column)
+        words = out_lines[line - 1].split("<p>", 1)[1].split("<")[0].split()[:3]
+        assert " ".join(words) in " ".join(source_lines[first - 1].split()), (line, first)
+    assert result.lines.lookup(2, 1) is None  # the header the encoder wrote itself
