@@ -438,8 +438,8 @@ def _plain_name(text: str, kind: str, titles: tuple[str, ...], family_first: boo
         first -= 1
         surnames = (words[-2], words[-1])
     particle_start = first
-    while particle_start > 1 and words[particle_start - 1] in PARTICLES:
-        particle_start -= 1  # a forename stays before the particles
+    while particle_start > 0 and words[particle_start - 1] in PARTICLES:
+        particle_start -= 1
     return PersonName(text, kind, " ".join(words[first:]),
                       _forename_tokens(" ".join(words[:particle_start])), titles, False,
                       particle=" ".join(words[particle_start:first]), surnames=surnames,

@@ -155,3 +155,10 @@ def test_forms_of_a_plain_name_equal_those_of_the_structured_name(tmp_path: Path
 def test_family_first_person_written_given_name_first(tmp_path: Path, shape: str) -> None:
     register = _register(tmp_path, SHAPES[shape])
     assert _links(register, "Then Endre Kovári spoke.") == [("Endre Kovári", "#kovari")]
+
+
+def test_plain_name_of_particle_and_surname_only(tmp_path: Path) -> None:
+    register = _register(tmp_path, '<person xml:id="d"><persName>van Delden</persName></person>')
+    name = register.persons["d"].names[0]
+    assert (name.particle, name.surname, name.forenames) == ("van", "Delden", ())
+    assert _links(register, "Van Delden and Delden") == [("Van Delden", "#d"), ("Delden", "#d")]
