@@ -3,7 +3,11 @@
 A register is any TEI document holding ``person`` elements (in ``standOff``, ``text`` or
 ``particDesc``). Each person keeps its TEI element, so a document can copy it into its own
 ``particDesc``, and a list of :class:`PersonName` records, one per ``persName``, from which
-the person finder derives the forms names take in running text.
+the person finder derives the forms names take in running text. A name may be marked up
+(``forename``/``surname``), written ``Surname, Forename``, or written plainly
+(``Forename I. Surname``, or family name first where the register says so): all three are
+read into surname and forenames. :func:`parse_register` reads a file safely (internal
+entities only, no network) and says what it had to assume.
 """
 
 from __future__ import annotations
@@ -48,8 +52,9 @@ def is_honorific(word: str) -> bool:
 class PersonName:
     """One ``persName`` of a register entry, split into its parts.
 
-    ``surname`` is empty when the name is plain text with no marked or comma-separated
-    surname: such a name is matched only as it is written.
+    ``surname`` is empty only for a single word with no marked surname: such a name is
+    matched only as it is written. A plain name of several words is read into surname and
+    forenames (``derived``), see :func:`_plain_name`.
     ``family_first`` is true when the register writes the family name before the given
     names without a comma (``<surname>Pak</surname> <forename>Seong-cheol</forename>``), or
     marks a plain name as such (``type="family-first"``, an ``xml:lang`` of a language
@@ -87,7 +92,7 @@ class FileReport:
 
     path: str
     persons: int = 0
-    as_written: int = 0  # persons none of whose names gives a surname
+    as_written: int = 0  # persons none of whose names gives a form but itself
     unused: dict[str, int] = field(default_factory=dict)  # reason -> entries
     warnings: list[str] = field(default_factory=list)
 
