@@ -353,6 +353,13 @@ PARTICLES = frozenset(
 GENERATIONAL = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?$")
 
 
+def _is_particle(word: str, surname: str) -> bool:
+    """``de`` before ``Vries``; ``DE`` before ``VRIES`` where the surname is in capitals."""
+    if word.lower() not in PARTICLES:
+        return False
+    return word.islower() or (word.isupper() and surname.isupper())
+
+
 def _language(element: etree._Element) -> str:
     """The primary language subtag of ``xml:lang`` on the element or its ancestors."""
     for node in (element, *element.iterancestors()):
@@ -443,7 +450,7 @@ def _plain_name(text: str, kind: str, titles: tuple[str, ...], family_first: boo
         first -= 1
         surnames = (words[-2], words[-1])
     particle_start = first
-    while particle_start > 0 and words[particle_start - 1] in PARTICLES:
+    while particle_start > 0 and _is_particle(words[particle_start - 1], words[first]):
         particle_start -= 1
     return PersonName(text, kind, " ".join(words[first:]),
                       _forename_tokens(" ".join(words[:particle_start])), titles, False,

@@ -162,3 +162,15 @@ def test_plain_name_of_particle_and_surname_only(tmp_path: Path) -> None:
     name = register.persons["d"].names[0]
     assert (name.particle, name.surname, name.forenames) == ("van", "Delden", ())
     assert _links(register, "Van Delden and Delden") == [("Van Delden", "#d"), ("Delden", "#d")]
+
+
+def test_surname_written_in_capitals_by_the_register(tmp_path: Path) -> None:
+    register = _register(tmp_path, '<person xml:id="t"><persName>Oskar V. TANDBERG</persName>'
+                                   '</person><person xml:id="d"><persName>Pieter VAN DELDEN'
+                                   "</persName></person>")
+    assert register.persons["d"].names[0].particle == "VAN"
+    assert _links(register, "Tandberg, TANDBERG, O. V. Tandberg; van Delden, Van Delden, "
+                            "VAN DELDEN, Pieter van Delden.") == [
+        ("Tandberg", "#t"), ("TANDBERG", "#t"), ("O. V. Tandberg", "#t"),
+        ("van Delden", "#d"), ("Van Delden", "#d"), ("VAN DELDEN", "#d"),
+        ("Pieter van Delden", "#d")]
