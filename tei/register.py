@@ -404,7 +404,8 @@ def _read_name(element: etree._Element, lang: str = "",
                           for w in _text(e).split() if GENERATIONAL.match(w))
         return PersonName(text, kind, surname, _forename_tokens(" ".join(forenames)),
                           roles, family_first, suffix=suffix,
-                          surnames=tuple(s for s in surnames if s) if len(surnames) > 1 else (),
+                          surnames=tuple(s for s in surnames if s) if len(surnames) > 1
+                          else _two_surnames(surname, lang),
                           two_surnames=lang in TWO_SURNAME_LANGUAGES)
     titles, rest = split_titles(text)
     words = rest.split()
@@ -424,9 +425,20 @@ def _read_name(element: etree._Element, lang: str = "",
         # "Harlan, Mrs. Edith": the honorific is a hint, not a forename.
         given_titles, given = split_titles(given.strip())
         return PersonName(text, kind, surname.strip(), _forename_tokens(given),
-                          roles + titles + given_titles, False, suffix=" ".join(suffixes))
+                          roles + titles + given_titles, False, suffix=" ".join(suffixes),
+                          surnames=_two_surnames(surname.strip(), lang),
+                          two_surnames=lang in TWO_SURNAME_LANGUAGES)
     return dataclasses.replace(_plain_name(rest, kind, roles + titles, family_first, lang),
                                suffix=" ".join(suffixes))
+
+
+def _two_surnames(surname: str, lang: str) -> tuple[str, ...]:
+    """``("Olmedo", "Brisas")`` for a surname of two capitalised words in a language that
+    carries two surnames; elsewhere a surname of two words is one name (``Ormsby Tate``)."""
+    words = surname.split()
+    if lang in TWO_SURNAME_LANGUAGES and len(words) == 2 and all(w[:1].isupper() for w in words):
+        return (words[0], words[1])
+    return ()
 
 
 def _plain_name(text: str, kind: str, titles: tuple[str, ...], family_first: bool,

@@ -174,3 +174,19 @@ def test_surname_written_in_capitals_by_the_register(tmp_path: Path) -> None:
         ("Tandberg", "#t"), ("TANDBERG", "#t"), ("O. V. Tandberg", "#t"),
         ("van Delden", "#d"), ("Van Delden", "#d"), ("VAN DELDEN", "#d"),
         ("Pieter van Delden", "#d")]
+
+
+@pytest.mark.parametrize("name", [
+    '<persName xml:lang="es">Olmedo Brisas, Ramiro</persName>',
+    '<persName xml:lang="es"><surname>Olmedo Brisas</surname>, <forename>Ramiro</forename>'
+    "</persName>"])
+def test_two_surnames_written_in_one_piece_in_spanish(tmp_path: Path, name: str) -> None:
+    register = _register(tmp_path, f'<person xml:id="o">{name}</person>')
+    assert _links(register, "Olmedo Brisas met Olmedo.") == [("Olmedo Brisas", "#o"),
+                                                             ("Olmedo", "#o")]
+
+
+def test_two_word_surname_elsewhere_is_one_name(tmp_path: Path) -> None:
+    register = _register(tmp_path, '<person xml:id="o"><persName>Ormsby Tate, David'
+                                   "</persName></person>")
+    assert _links(register, "Ormsby Tate met Ormsby.") == [("Ormsby Tate", "#o")]
