@@ -3,7 +3,11 @@
 A register is any TEI document holding ``person`` elements (in ``standOff``, ``text`` or
 ``particDesc``). Each person keeps its TEI element, so a document can copy it into its own
 ``particDesc``, and a list of :class:`PersonName` records, one per ``persName``, from which
-the person finder derives the forms names take in running text.
+the person finder derives the forms names take in running text. A name may be marked up
+(``forename``/``surname``), written ``Surname, Forename``, or written plainly
+(``Forename I. Surname``, or family name first where the register says so): all three are
+read into surname and forenames. :func:`parse_register` reads a file safely (internal
+entities only, no network) and says what it had to assume.
 """
 
 from __future__ import annotations
@@ -48,8 +52,9 @@ def is_honorific(word: str) -> bool:
 class PersonName:
     """One ``persName`` of a register entry, split into its parts.
 
-    ``surname`` is empty when the name is plain text with no marked or comma-separated
-    surname: such a name is matched only as it is written.
+    ``surname`` is empty only for a single word with no marked surname: such a name is
+    matched only as it is written. A plain name of several words is read into surname and
+    forenames (``derived``), see :func:`_plain_name`.
     ``family_first`` is true when the register writes the family name before the given
     names without a comma (``<surname>Pak</surname> <forename>Seong-cheol</forename>``), or
     marks a plain name as such (``type="family-first"``, an ``xml:lang`` of a language
@@ -87,7 +92,7 @@ class FileReport:
 
     path: str
     persons: int = 0
-    as_written: int = 0  # persons none of whose names gives a surname
+    as_written: int = 0  # persons none of whose names gives a form but itself
     unused: dict[str, int] = field(default_factory=dict)  # reason -> entries
     warnings: list[str] = field(default_factory=list)
 
@@ -348,6 +353,13 @@ PARTICLES = frozenset(
 GENERATIONAL = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?$")
 
 
+def _is_particle(word: str, surname: str) -> bool:
+    """``de`` before ``Vries``; ``DE`` before ``VRIES`` where the surname is in capitals."""
+    if word.lower() not in PARTICLES:
+        return False
+    return word.islower() or (word.isupper() and surname.isupper())
+
+
 def _language(element: etree._Element) -> str:
     """The primary language subtag of ``xml:lang`` on the element or its ancestors."""
     for node in (element, *element.iterancestors()):
@@ -392,7 +404,8 @@ def _read_name(element: etree._Element, lang: str = "",
                           for w in _text(e).split() if GENERATIONAL.match(w))
         return PersonName(text, kind, surname, _forename_tokens(" ".join(forenames)),
                           roles, family_first, suffix=suffix,
-                          surnames=tuple(s for s in surnames if s) if len(surnames) > 1 else (),
+                          surnames=tuple(s for s in surnames if s) if len(surnames) > 1
+                          else _two_surnames(surname, lang),
                           two_surnames=lang in TWO_SURNAME_LANGUAGES)
     titles, rest = split_titles(text)
     words = rest.split()
@@ -412,9 +425,20 @@ def _read_name(element: etree._Element, lang: str = "",
         # "Harlan, Mrs. Edith": the honorific is a hint, not a forename.
         given_titles, given = split_titles(given.strip())
         return PersonName(text, kind, surname.strip(), _forename_tokens(given),
-                          roles + titles + given_titles, False, suffix=" ".join(suffixes))
+                          roles + titles + given_titles, False, suffix=" ".join(suffixes),
+                          surnames=_two_surnames(surname.strip(), lang),
+                          two_surnames=lang in TWO_SURNAME_LANGUAGES)
     return dataclasses.replace(_plain_name(rest, kind, roles + titles, family_first, lang),
                                suffix=" ".join(suffixes))
+
+
+def _two_surnames(surname: str, lang: str) -> tuple[str, ...]:
+    """``("Olmedo", "Brisas")`` for a surname of two capitalised words in a language that
+    carries two surnames; elsewhere a surname of two words is one name (``Ormsby Tate``)."""
+    words = surname.split()
+    if lang in TWO_SURNAME_LANGUAGES and len(words) == 2 and all(w[:1].isupper() for w in words):
+        return (words[0], words[1])
+    return ()
 
 
 def _plain_name(text: str, kind: str, titles: tuple[str, ...], family_first: bool,
@@ -438,8 +462,8 @@ def _plain_name(text: str, kind: str, titles: tuple[str, ...], family_first: boo
         first -= 1
         surnames = (words[-2], words[-1])
     particle_start = first
-    while particle_start > 1 and words[particle_start - 1] in PARTICLES:
-        particle_start -= 1  # a forename stays before the particles
+    while particle_start > 0 and _is_particle(words[particle_start - 1], words[first]):
+        particle_start -= 1
     return PersonName(text, kind, " ".join(words[first:]),
                       _forename_tokens(" ".join(words[:particle_start])), titles, False,
                       particle=" ".join(words[particle_start:first]), surnames=surnames,

@@ -87,3 +87,14 @@ def test_scores_with_the_plain_register(converted_plain):
     assert float(figures["lenient F1"]) >= 0.95, summary
     assert float(figures["ref acc"]) >= 0.95, summary
     assert float(figures["persName F1"]) >= 0.85, summary
+
+
+def test_plain_register_output_is_valid(converted_plain, tei_all):
+    from tei.validate import validate_paths
+
+    paths = sorted(converted_plain.glob("*.xml"))
+    report = validate_paths(paths)
+    assert [str(i) for f in report.files for i in f.issues if i.severity == "error"] == []
+    for path in paths:
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        assert tei_all.validate(tree), f"{path.name}: {tei_all.error_log.last_error}"

@@ -211,3 +211,38 @@ def test_every_register_entry_is_complete(register: Register) -> None:
 def test_every_registered_person_is_mentioned(finder: PersonFinder, register: Register) -> None:
     mentioned = {ref for _, ref in KUZNETSOV_ZORIN + DOBRYNIN}
     assert mentioned == set(register.ids)
+
+
+def _plain_register(tmp_path: Path) -> Path:
+    """The sample register as many editors keep one: every name as plain text in Western
+    order, no notes, no role names, a bare listPerson."""
+    tree = etree.parse(str(CORPUS / "persons.xml"))
+    out = etree.Element(f"{TEI}listPerson", nsmap={None: TEI[1:-1]})
+    for person in tree.iter(f"{TEI}person"):
+        entry = etree.SubElement(out, f"{TEI}person", {
+            k: v for k, v in person.attrib.items() if k.endswith("id") or k == "sameAs"})
+        for name in person.findall(f"{TEI}persName"):
+            parts = [e.text for e in name.findall(f"{TEI}forename")]
+            parts += [e.text for e in name.findall(f"{TEI}surname")]
+            plain = etree.SubElement(entry, f"{TEI}persName")
+            plain.text = " ".join(parts) if len(parts) > 1 else " ".join(
+                "".join(name.itertext()).split())
+    path = tmp_path / "plain-persons.xml"
+    etree.ElementTree(out).write(str(path), encoding="utf-8", xml_declaration=True)
+    return path
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("1962-11-06_kuznetsov-zorin.txt", KUZNETSOV_ZORIN),
+    ("1962-11-12_dobrynin.txt", DOBRYNIN),
+])
+def test_plain_register_links_every_mention_the_same(tmp_path: Path, name: str,
+                                                     expected: list[tuple[str, str]]) -> None:
+    plain = Register.load([_plain_register(tmp_path)])
+    assert not any(n.surname == "" and len(n.text.split()) > 1
+                   for p in plain.persons.values() for n in p.names)
+    blocks = body_blocks(name)
+    result = PersonFinder(plain).find(blocks)
+    found = [(text[s.start:s.end], (s.attr("ref") or "")[1:])
+             for text, spans in zip(blocks, result.spans, strict=True) for s in spans]
+    assert found == expected

@@ -155,3 +155,38 @@ def test_forms_of_a_plain_name_equal_those_of_the_structured_name(tmp_path: Path
 def test_family_first_person_written_given_name_first(tmp_path: Path, shape: str) -> None:
     register = _register(tmp_path, SHAPES[shape])
     assert _links(register, "Then Endre Kovári spoke.") == [("Endre Kovári", "#kovari")]
+
+
+def test_plain_name_of_particle_and_surname_only(tmp_path: Path) -> None:
+    register = _register(tmp_path, '<person xml:id="d"><persName>van Delden</persName></person>')
+    name = register.persons["d"].names[0]
+    assert (name.particle, name.surname, name.forenames) == ("van", "Delden", ())
+    assert _links(register, "Van Delden and Delden") == [("Van Delden", "#d"), ("Delden", "#d")]
+
+
+def test_surname_written_in_capitals_by_the_register(tmp_path: Path) -> None:
+    register = _register(tmp_path, '<person xml:id="t"><persName>Oskar V. TANDBERG</persName>'
+                                   '</person><person xml:id="d"><persName>Pieter VAN DELDEN'
+                                   "</persName></person>")
+    assert register.persons["d"].names[0].particle == "VAN"
+    assert _links(register, "Tandberg, TANDBERG, O. V. Tandberg; van Delden, Van Delden, "
+                            "VAN DELDEN, Pieter van Delden.") == [
+        ("Tandberg", "#t"), ("TANDBERG", "#t"), ("O. V. Tandberg", "#t"),
+        ("van Delden", "#d"), ("Van Delden", "#d"), ("VAN DELDEN", "#d"),
+        ("Pieter van Delden", "#d")]
+
+
+@pytest.mark.parametrize("name", [
+    '<persName xml:lang="es">Olmedo Brisas, Ramiro</persName>',
+    '<persName xml:lang="es"><surname>Olmedo Brisas</surname>, <forename>Ramiro</forename>'
+    "</persName>"])
+def test_two_surnames_written_in_one_piece_in_spanish(tmp_path: Path, name: str) -> None:
+    register = _register(tmp_path, f'<person xml:id="o">{name}</person>')
+    assert _links(register, "Olmedo Brisas met Olmedo.") == [("Olmedo Brisas", "#o"),
+                                                             ("Olmedo", "#o")]
+
+
+def test_two_word_surname_elsewhere_is_one_name(tmp_path: Path) -> None:
+    register = _register(tmp_path, '<person xml:id="o"><persName>Ormsby Tate, David'
+                                   "</persName></person>")
+    assert _links(register, "Ormsby Tate met Ormsby.") == [("Ormsby Tate", "#o")]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tei.annotate.names_view import fold, name_key
-from tei.register import PersonName
+from tei.register import PARTICLES, PersonName
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
@@ -112,6 +112,12 @@ def _word_pattern(word: str) -> str:
     variants = {folded, folded.upper()}
     if folded[:1].islower():
         variants.add(folded[:1].upper() + folded[1:])
+    if len(folded) > 1 and folded.isupper():
+        # A register that writes surnames in capitals ("Oskar V. TANDBERG", "VAN DELDEN"):
+        # the text writes them in title case, a particle in lower case.
+        variants.add(folded[:1] + folded[1:].lower())
+        if folded.lower() in PARTICLES:
+            variants.add(folded.lower())
     patterns = [re.escape(v) for v in sorted(variants, reverse=True)]
     if len(folded) > 3 and folded[:1].isupper():
         # An initial completed by the editor: "T.[anaka]", "M.[cBride]".

@@ -261,11 +261,7 @@ class PersonFinder:
             before = before[:m.start("tok")]
             if tokens[0][1] == "w" and _opens_sentence(text, offset):
                 break
-        # Initials of one token share its offset: keep the offset of the earliest.
         return tokens
-
-    def _forenames(self, pid: str) -> set[str]:
-        return self._forename_keys.get(self.register.canonical(pid), set())
 
     def _report(self, result: PersonResult, block: int, text: str, start: int,
                 end: int) -> None:
