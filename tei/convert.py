@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tei import fidelity
+from tei.annotate.dates import normalize_date_line
 from tei.annotate.document import annotate, document_date
 from tei.encode import encode
 from tei.errors import InputError, LosslessError
-from tei.model import Document
+from tei.model import Document, Warning_
 from tei.parse import read_document
 from tei.serialize import to_bytes
 from tei.settings import EditionSettings
@@ -104,6 +105,10 @@ def convert_document(doc: Document, raw: str, finders: Finders, settings: Editio
     """TEI bytes for one parsed document; raises LosslessError when a character is lost."""
     fidelity.check_envelope(raw, doc)
     doc.header.when = document_date(doc)
+    line = doc.header.date_line
+    if line is not None and normalize_date_line(line.text) is None:
+        doc.warnings.append(Warning_(doc.line_of(line.start), f"the date line {line.text!r} "
+                                     "names no real day: kept as text, not as the date"))
     notes = annotate(doc, finders.persons, finders.entities)
     encoded = encode(doc, notes,
                      finders.persons.register if finders.persons else None, settings, date,

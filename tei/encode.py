@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from lxml import etree
 
 from tei import __version__
-from tei.annotate.dates import find_dates
+from tei.annotate.dates import find_dates, normalize_date_line
 from tei.inline import T, fill
 from tei.languages import language_code
 from tei.model import Annotations, Block, Document, Field, Footnote, Span
@@ -219,12 +219,16 @@ class _Builder:
             abstract = self.sub(profile, "abstract")
             self.part("summary", h.summary, self.sub(abstract, "p", h.summary.text))
         creation = self.sub(profile, "creation")
-        date_text = h.date_line.text if h.date_line else ""
-        date = self.sub(creation, "date", date_text)
+        dated_line = h.date_line is not None and normalize_date_line(h.date_line.text)
+        date = self.sub(creation, "date", h.date_line.text if dated_line else None)
         if h.when:
             date.set("when", h.when)
+        if h.date_line and not dated_line:
+            # A date line that names no real day ("Feb 30, 1962", a lower-case month, year
+            # 0000) is kept as the words of creation; its date is the citation's, or empty.
+            date.tail = h.date_line.text
         if h.date_line:
-            self.part("date line", h.date_line, date)
+            self.part("date line", h.date_line, date if dated_line else creation)
         lang_usage = self.sub(profile, "langUsage")
         if h.original_language:
             lang = self.sub(lang_usage, "language", h.original_language.text,

@@ -37,8 +37,26 @@ PRIORITY = {
 }
 
 
+# What each kind may hold, as the project's schema has it (``None``: a block's own text,
+# which holds everything; so do a footnote marker and a gap, whose words are not encoded
+# as mixed content). A span the schema would refuse where it nests is left untagged.
+_MILESTONES = frozenset({"pb", "lb"})
+_NAMES = frozenset({"persName", "placeName", "orgName"})
+_PHRASE = frozenset({*_NAMES, "date", "supplied", "gap", "editorial", "footnote", *_MILESTONES})
+MAY_HOLD: dict[str, frozenset[str]] = {
+    **{name: frozenset({"supplied", *_MILESTONES}) for name in _NAMES},
+    "date": frozenset({"supplied", *_MILESTONES}),
+    "supplied": frozenset({*_NAMES, "date", *_MILESTONES}),
+    "editorial": _PHRASE,
+    "label": frozenset(),
+    "pb": frozenset(),
+    "lb": frozenset(),
+}
+
+
 def nest(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
-    """Spans that nest properly, and the ones dropped because they crossed a stronger one."""
+    """Spans that nest properly, and the ones dropped because they crossed a stronger one
+    or stood where the schema allows no such element."""
     ordered = sorted(spans, key=lambda s: (PRIORITY.get(s.kind, 9), s.start, -s.end))
     kept: list[Span] = []
     dropped: list[Span] = []
@@ -47,7 +65,40 @@ def nest(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
             dropped.append(span)
         else:
             kept.append(span)
-    return sorted(kept, key=_document_order), dropped
+    kept.sort(key=_document_order)
+    while True:
+        misplaced = _misplaced(kept)
+        if not misplaced:
+            break
+        dropped.extend(misplaced)
+        kept = [s for s in kept if s not in misplaced]
+    return kept, dropped
+
+
+def _misplaced(ordered: list[Span]) -> set[Span]:
+    """Spans (in document order, properly nested) that the content model refuses where they
+    stand. A label is only ever a block's first words: inside a name or a date it was the
+    start of that name or date, so the label goes. Otherwise the weaker of the two goes."""
+    stack: list[Span] = []
+    out: set[Span] = set()
+    for span in ordered:
+        while stack and not (stack[-1].start <= span.start and span.end <= stack[-1].end):
+            stack.pop()
+        parent = stack[-1] if stack else None
+        if parent is None or span.kind in MAY_HOLD.get(parent.kind, _PHRASE):
+            stack.append(span)
+            continue
+        if span.kind == "label" or (parent.kind != "label" and _weaker_or_same(span, parent)):
+            out.add(span)
+        else:
+            out.add(parent)
+            stack.pop()
+            stack.append(span)
+    return out
+
+
+def _weaker_or_same(a: Span, b: Span) -> bool:
+    return PRIORITY.get(a.kind, 9) >= PRIORITY.get(b.kind, 9)
 
 
 def _crosses(a: Span, b: Span) -> bool:

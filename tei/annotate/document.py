@@ -11,6 +11,7 @@ from tei.annotate.editorial import find_editorial
 from tei.annotate.footnotes import find_markers, stray_superscripts
 from tei.inline import nest
 from tei.model import Annotations, Document, Span, Warning_
+from tei.parse.coverage import PAGE_FURNITURE
 
 if TYPE_CHECKING:
     from tei.annotate.entities import EntityFinder
@@ -94,12 +95,14 @@ def annotate(doc: Document, finder: PersonFinder | None,
                 index if index < len(texts) else index - len(texts)].extend(extra)
 
     for index, block in enumerate(doc.blocks):
+        if block.attrs.get("type") in PAGE_FURNITURE:
+            spans[index] = []  # forme work is plain text: a page number holds no markup
         spans[index], dropped = nest(spans[index])
         for span in dropped:
             warnings.append(Warning_(
                 _line(doc, block.start, block.text, span.start),
                 f"{span.kind} '{block.text[span.start:span.end]}' overlaps other markup "
-                "and is left untagged"))
+                "or cannot stand inside it, and is left untagged"))
     footnote_spans = [nest(s)[0] for s in footnote_spans]
     _number_markers_seen(doc, spans, warnings)
     places = _linked(spans + footnote_spans, "placeName")

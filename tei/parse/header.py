@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from tei.model import Consumed, ExtraField, Field, Header, Warning_
 from tei.parse import patterns as pat
@@ -252,9 +253,10 @@ class _Walk:
             end = k + 1
         value = span_field(self.source, lines)
         self.header.citation = value
-        urls = pat.URL.findall(value.text)
+        urls = [u.rstrip(".,;") for u in pat.URL.findall(value.text)]
+        urls = [u for u in urls if is_uri(u)]
         if urls:
-            self.header.url = urls[-1].rstrip(".,;")
+            self.header.url = urls[-1]
         self.i = end
 
     def take_contents_item(self, line: Line, item: re.Match[str]) -> bool:
@@ -308,6 +310,17 @@ class _Walk:
         self.header.extra.append(ExtraField(line.text[: label_end - line.start], value,
                                             line.start, label_end))
         self.result.warnings.append(Warning_(line.no, f"unknown header label {match.group(1)!r}"))
+
+
+def is_uri(text: str) -> bool:
+    """A URL the TEI can point at: RFC 3986 characters, and a port that is a number."""
+    if not pat.URI_REFERENCE.fullmatch(text):
+        return False
+    try:
+        urlsplit(text).port  # noqa: B018  (raises for "host:e.org")
+    except ValueError:
+        return False
+    return True
 
 
 def read_header(source: str, lines: list[Line]) -> HeaderResult:
