@@ -123,6 +123,8 @@ def convert_document(doc: Document, raw: str, finders: Finders, settings: Editio
 
 def convert_file(path: Path, outdir: Path, finders: Finders, settings: EditionSettings,
                  date: str) -> FileResult:
+    """Convert one file; every failure, even a defect of the converter, is this file's
+    error (naming it), so that the other files of a batch still convert."""
     try:
         doc = read_document(path)
         raw = path.read_bytes().decode("utf-8-sig")
@@ -131,10 +133,23 @@ def convert_file(path: Path, outdir: Path, finders: Finders, settings: EditionSe
         return FileResult(path, error=str(exc))
     except OSError as exc:
         return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001  (a converter defect must not stop the batch)
+        return FileResult(path, error=internal_error(path, exc))
     result.source = path
     result.output = outdir / f"{path.stem}.xml"
-    write_atomic(result.output, data)
+    try:
+        write_atomic(result.output, data)
+    except OSError as exc:
+        return FileResult(path, error=f"{result.output}: cannot write: {exc.strerror or exc}")
     return result
+
+
+def internal_error(path: Path, exc: BaseException) -> str:
+    """The message for a converter defect met on one file: which file, which error."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return (f"{path}: internal error while converting ({type(exc).__name__}"
+            f"{': ' + detail if detail else ''}); the file was not written, please report "
+            "it with the input")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

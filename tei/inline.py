@@ -54,9 +54,14 @@ MAY_HOLD: dict[str, frozenset[str]] = {
 }
 
 
+# Deeper nesting than this is left untagged: no reader needs it, and the XML stays well
+# inside the depth an XML parser accepts (libxml2: 256 levels).
+MAX_NESTING = 32
+
+
 def nest(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     """Spans that nest properly, and the ones dropped because they crossed a stronger one
-    or stood where the schema allows no such element."""
+    or stood where the schema allows no such element, or nested deeper than MAX_NESTING."""
     ordered = sorted(spans, key=lambda s: (PRIORITY.get(s.kind, 9), s.start, -s.end))
     kept: list[Span] = []
     dropped: list[Span] = []
@@ -85,6 +90,9 @@ def _misplaced(ordered: list[Span]) -> set[Span]:
         while stack and not (stack[-1].start <= span.start and span.end <= stack[-1].end):
             stack.pop()
         parent = stack[-1] if stack else None
+        if len(stack) >= MAX_NESTING:
+            out.add(span)
+            continue
         if parent is None or span.kind in MAY_HOLD.get(parent.kind, _PHRASE):
             stack.append(span)
             continue
@@ -122,24 +130,41 @@ Factory = Callable[[Span, str], etree._Element]
 
 def fill(parent: etree._Element, text: str, spans: Sequence[Span],
          factories: dict[str, Factory], start: int = 0, end: int | None = None) -> None:
-    """Append ``text[start:end]`` with its spans to ``parent`` as mixed content."""
+    """Append ``text[start:end]`` with its spans (in document order) to ``parent`` as mixed
+    content.
+
+    Iterative, with a stack of the open elements, so that nesting as deep as the input's
+    brackets never exhausts Python's recursion limit.
+    """
     end = len(text) if end is None else end
-    pos = start
-    i = 0
-    inside = [s for s in spans if start <= s.start and s.end <= end]
-    while i < len(inside):
-        span = inside[i]
-        _append_text(parent, text[pos:span.start])
+    # Each open element: [element, span end, text consumed up to, opaque].
+    root: list = [parent, end, start, False]
+    stack = [root]
+    for span in spans:
+        if not (start <= span.start and span.end <= end):
+            continue
+        while len(stack) > 1 and not span.end <= stack[-1][1]:
+            _close(stack, text)
+        top = stack[-1]
+        if top[3]:
+            continue  # inside a footnote or a gap: its own words are encoded elsewhere
+        _append_text(top[0], text[top[2]:span.start])
+        top[2] = max(top[2], span.start)
         element = factories[span.kind](span, text[span.start:span.end])
-        parent.append(element)
-        children = [s for s in inside[i + 1:] if span.start <= s.start and s.end <= span.end
-                    and s is not span]
-        if span.start != span.end and element.get("_opaque") is None:
-            fill(element, text, children, factories, span.start, span.end)
-        element.attrib.pop("_opaque", None)
-        pos = max(pos, span.end)
-        i += 1 + len(children)
-    _append_text(parent, text[pos:end])
+        top[0].append(element)
+        opaque = element.attrib.pop("_opaque", None) is not None
+        if span.start != span.end:
+            stack.append([element, span.end, span.start, opaque])
+    while len(stack) > 1:
+        _close(stack, text)
+    _append_text(parent, text[root[2]:end])
+
+
+def _close(stack: list[list], text: str) -> None:
+    element, span_end, pos, opaque = stack.pop()
+    if not opaque:
+        _append_text(element, text[pos:span_end])
+    stack[-1][2] = max(stack[-1][2], span_end)
 
 
 def _append_text(parent: etree._Element, chunk: str) -> None:
