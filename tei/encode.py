@@ -19,7 +19,7 @@ from tei.annotate.dates import find_dates, normalize_date_line
 from tei.inline import T, fill
 from tei.languages import language_code
 from tei.model import Annotations, Block, Document, Field, Footnote, Span
-from tei.parse.coverage import source_ranges
+from tei.parse.coverage import furniture_ranges, source_ranges
 from tei.settings import EditionSettings
 
 if TYPE_CHECKING:
@@ -96,11 +96,13 @@ class _Builder:
         self.parts: list[Part] = []
         self.footnotes_placed: set[int] = set()
         self.footnote_by_n = {f.n: i for i, f in enumerate(doc.footnotes)}
+        self.furniture = furniture_ranges(doc)
 
     # -- helpers -------------------------------------------------------------------------
 
     def part(self, name: str, source: Field | Block | Footnote, element: etree._Element) -> None:
-        ranges = source_ranges(self.doc, source) if isinstance(source, Block) else []
+        ranges = (source_ranges(self.doc, source, self.furniture) if isinstance(source, Block)
+                  else [])
         self.parts.append(Part(name, source.start, source.end, element, ranges))
 
     def sub(self, parent: etree._Element, name: str, text: str | None = None,

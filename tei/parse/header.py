@@ -25,6 +25,9 @@ class HeaderResult:
     labels_seen: int = 0
 
 
+_STARS_ONLY = re.compile(r"\*[*\s]*")
+
+
 def _next_nonblank(lines: list[Line], i: int) -> int:
     while i < len(lines) and lines[i].blank:
         i += 1
@@ -118,6 +121,10 @@ class _Walk:
                 return True
         if h.title is None and text.startswith(pat.TITLE_OPEN) and self.take_starred_title():
             return True
+        if h.title is None and _STARS_ONLY.fullmatch(text):
+            # "****" or "** **" above the title marks no title: an ornament, kept as it is.
+            self.extra_line(line)
+            return True
         name = _label_name(text)
         if name:
             self.take_label(line, name)
@@ -181,11 +188,12 @@ class _Walk:
         while j < len(lines) and not lines[j].blank:
             if lines[j].text.endswith("**") and (j > self.i or len(lines[j].text) >= 4):
                 first, last = lines[self.i], lines[j]
+                title = make_field(self.source, first.start + 2, last.end - 2)
+                if not title.text:
+                    return False  # stars with nothing between them mark no title
                 self.consume(first.start, first.start + 2, "title markup")
                 self.consume(last.end - 2, last.end, "title markup")
-                self.header.title = make_field(self.source, first.start + 2, last.end - 2)
-                if not self.header.title.text:
-                    self.header.title = None
+                self.header.title = title
                 self.i = j + 1
                 return True
             j += 1
