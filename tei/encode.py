@@ -189,7 +189,7 @@ class _Builder:
             metadata = self.sub(source_desc, "list", type="metadata")
             for extra in h.extra:
                 label = self.sub(metadata, "label",
-                                 self.doc.source[extra.label_start:extra.label_end].strip())
+                                 self.doc.source[extra.label_start:extra.label_end].strip(" \t\n"))
                 self.parts.append(Part("label", extra.label_start, extra.label_end, label))
                 item = self.sub(metadata, "item", extra.value.text if extra.value else "")
                 if extra.value:
@@ -202,9 +202,11 @@ class _Builder:
         enc = self.sub(header, "encodingDesc")
         decl = self.sub(enc, "editorialDecl")
         norm = self.sub(decl, "normalization")
-        self.sub(norm, "p", "Line endings, tabs and blank lines are normalised and "
-                 "hard-wrapped lines joined; no other character of the source is changed "
-                 "or dropped.")
+        self.sub(norm, "p", "Line endings, tabs, spaces at line ends and blank lines "
+                 "(a line holding only whitespace, no-break spaces included, is blank) are "
+                 "normalised and hard-wrapped lines joined; no other character of the source "
+                 "is changed or dropped: no-break, thin and ideographic spaces and line or "
+                 "paragraph separators within the text are kept as they are.")
         seg = self.sub(decl, "segmentation")
         self.sub(seg, "p", "A paragraph split by a page break in the source is rejoined and "
                  "the join marked with pb.")

@@ -1,10 +1,14 @@
-"""The lossless check: every non-whitespace character of the input is in the TEI.
+"""The lossless check: every character of the input but layout whitespace is in the TEI.
 
-Three things are checked, and a file that fails any of them is not written:
+Layout whitespace is spaces, tabs and line ends (``LAYOUT_WHITESPACE``); a no-break, thin
+or ideographic space, a line or paragraph separator or a next-line character inside the
+text is a character like any other. Three things are checked, and a file that fails any
+of them is not written:
 
-1. The envelope: the normalised source has the same non-whitespace characters as the
-   file as read (only a leading byte-order mark may go).
-2. Coverage: every non-whitespace character of the source belongs to exactly one part
+1. The envelope: the normalised source has the same characters as the file as read,
+   except that a leading byte-order mark, line ends, spaces and tabs, and the lines that
+   hold only whitespace (blank lines, FORMAT.md K5) may go.
+2. Coverage: every such character of the source belongs to exactly one part
    (a header field, a block, a footnote) or to a range consumed by structure (a label,
    the ``**`` of a title, a footnote number that became ``note/@n``), with its reason.
 3. Each part: the characters its TEI element gives back, in order, are the characters
@@ -24,18 +28,28 @@ from tei.annotate.footnotes import marker_text
 from tei.encode import Part
 from tei.errors import LosslessError
 from tei.inline import T
-from tei.model import Document
+from tei.model import LAYOUT_WHITESPACE, Document
+from tei.parse.envelope import layout_free
 
 _FOOT_NOTE = T("note")
 
 
 def non_space(text: str) -> str:
-    return "".join(text.split())
+    """``text`` less its layout whitespace (a no-break or thin space is kept: it is text)."""
+    return _LAYOUT.sub("", text)
+
+
+_LAYOUT = re.compile(r"[ \t\n]+")
 
 
 def check_envelope(raw: str, doc: Document) -> None:
-    if non_space(raw.lstrip("\ufeff")) != non_space(doc.source):
-        raise LosslessError(f"{doc.name}: normalising line ends and spaces changed the text")
+    expected, actual = layout_free(raw), non_space(doc.source)
+    if expected != actual:
+        at = _first_difference(expected, actual)
+        raise LosslessError(
+            f"{doc.name}: normalising line ends and spaces changed the text: expected "
+            f"…{expected[max(0, at - 20):at + 20]!r}… but the source read has "
+            f"…{actual[max(0, at - 20):at + 20]!r}…")
 
 
 def check(doc: Document, parts: Sequence[Part]) -> None:
@@ -77,7 +91,7 @@ def _collect(element: etree._Element, out: list[str], top: bool) -> None:
             out.append(child.tail)
 
 
-_VISIBLE = re.compile(r"\S")
+_VISIBLE = re.compile(r"[^ \t\n]")
 
 
 def _check_title_markup(doc: Document) -> None:
@@ -144,7 +158,7 @@ def _offset_of_nth_char(source: str, ranges: Sequence[tuple[int, int]], n: int) 
     seen = 0
     for start, end in ranges:
         for i in range(start, end):
-            if not source[i].isspace():
+            if source[i] not in LAYOUT_WHITESPACE:
                 if seen == n:
                     return i
                 seen += 1

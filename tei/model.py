@@ -20,6 +20,11 @@ from typing import Literal
 
 Section = Literal["opener", "body", "closer"]
 
+# The whitespace of layout, which folding and the lossless check may change: spaces, tabs
+# and line ends of the normalised source. Every other character, no-break, thin and
+# ideographic spaces and the Unicode line and paragraph separators among them, is text.
+LAYOUT_WHITESPACE = " \t\n"
+
 
 @dataclass(frozen=True)
 class Span:

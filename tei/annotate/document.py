@@ -12,7 +12,7 @@ from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
 from tei.annotate.editorial import find_editorial
 from tei.annotate.footnotes import find_markers, stray_superscripts
 from tei.inline import nest
-from tei.model import Annotations, Document, Span, Warning_
+from tei.model import LAYOUT_WHITESPACE, Annotations, Document, Span, Warning_
 from tei.parse.coverage import PAGE_FURNITURE
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def _line(doc: Document, block_start: int, text: str, offset: int) -> int:
 
 @functools.lru_cache(maxsize=4)
 def _non_space_positions(source: str) -> list[int]:
-    return [i for i, ch in enumerate(source) if not ch.isspace()]
+    return [i for i, ch in enumerate(source) if ch not in LAYOUT_WHITESPACE]
 
 
 @functools.lru_cache(maxsize=8)
@@ -167,7 +167,7 @@ def _non_space_before(text: str) -> list[int]:
     """For each offset k of ``text``, how many non-whitespace characters precede it."""
     counts = [0]
     for ch in text:
-        counts.append(counts[-1] + (not ch.isspace()))
+        counts.append(counts[-1] + (ch not in LAYOUT_WHITESPACE))
     return counts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from tei.model import Block, Document
+from tei.model import LAYOUT_WHITESPACE, Block, Document
 
 PAGE_FURNITURE = ("page-number", "running-header")
 
@@ -85,13 +85,13 @@ def uncovered(doc: Document) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     k = 0
     while k < len(source):
-        if covered[k] or source[k].isspace():
+        if covered[k] or source[k] in LAYOUT_WHITESPACE:
             k += 1
             continue
         start = k
         end = k
         while k < len(source) and not covered[k]:
-            if not source[k].isspace():
+            if source[k] not in LAYOUT_WHITESPACE:
                 end = k + 1
             k += 1
         ranges.append((start, end))
