@@ -65,6 +65,12 @@ def source_file_name(doc: Document) -> str:
     return re.split(r"[/\\]", doc.name)[-1]
 
 
+def untitled(doc: Document) -> str:
+    """The title of a document that gives none: its file's stem, the same however the path
+    was typed (never a folder, which would leak into the edition)."""
+    return re.sub(r"\.[^.]*$", "", source_file_name(doc)) or source_file_name(doc)
+
+
 def document_id(doc: Document) -> str:
     """``wcda-<number>`` from the archive URL, else a name made from the file name."""
     url = doc.header.url or ""
@@ -129,7 +135,7 @@ class _Builder:
         header = self.sub(root, "teiHeader")
         file_desc = self.sub(header, "fileDesc")
         title_stmt = self.sub(file_desc, "titleStmt")
-        title = self.sub(title_stmt, "title", h.title.text if h.title else self.doc.name)
+        title = self.sub(title_stmt, "title", h.title.text if h.title else untitled(self.doc))
         if h.title:
             self.part("title", h.title, title)
         if h.funder:
@@ -270,7 +276,7 @@ class _Builder:
         text = self.sub(root, "text")
         front = self.sub(text, "front")
         doc_title = self.sub(front, "docTitle")
-        self.sub(doc_title, "titlePart", h.title.text if h.title else source_file_name(self.doc),
+        self.sub(doc_title, "titlePart", h.title.text if h.title else untitled(self.doc),
                  type="main")
         body = self.sub(text, "body")
         div = self.sub(body, "div", type="document")
