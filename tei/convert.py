@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tei import atomic, fidelity
+from tei.annotate.dates import normalize_date_line
 from tei.annotate.document import annotate, document_date
 from tei.annotate.header import header_facts
 from tei.encode import encode
 from tei.errors import InputError, LosslessError
 from tei.findings import Finding
-from tei.model import Document
+from tei.model import Document, Warning_
 from tei.parse import read_document
 from tei.parse.envelope import decode
 from tei.serialize import to_bytes
@@ -114,6 +115,10 @@ def convert_document(doc: Document, raw: str, finders: Finders, settings: Editio
     With ``source_lines`` the result maps places in the bytes to source lines."""
     fidelity.check_envelope(raw, doc)
     doc.header.when = document_date(doc)
+    line = doc.header.date_line
+    if line is not None and normalize_date_line(line.text) is None:
+        doc.warnings.append(Warning_(doc.line_of(line.start), f"the date line {line.text!r} "
+                                     "names no real day: kept as text, not as the date"))
     notes = annotate(doc, finders.persons, finders.entities)
     facts = header_facts(doc, notes, finders.persons, finders.entities)
     encoded = encode(doc, notes,
@@ -132,6 +137,9 @@ def convert_document(doc: Document, raw: str, finders: Finders, settings: Editio
 
 def convert_file(path: Path, output: Path, finders: Finders, settings: EditionSettings,
                  date: str, source_lines: bool = False) -> FileResult:
+    """Convert one file; every failure, even a defect of the converter, is this file's
+    error (naming it), so that the other files of a batch still convert. An OSError while
+    writing is the output's: see convert_paths."""
     try:
         doc = read_document(path)
         raw = decode(path.read_bytes(), str(path)).removeprefix("\ufeff")
@@ -140,10 +148,20 @@ def convert_file(path: Path, output: Path, finders: Finders, settings: EditionSe
         return FileResult(path, error=str(exc))
     except OSError as exc:
         return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001  (a converter defect must not stop the batch)
+        return FileResult(path, error=internal_error(path, exc))
     result.source = path
     atomic.write_bytes(output, data)  # an OSError here is the output's: see convert_paths
     result.output = output
     return result
+
+
+def internal_error(path: Path, exc: BaseException) -> str:
+    """The message for a converter defect met on one file: which file, which error."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return (f"{path}: internal error while converting ({type(exc).__name__}"
+            f"{': ' + detail if detail else ''}); the file was not written, please report "
+            "it with the input")
 
 
 def convert_paths(inputs: Sequence[Source], outdir: Path, finders: Finders,

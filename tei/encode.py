@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Protocol
 from lxml import etree
 
 from tei import __version__
-from tei.annotate.dates import find_dates
+from tei.annotate.dates import find_dates, normalize_date_line
 from tei.annotate.header import HeaderFacts, Party
 from tei.findings import printable
 from tei.inline import T, fill
 from tei.languages import language_code
 from tei.model import Annotations, Block, Document, Field, Footnote, Span
-from tei.parse.coverage import source_ranges
+from tei.parse.coverage import furniture_ranges, source_ranges
 from tei.settings import EditionSettings
 
 if TYPE_CHECKING:
@@ -71,6 +71,12 @@ def source_file_name(doc: Document) -> str:
     return printable(re.split(r"[/\\]", doc.name)[-1])
 
 
+def untitled(doc: Document) -> str:
+    """The title of a document that gives none: its file's stem, the same however the path
+    was typed (never a folder, which would leak into the edition)."""
+    return re.sub(r"\.[^.]*$", "", source_file_name(doc)) or source_file_name(doc)
+
+
 def document_id(doc: Document) -> str:
     """``wcda-<number>`` from the archive URL, else a name made from the file name."""
     url = doc.header.url or ""
@@ -106,11 +112,13 @@ class _Builder:
         self.anchors: dict[etree._Element, tuple[int, str, int]] = {}
         self.footnotes_placed: set[int] = set()
         self.footnote_by_n = {f.n: i for i, f in enumerate(doc.footnotes)}
+        self.furniture = furniture_ranges(doc)
 
     # -- helpers -------------------------------------------------------------------------
 
     def part(self, name: str, source: Field | Block | Footnote, element: etree._Element) -> None:
-        ranges = source_ranges(self.doc, source) if isinstance(source, Block) else []
+        ranges = (source_ranges(self.doc, source, self.furniture) if isinstance(source, Block)
+                  else [])
         self.parts.append(Part(name, source.start, source.end, element, ranges))
 
     def sub(self, parent: etree._Element, name: str, text: str | None = None,
@@ -137,7 +145,7 @@ class _Builder:
         header = self.sub(root, "teiHeader")
         file_desc = self.sub(header, "fileDesc")
         title_stmt = self.sub(file_desc, "titleStmt")
-        title = self.sub(title_stmt, "title", h.title.text if h.title else self.doc.name)
+        title = self.sub(title_stmt, "title", h.title.text if h.title else untitled(self.doc))
         if h.title:
             self.part("title", h.title, title)
         if h.funder:
@@ -197,7 +205,7 @@ class _Builder:
             metadata = self.sub(source_desc, "list", type="metadata")
             for extra in h.extra:
                 label = self.sub(metadata, "label",
-                                 self.doc.source[extra.label_start:extra.label_end].strip())
+                                 self.doc.source[extra.label_start:extra.label_end].strip(" \t\n"))
                 self.parts.append(Part("label", extra.label_start, extra.label_end, label))
                 item = self.sub(metadata, "item", extra.value.text if extra.value else "")
                 if extra.value:
@@ -210,9 +218,11 @@ class _Builder:
         enc = self.sub(header, "encodingDesc")
         decl = self.sub(enc, "editorialDecl")
         norm = self.sub(decl, "normalization")
-        self.sub(norm, "p", "Line endings, tabs and blank lines are normalised and "
-                 "hard-wrapped lines joined; no other character of the source is changed "
-                 "or dropped.")
+        self.sub(norm, "p", "Line endings, tabs, spaces at line ends and blank lines "
+                 "(a line holding only whitespace, no-break spaces included, is blank) are "
+                 "normalised and hard-wrapped lines joined; no other character of the source "
+                 "is changed or dropped: no-break, thin and ideographic spaces and line or "
+                 "paragraph separators within the text are kept as they are.")
         seg = self.sub(decl, "segmentation")
         self.sub(seg, "p", "A paragraph split by a page break in the source is rejoined and "
                  "the join marked with pb.")
@@ -229,12 +239,16 @@ class _Builder:
             abstract = self.sub(profile, "abstract")
             self.part("summary", h.summary, self.sub(abstract, "p", h.summary.text))
         creation = self.sub(profile, "creation")
-        date_text = h.date_line.text if h.date_line else ""
-        date = self.sub(creation, "date", date_text)
+        dated_line = h.date_line is not None and normalize_date_line(h.date_line.text)
+        date = self.sub(creation, "date", h.date_line.text if dated_line else None)
         if h.when:
             date.set("when", h.when)
+        if h.date_line and not dated_line:
+            # A date line that names no real day ("Feb 30, 1962", a lower-case month, year
+            # 0000) is kept as the words of creation; its date is the citation's, or empty.
+            date.tail = h.date_line.text
         if h.date_line:
-            self.part("date line", h.date_line, date)
+            self.part("date line", h.date_line, date if dated_line else creation)
         lang_usage = self.sub(profile, "langUsage")
         if h.original_language:
             lang = self.sub(lang_usage, "language", h.original_language.text,
@@ -310,7 +324,7 @@ class _Builder:
         text = self.sub(root, "text")
         front = self.sub(text, "front")
         doc_title = self.sub(front, "docTitle")
-        self.sub(doc_title, "titlePart", h.title.text if h.title else source_file_name(self.doc),
+        self.sub(doc_title, "titlePart", h.title.text if h.title else untitled(self.doc),
                  type="main")
         body = self.sub(text, "body")
         div = self.sub(body, "div", type="document")

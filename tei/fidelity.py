@@ -1,10 +1,14 @@
-"""The lossless check: every non-whitespace character of the input is in the TEI.
+"""The lossless check: every character of the input but layout whitespace is in the TEI.
 
-Three things are checked, and a file that fails any of them is not written:
+Layout whitespace is spaces, tabs and line ends (``LAYOUT_WHITESPACE``); a no-break, thin
+or ideographic space, a line or paragraph separator or a next-line character inside the
+text is a character like any other. Three things are checked, and a file that fails any
+of them is not written:
 
-1. The envelope: the normalised source has the same non-whitespace characters as the
-   file as read (only a leading byte-order mark may go).
-2. Coverage: every non-whitespace character of the source belongs to exactly one part
+1. The envelope: the normalised source has the same characters as the file as read,
+   except that a leading byte-order mark, line ends, spaces and tabs, and the lines that
+   hold only whitespace (blank lines, FORMAT.md K5) may go.
+2. Coverage: every such character of the source belongs to exactly one part
    (a header field, a block, a footnote) or to a range consumed by structure (a label,
    the ``**`` of a title, a footnote number that became ``note/@n``), with its reason.
 3. Each part: the characters its TEI element gives back, in order, are the characters
@@ -15,6 +19,7 @@ Three things are checked, and a file that fails any of them is not written:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lxml import etree
@@ -23,22 +28,33 @@ from tei.annotate.footnotes import marker_text
 from tei.encode import Part
 from tei.errors import LosslessError
 from tei.inline import T
-from tei.model import Document
+from tei.model import LAYOUT_WHITESPACE, Document
+from tei.parse.envelope import layout_free
 
 _FOOT_NOTE = T("note")
 
 
 def non_space(text: str) -> str:
-    return "".join(text.split())
+    """``text`` less its layout whitespace (a no-break or thin space is kept: it is text)."""
+    return _LAYOUT.sub("", text)
+
+
+_LAYOUT = re.compile(r"[ \t\n]+")
 
 
 def check_envelope(raw: str, doc: Document) -> None:
-    if non_space(raw.lstrip("\ufeff")) != non_space(doc.source):
-        raise LosslessError(f"{doc.name}: normalising line ends and spaces changed the text")
+    expected, actual = layout_free(raw), non_space(doc.source)
+    if expected != actual:
+        at = _first_difference(expected, actual)
+        raise LosslessError(
+            f"{doc.name}: normalising line ends and spaces changed the text: expected "
+            f"…{expected[max(0, at - 20):at + 20]!r}… but the source read has "
+            f"…{actual[max(0, at - 20):at + 20]!r}…")
 
 
 def check(doc: Document, parts: Sequence[Part]) -> None:
     """Raise LosslessError naming the first place where a character went missing."""
+    _check_title_markup(doc)
     _check_coverage(doc, parts)
     for part in parts:
         ranges = part.source_ranges()
@@ -75,27 +91,59 @@ def _collect(element: etree._Element, out: list[str], top: bool) -> None:
             out.append(child.tail)
 
 
-def _check_coverage(doc: Document, parts: Sequence[Part]) -> None:
-    owner: list[str | None] = [None] * len(doc.source)
-    claims = [(s, e, p.name) for p in parts for s, e in p.source_ranges()]
-    claims += [(c.start, c.end, c.reason) for c in doc.consumed]
-    for start, end, name in claims:
-        for i in range(start, end):
-            if doc.source[i].isspace():
-                continue
-            if owner[i] is not None:
-                raise LosslessError(
-                    f"{doc.name}:{doc.line_of(i)}: the same text is placed twice "
-                    f"(as {owner[i]} and as {name})")
-            owner[i] = name
-    for i, ch in enumerate(doc.source):
-        if not ch.isspace() and owner[i] is None:
-            end = i
-            while end < len(doc.source) and doc.source[end] != "\n":
-                end += 1
+_VISIBLE = re.compile(r"[^ \t\n]")
+
+
+def _check_title_markup(doc: Document) -> None:
+    """Characters consumed as the ``**`` of a title are in the TEI only as that title's
+    markup: stars with no title right beside them (nothing but whitespace between) would
+    vanish, though the coverage counts them as placed."""
+    title = doc.header.title
+    for c in doc.consumed:
+        if c.reason != "title markup":
+            continue
+        text = doc.source[c.start:c.end]
+        beside = title is not None and text == "**" and (
+            (c.end <= title.start and not non_space(doc.source[c.end:title.start]))
+            or (title.end <= c.start and not non_space(doc.source[title.end:c.start])))
+        if not beside:
             raise LosslessError(
-                f"{doc.name}:{doc.line_of(i)}: this text is not in the TEI: "
-                f"{doc.source[i:end][:60]!r}")
+                f"{doc.name}:{doc.line_of(c.start)}: {text!r} was taken as the markup of a "
+                "title but stands beside none: it is not in the TEI")
+
+
+def _check_coverage(doc: Document, parts: Sequence[Part]) -> None:
+    """Each non-whitespace character claimed exactly once. The claims are swept in order
+    of their start (the characters themselves are only searched, never walked one by one,
+    so a file of many megabytes is checked in about the time it takes to sort its parts)."""
+    source = doc.source
+    claims = [(s, e, p.name) for p in parts for s, e in p.source_ranges() if e > s]
+    claims += [(c.start, c.end, c.reason) for c in doc.consumed if c.end > c.start]
+    claims.sort(key=lambda claim: (claim[0], claim[1]))
+    covered_to = 0  # end of the claims seen so far
+    furthest: tuple[int, int, str] | None = None  # the seen claim reaching furthest
+    for start, end, name in claims:
+        if furthest is not None and start < covered_to:
+            shared = _VISIBLE.search(source, start, min(end, covered_to))
+            if shared:
+                raise LosslessError(
+                    f"{doc.name}:{doc.line_of(shared.start())}: the same text is placed twice "
+                    f"(as {furthest[2]} and as {name})")
+        gap = _VISIBLE.search(source, covered_to, start) if start > covered_to else None
+        if gap:
+            _not_in_tei(doc, gap.start())
+        if end > covered_to:
+            covered_to, furthest = end, (start, end, name)
+    tail = _VISIBLE.search(source, covered_to)
+    if tail:
+        _not_in_tei(doc, tail.start())
+
+
+def _not_in_tei(doc: Document, i: int) -> None:
+    end = doc.source.find("\n", i)
+    end = len(doc.source) if end < 0 else end
+    raise LosslessError(f"{doc.name}:{doc.line_of(i)}: this text is not in the TEI: "
+                        f"{doc.source[i:end][:60]!r}")
 
 
 def _first_difference(a: str, b: str) -> int:
@@ -110,7 +158,7 @@ def _offset_of_nth_char(source: str, ranges: Sequence[tuple[int, int]], n: int) 
     seen = 0
     for start, end in ranges:
         for i in range(start, end):
-            if not source[i].isspace():
+            if source[i] not in LAYOUT_WHITESPACE:
                 if seen == n:
                     return i
                 seen += 1

@@ -7,7 +7,9 @@ factory; the text between elements becomes ``text``/``tail`` as lxml wants it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -37,27 +39,140 @@ PRIORITY = {
 }
 
 
+# What each kind may hold, as the project's schema has it (``None``: a block's own text,
+# which holds everything; so do a footnote marker and a gap, whose words are not encoded
+# as mixed content). A span the schema would refuse where it nests is left untagged.
+_MILESTONES = frozenset({"pb", "lb"})
+_NAMES = frozenset({"persName", "placeName", "orgName"})
+_PHRASE = frozenset({*_NAMES, "date", "supplied", "gap", "editorial", "footnote", *_MILESTONES})
+MAY_HOLD: dict[str, frozenset[str]] = {
+    **{name: frozenset({"supplied", *_MILESTONES}) for name in _NAMES},
+    "date": frozenset({"supplied", *_MILESTONES}),
+    "supplied": frozenset({*_NAMES, "date", *_MILESTONES}),
+    "editorial": _PHRASE,
+    "label": frozenset(),
+    "pb": frozenset(),
+    "lb": frozenset(),
+}
+
+
+# Deeper nesting than this is left untagged: no reader needs it, and the XML stays well
+# inside the depth an XML parser accepts (libxml2: 256 levels).
+MAX_NESTING = 32
+
+
 def nest(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
-    """Spans that nest properly, and the ones dropped because they crossed a stronger one."""
+    """Spans that nest properly, and the ones dropped because they crossed a stronger one
+    or stood where the schema allows no such element, or nested deeper than MAX_NESTING."""
     ordered = sorted(spans, key=lambda s: (PRIORITY.get(s.kind, 9), s.start, -s.end))
     kept: list[Span] = []
     dropped: list[Span] = []
+    crossing = _CrossingIndex(ordered)
+    taken: set[tuple[int, int, str]] = set()
     for span in ordered:
-        if any(_crosses(span, k) or _same_range_same_kind(span, k) for k in kept):
+        if (span.start, span.end, span.kind) in taken or crossing.crosses(span):
             dropped.append(span)
         else:
             kept.append(span)
-    return sorted(kept, key=_document_order), dropped
+            taken.add((span.start, span.end, span.kind))
+            crossing.add(span)
+    kept.sort(key=_document_order)
+    while True:
+        misplaced = _misplaced(kept)
+        if not misplaced:
+            break
+        dropped.extend(misplaced)
+        kept = [s for s in kept if s not in misplaced]
+    return kept, dropped
 
 
-def _crosses(a: Span, b: Span) -> bool:
-    if a.start == a.end or b.start == b.end:  # a zero-width span only crosses by sitting inside
-        return False
-    return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
+def _misplaced(ordered: list[Span]) -> set[Span]:
+    """Spans (in document order, properly nested) that the content model refuses where they
+    stand. A label is only ever a block's first words: inside a name or a date it was the
+    start of that name or date, so the label goes. Otherwise the weaker of the two goes."""
+    stack: list[Span] = []
+    out: set[Span] = set()
+    for span in ordered:
+        while stack and not (stack[-1].start <= span.start and span.end <= stack[-1].end):
+            stack.pop()
+        parent = stack[-1] if stack else None
+        if len(stack) >= MAX_NESTING:
+            out.add(span)
+            continue
+        if parent is None or span.kind in MAY_HOLD.get(parent.kind, _PHRASE):
+            stack.append(span)
+            continue
+        if span.kind == "label" or (parent.kind != "label" and _weaker_or_same(span, parent)):
+            out.add(span)
+        else:
+            out.add(parent)
+            stack.pop()
+            stack.append(span)
+    return out
 
 
-def _same_range_same_kind(a: Span, b: Span) -> bool:
-    return a.kind == b.kind and a.start == b.start and a.end == b.end
+def _weaker_or_same(a: Span, b: Span) -> bool:
+    return PRIORITY.get(a.kind, 9) >= PRIORITY.get(b.kind, 9)
+
+
+class _CrossingIndex:
+    """The spans kept so far, asked whether a new span crosses one of them, in O(log n).
+
+    A kept span K crosses S = [a, b) when K starts inside S and ends after it (the greatest
+    end among kept spans starting in (a, b) is above b), or starts before S and ends inside
+    it (the least start among kept spans ending in (a, b) is below a). Zero-width spans
+    never cross (they only sit inside). Two range trees over the span offsets answer both.
+    """
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.offsets = sorted({o for s in spans for o in (s.start, s.end)})
+        self.size = max(1, len(self.offsets))
+        self.end_by_start = [_NONE] * (2 * self.size)  # max
+        self.start_by_end = [_NONE] * (2 * self.size)  # max of -start, i.e. least start
+
+    def _index(self, offset: int) -> int:
+        return bisect_left(self.offsets, offset)
+
+    def add(self, span: Span) -> None:
+        if span.start == span.end:
+            return
+        _raise(self.end_by_start, self.size + self._index(span.start), span.end)
+        _raise(self.start_by_end, self.size + self._index(span.end), -span.start)
+
+    def crosses(self, span: Span) -> bool:
+        if span.start == span.end:
+            return False
+        lo, hi = self._index(span.start) + 1, self._index(span.end)  # offsets strictly inside
+        if lo >= hi:
+            return False
+        return (_greatest(self.end_by_start, self.size, lo, hi) > span.end
+                or _greatest(self.start_by_end, self.size, lo, hi) > -span.start)
+
+
+_NONE = -(1 << 62)
+
+
+def _raise(tree: list[int], leaf: int, value: int) -> None:
+    while leaf and tree[leaf] < value:
+        tree[leaf] = value
+        leaf //= 2
+
+
+def _greatest(tree: list[int], size: int, lo: int, hi: int) -> int:
+    """Greatest value over leaves ``lo``..``hi - 1`` (``_NONE`` when none was set)."""
+    best = _NONE
+    lo += size
+    hi += size
+    while lo < hi:
+        if lo & 1:
+            best = max(best, tree[lo])
+            lo += 1
+        if hi & 1:
+            hi -= 1
+            best = max(best, tree[hi])
+        lo //= 2
+        hi //= 2
+    return best
 
 
 def _document_order(span: Span) -> tuple[int, int, int]:
@@ -69,33 +184,63 @@ Factory = Callable[[Span, str], etree._Element]
 """Makes the element for a span; gets the span and the text it covers."""
 
 
+@dataclass(slots=True)
+class _Open:
+    """An element being filled: the span end it stops at, the text consumed so far, its
+    last child (``len()`` of an lxml element walks its children), whether it is opaque."""
+
+    element: etree._Element
+    end: int
+    pos: int
+    opaque: bool = False
+    last: etree._Element | None = None
+
+    def append_text(self, chunk: str) -> None:
+        if not chunk:
+            return
+        if self.last is not None:
+            self.last.tail = (self.last.tail or "") + chunk
+        else:
+            self.element.text = (self.element.text or "") + chunk
+
+    def append(self, child: etree._Element) -> None:
+        self.element.append(child)
+        self.last = child
+
+
 def fill(parent: etree._Element, text: str, spans: Sequence[Span],
          factories: dict[str, Factory], start: int = 0, end: int | None = None) -> None:
-    """Append ``text[start:end]`` with its spans to ``parent`` as mixed content."""
+    """Append ``text[start:end]`` with its spans (in document order) to ``parent`` as mixed
+    content.
+
+    Iterative, with a stack of the open elements, so that nesting as deep as the input's
+    brackets never exhausts Python's recursion limit.
+    """
     end = len(text) if end is None else end
-    pos = start
-    i = 0
-    inside = [s for s in spans if start <= s.start and s.end <= end]
-    while i < len(inside):
-        span = inside[i]
-        _append_text(parent, text[pos:span.start])
+    root = _Open(parent, end, start, last=parent[-1] if len(parent) else None)
+    stack = [root]
+    for span in spans:
+        if not (start <= span.start and span.end <= end):
+            continue
+        while len(stack) > 1 and not span.end <= stack[-1].end:
+            _close(stack, text)
+        top = stack[-1]
+        if top.opaque:
+            continue  # inside a footnote or a gap: its own words are encoded elsewhere
+        top.append_text(text[top.pos:span.start])
+        top.pos = max(top.pos, span.start)
         element = factories[span.kind](span, text[span.start:span.end])
-        parent.append(element)
-        children = [s for s in inside[i + 1:] if span.start <= s.start and s.end <= span.end
-                    and s is not span]
-        if span.start != span.end and element.get("_opaque") is None:
-            fill(element, text, children, factories, span.start, span.end)
-        element.attrib.pop("_opaque", None)
-        pos = max(pos, span.end)
-        i += 1 + len(children)
-    _append_text(parent, text[pos:end])
+        top.append(element)
+        opaque = element.attrib.pop("_opaque", None) is not None
+        if span.start != span.end:
+            stack.append(_Open(element, span.end, span.start, opaque))
+    while len(stack) > 1:
+        _close(stack, text)
+    root.append_text(text[root.pos:end])
 
 
-def _append_text(parent: etree._Element, chunk: str) -> None:
-    if not chunk:
-        return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + chunk
-    else:
-        parent.text = (parent.text or "") + chunk
+def _close(stack: list[_Open], text: str) -> None:
+    done = stack.pop()
+    if not done.opaque:
+        done.append_text(text[done.pos:done.end])
+    stack[-1].pos = max(stack[-1].pos, done.end)

@@ -13,10 +13,17 @@ structure (the ``**`` around a title, a ``Citation:`` label, the ``1.`` that bec
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
 Section = Literal["opener", "body", "closer"]
+
+# The whitespace of layout, which folding and the lossless check may change: spaces, tabs
+# and line ends of the normalised source. Every other character, no-break, thin and
+# ideographic spaces and the Unicode line and paragraph separators among them, is text.
+LAYOUT_WHITESPACE = " \t\n"
 
 
 @dataclass(frozen=True)
@@ -155,10 +162,16 @@ class Document:
     footnotes: list[Footnote]
     consumed: list[Consumed] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _line_starts_of: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of an offset into ``source``."""
-        return self.source.count("\n", 0, offset) + 1
+        """1-based line number of an offset into ``source`` (a bisection: called once per
+        warning, it must not rescan the text)."""
+        if self._line_starts is None or self._line_starts_of is not self.source:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.source)]
+            self._line_starts_of = self.source
+        return bisect_right(self._line_starts, max(offset, 0))
 
 
 @dataclass

@@ -9,7 +9,7 @@ from tei.encode import Part
 from tei.errors import LosslessError
 from tei.fidelity import check, check_envelope, source_text
 from tei.inline import T
-from tei.model import Consumed, Document, Header
+from tei.model import Consumed, Document, Field, Header
 
 SOURCE = "Citation:\n\nA cable.\n\nHe said,¹ then left.\n\n1. A note."
 
@@ -80,3 +80,32 @@ def test_envelope_may_drop_only_a_bom_and_whitespace():
     check_envelope("\ufeff" + SOURCE.replace("\n", "\r\n"), doc)
     with pytest.raises(LosslessError):
         check_envelope(SOURCE + "x", doc)
+
+
+# Stars above a starred title (issue: "****" or "** **" taken as the title's markup).
+STARRED = "November 6, 1962\n\n{stars}\n**Telegram from the envoy**\n\nThe talk began."
+
+
+def test_stars_taken_as_markup_of_no_title_are_refused():
+    doc = Document(name="x.txt", source="****\n**T**", header=Header(title=Field("T", 7, 8)),
+                   blocks=[], footnotes=[],
+                   consumed=[Consumed(0, 2, "title markup"), Consumed(2, 4, "title markup"),
+                             Consumed(5, 7, "title markup"), Consumed(8, 10, "title markup")])
+    title = element("<title>T</title>")
+    with pytest.raises(LosslessError, match=r"x.txt:1: '\*\*' was taken as the markup"):
+        check(doc, [Part("title", 7, 8, title)])
+
+
+@pytest.mark.parametrize("stars", ["****", "** **", "****\n", "** **\n"])
+def test_stars_above_a_starred_title_are_kept(stars):
+    from tei.convert import convert_document, make_finders
+    from tei.parse import parse_text
+    from tei.settings import EditionSettings
+
+    text = STARRED.format(stars=stars)
+    doc = parse_text(text, "x.txt")
+    assert doc.header.title is not None and doc.header.title.text == "Telegram from the envoy"
+    data, _ = convert_document(doc, text, make_finders([]), EditionSettings(), "2024-01-01")
+    root = etree.fromstring(data)
+    body_and_header = "".join(root.itertext())
+    assert stars.strip() in body_and_header

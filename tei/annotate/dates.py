@@ -10,6 +10,7 @@ tagged. docs/dates.md lists every form with its value.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -83,9 +84,15 @@ def find_dates(text: str, doc_when: str | None, numeric_order: str | None = None
     candidates += _coarse(text, ref, reference_of(entry_when))
     candidates.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
     taken: list[_Candidate] = []
+    starts: list[int] = []  # of the taken candidates, which never overlap: kept sorted
+    ends: list[int] = []
     for candidate in candidates:
-        if all(candidate.end <= t.start or t.end <= candidate.start for t in taken):
+        k = bisect_left(starts, candidate.end) - 1  # the last taken one starting before the end
+        if k < 0 or ends[k] <= candidate.start:
             taken.append(candidate)
+            k += 1
+            starts.insert(k, candidate.start)
+            ends.insert(k, candidate.end)
     return sorted((s for c in taken for s in c.spans), key=lambda s: s.start)
 
 

@@ -4,6 +4,8 @@ page-break joins, dates and persons. Knows neither the layout nor XML.
 
 from __future__ import annotations
 
+import functools
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
@@ -11,7 +13,8 @@ from tei.annotate.dates_entries import entry_dates
 from tei.annotate.editorial import find_editorial
 from tei.annotate.footnotes import find_markers, stray_superscripts
 from tei.inline import nest
-from tei.model import Annotations, Block, Document, Span, Warning_
+from tei.model import LAYOUT_WHITESPACE, Annotations, Block, Document, Span, Warning_
+from tei.parse.coverage import PAGE_FURNITURE
 
 if TYPE_CHECKING:
     from tei.annotate.entities import EntityFinder
@@ -99,12 +102,14 @@ def annotate(doc: Document, finder: PersonFinder | None,
                 index if index < len(texts) else index - len(texts)].extend(extra)
 
     for index, block in enumerate(doc.blocks):
+        if block.attrs.get("type") in PAGE_FURNITURE:
+            spans[index] = []  # forme work is plain text: a page number holds no markup
         spans[index], dropped = nest(spans[index])
         for span in dropped:
             warnings.append(Warning_(
                 _line(doc, block.start, block.text, span.start),
                 f"{span.kind} '{block.text[span.start:span.end]}' overlaps other markup "
-                "and is left untagged", "overlapping-markup"))
+                "or cannot stand inside it, and is left untagged", "overlapping-markup"))
     footnote_spans = [nest(s)[0] for s in footnote_spans]
     _number_markers_seen(doc, spans, warnings)
     places = _linked(spans + footnote_spans, "placeName")
@@ -155,14 +160,33 @@ def _number_markers_seen(doc: Document, spans: list[list[Span]],
 
 
 def _line(doc: Document, block_start: int, text: str, offset: int) -> int:
-    """Source line of an offset into a block's folded text (close enough for messages)."""
-    source_offset = block_start
-    remaining = len("".join(text[:offset].split()))
-    while remaining > 0 and source_offset < len(doc.source):
-        if not doc.source[source_offset].isspace():
-            remaining -= 1
-        source_offset += 1
-    return doc.line_of(source_offset)
+    """Source line of an offset into a block's folded text (close enough for messages).
+
+    The folded text holds the source's non-whitespace characters in order, so the line is
+    that of the n-th non-whitespace source character from the block's start; both counts
+    come from per-document and per-text tables, so each call costs a bisection.
+    """
+    remaining = _non_space_before(text)[min(offset, len(text))]
+    if remaining == 0:
+        return doc.line_of(block_start)
+    positions = _non_space_positions(doc.source)
+    first = bisect_left(positions, block_start)
+    index = min(first + remaining - 1, len(positions) - 1)
+    return doc.line_of(positions[index] + 1)
+
+
+@functools.lru_cache(maxsize=4)
+def _non_space_positions(source: str) -> list[int]:
+    return [i for i, ch in enumerate(source) if ch not in LAYOUT_WHITESPACE]
+
+
+@functools.lru_cache(maxsize=8)
+def _non_space_before(text: str) -> list[int]:
+    """For each offset k of ``text``, how many non-whitespace characters precede it."""
+    counts = [0]
+    for ch in text:
+        counts.append(counts[-1] + (ch not in LAYOUT_WHITESPACE))
+    return counts
 
 
 def _mention_line(doc: Document, text_index: int, offset: int) -> int:

@@ -9,8 +9,10 @@ own, nested insertion.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from tei.model import Span
 
@@ -99,12 +101,15 @@ def match_brackets(text: str) -> tuple[list[Bracket], list[Unmatched]]:
             brackets.append(Bracket(start, end, 2, 0))
         else:
             brackets.append(Bracket(start, end, 1, 0))
-    # Depth counts the brackets that enclose this one.
+    # Depth counts the brackets that enclose this one. Pairs from a stack nest, so in order
+    # of opening the enclosing ones are those still open: one pass with a stack.
     result = []
+    open_ends: list[int] = []
     for b in brackets:
-        depth = sum(1 for o in brackets
-                    if o.open_start < b.open_start and b.close_end <= o.close_end)
-        result.append(Bracket(b.open_start, b.close_end, b.width, depth))
+        while open_ends and open_ends[-1] <= b.open_start:
+            open_ends.pop()
+        result.append(Bracket(b.open_start, b.close_end, b.width, len(open_ends)))
+        open_ends.append(b.close_end)
     return result, sorted(unmatched, key=lambda u: u.offset)
 
 
@@ -139,6 +144,13 @@ def _gap_reason(content: str) -> str:
     return "omitted"
 
 
+def _inside_taken(starts: list[int], reach: list[int], b: Bracket) -> bool:
+    """Whether a claimed range holds the bracket: ``reach[k]`` is the furthest end of the
+    claimed ranges up to the k-th by start."""
+    k = bisect_right(starts, b.open_start) - 1
+    return k >= 0 and b.close_end <= reach[k]
+
+
 def find_editorial(
     text: str, taken: Sequence[tuple[int, int]] = ()
 ) -> tuple[list[Span], list[Doubt]]:
@@ -150,8 +162,11 @@ def find_editorial(
     brackets, unmatched = match_brackets(text)
     doubts = [Doubt(u.offset, f"an unmatched '{u.char}' is kept as text") for u in unmatched]
     spans: list[Span] = []
+    claimed = sorted(taken)
+    starts = [s for s, _ in claimed]
+    reach = list(accumulate((e for _, e in claimed), max))
     for b in brackets:
-        if any(s <= b.open_start and b.close_end <= e for s, e in taken):
+        if _inside_taken(starts, reach, b):
             continue
         start, end = b.inner
         content = text[start:end]

@@ -98,14 +98,26 @@ def _next_marker(text: str, pos: int, wanted: str) -> tuple[int, int, str | None
         if kind == "glued" and _NUMBER_CONTEXT.search(text[max(0, m.start() - 3):m.start()]):
             # "IL-28": capital letters before the digits mean a designation, unless the word
             # is a whole surname in capitals ("NOWAK2"), which the next check lets through.
-            before = re.search(r"[A-Za-zÀ-ɏ]+$", text[:m.start()])
-            if not (before and len(before.group()) > 2 and before.group().isupper()):
+            before = _letters_before(text, m.start())
+            if not (len(before) > 2 and before.isupper()):
                 continue
         if kind == "bare" and _COUNTING_WORD.search(text[max(0, m.start() - 12):m.start()]):
             continue
         rend = {"sup": "superscript", "bracket": "bracket"}.get(kind)
         return m.start(), m.end(), rend
     return None
+
+
+def _letters_before(text: str, end: int) -> str:
+    """The run of letters ending at ``end`` (walked back, not searched for: a search for
+    letters up to the end of ``text[:end]`` rescans the text for every marker)."""
+    start = end
+    while start > 0 and _LETTER.fullmatch(text[start - 1]):
+        start -= 1
+    return text[start:end]
+
+
+_LETTER = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
 def stray_superscripts(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:

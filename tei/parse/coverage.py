@@ -2,32 +2,45 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
-from tei.model import Block, Document
+from tei.model import LAYOUT_WHITESPACE, Block, Document
 
 PAGE_FURNITURE = ("page-number", "running-header")
 
 
-def source_ranges(doc: Document, block: Block) -> list[tuple[int, int]]:
+def furniture_ranges(doc: Document) -> list[tuple[int, int]]:
+    """The source ranges of the page-furniture blocks, in order (see :func:`source_ranges`)."""
+    return sorted((b.start, b.end) for b in doc.blocks
+                  if b.attrs.get("type") in PAGE_FURNITURE)
+
+
+def source_ranges(doc: Document, block: Block,
+                  furniture: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """The source ranges ``block`` stands for: its range less the page furniture inside it.
 
     A paragraph rejoined over a page break (K4) spans the page number or running header
     between its halves; that line is its own block, listed after the paragraph.
+    ``furniture`` is :func:`furniture_ranges` of ``doc``, given by a caller that asks for
+    many blocks (so each call costs a bisection, not a pass over every block).
     """
-    ranges = [(block.start, block.end)]
     if block.section != "body" or block.attrs.get("type") in PAGE_FURNITURE:
-        return ranges
-    for other in doc.blocks:
-        if (
-            other.attrs.get("type") in PAGE_FURNITURE
-            and block.start < other.start and other.end < block.end
-        ):
-            ranges = [
-                piece for start, end in ranges
-                for piece in ((start, min(end, other.start)), (max(start, other.end), end))
-                if piece[1] > piece[0]
-            ]
+        return [(block.start, block.end)]
+    if furniture is None:
+        furniture = furniture_ranges(doc)
+    ranges: list[tuple[int, int]] = []
+    cursor = block.start
+    k = bisect_right(furniture, (block.start, len(doc.source) + 1))
+    while k < len(furniture) and furniture[k][0] < block.end:
+        other_start, other_end = furniture[k]
+        k += 1
+        if block.start < other_start and other_end < block.end:
+            if other_start > cursor:
+                ranges.append((cursor, other_start))
+            cursor = max(cursor, other_end)
+    if block.end > cursor or not ranges:
+        ranges.append((cursor, block.end))
     return ranges
 
 
@@ -48,8 +61,9 @@ def parts(doc: Document) -> Iterator[tuple[int, int, str]]:
         yield extra.label_start, extra.label_end, "extra label"
         if extra.value is not None:
             yield extra.value.start, extra.value.end, "extra value"
+    furniture = furniture_ranges(doc)
     for block in doc.blocks:
-        for start, end in source_ranges(doc, block):
+        for start, end in source_ranges(doc, block, furniture):
             yield start, end, f"{block.section} {block.kind}"
     for note in doc.footnotes:
         yield note.start, note.end, "footnote"
@@ -71,13 +85,13 @@ def uncovered(doc: Document) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     k = 0
     while k < len(source):
-        if covered[k] or source[k].isspace():
+        if covered[k] or source[k] in LAYOUT_WHITESPACE:
             k += 1
             continue
         start = k
         end = k
         while k < len(source) and not covered[k]:
-            if not source[k].isspace():
+            if source[k] not in LAYOUT_WHITESPACE:
                 end = k + 1
             k += 1
         ranges.append((start, end))

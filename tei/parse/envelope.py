@@ -76,9 +76,21 @@ def check_characters(text: str, name: str) -> None:
 
 
 def normalise(text: str) -> str:
-    """BOM dropped, LF line ends, tabs expanded, blank-looking lines empty, trailing spaces cut."""
+    """BOM dropped, LF line ends, tabs expanded, trailing spaces and tabs cut, and a line
+    holding only whitespace of any kind (no-break spaces too) made empty: it is a blank
+    line. Whitespace inside a line's text other than spaces and tabs stays as it is."""
     if text.startswith(_BOM):
         text = text[1:]
     text = _BREAKING_WHITESPACE.sub("\n", text)
-    lines = [line.expandtabs(8).rstrip() for line in text.split("\n")]
+    lines = [line.expandtabs(8).rstrip(" ") if line.strip() else "" for line in text.split("\n")]
     return "\n".join(lines)
+
+
+def layout_free(raw: str) -> str:
+    """What normalising may not change: the characters of ``raw`` less a leading byte-order
+    mark, line ends, spaces, tabs and the lines that hold only whitespace."""
+    lines = _BREAKING_WHITESPACE.sub("\n", raw.removeprefix(_BOM)).split("\n")
+    return _ENVELOPE_LAYOUT.sub("", "".join(line for line in lines if line.strip()))
+
+
+_ENVELOPE_LAYOUT = re.compile(r"[ \t\n]+")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from tei.model import Consumed, ExtraField, Field, Header, Warning_
 from tei.parse import patterns as pat
@@ -22,6 +23,9 @@ class HeaderResult:
     warnings: list[Warning_] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)  # the lines after the header
     labels_seen: int = 0
+
+
+_STARS_ONLY = re.compile(r"\*[*\s]*")
 
 
 def _next_nonblank(lines: list[Line], i: int) -> int:
@@ -151,6 +155,10 @@ class _Walk:
                 return True
         if h.title is None and text.startswith(pat.TITLE_OPEN) and self.take_starred_title():
             return True
+        if h.title is None and _STARS_ONLY.fullmatch(text):
+            # "****" or "** **" above the title marks no title: an ornament, kept as it is.
+            self.extra_line(line)
+            return True
         name = _label_name(text)
         if name:
             self.take_label(line, name)
@@ -240,11 +248,12 @@ class _Walk:
         while j < len(lines) and not lines[j].blank:
             if lines[j].text.endswith("**") and (j > self.i or len(lines[j].text) >= 4):
                 first, last = lines[self.i], lines[j]
+                title = make_field(self.source, first.start + 2, last.end - 2)
+                if not title.text:
+                    return False  # stars with nothing between them mark no title
                 self.consume(first.start, first.start + 2, "title markup")
                 self.consume(last.end - 2, last.end, "title markup")
-                self.header.title = make_field(self.source, first.start + 2, last.end - 2)
-                if not self.header.title.text:
-                    self.header.title = None
+                self.header.title = title
                 self.i = j + 1
                 return True
             j += 1
@@ -312,9 +321,10 @@ class _Walk:
             end = k + 1
         value = span_field(self.source, lines)
         self.header.citation = value
-        urls = pat.URL.findall(value.text)
+        urls = [u.rstrip(".,;") for u in pat.URL.findall(value.text)]
+        urls = [u for u in urls if is_uri(u)]
         if urls:
-            self.header.url = urls[-1].rstrip(".,;")
+            self.header.url = urls[-1]
         self.i = end
 
     def take_contents_item(self, line: Line, item: re.Match[str]) -> bool:
@@ -368,6 +378,17 @@ class _Walk:
         self.header.extra.append(ExtraField(line.text[: label_end - line.start], value,
                                             line.start, label_end))
         self.result.warnings.append(Warning_(line.no, f"unknown header label {match.group(1)!r}"))
+
+
+def is_uri(text: str) -> bool:
+    """A URL the TEI can point at: RFC 3986 characters, and a port that is a number."""
+    if not pat.URI_REFERENCE.fullmatch(text):
+        return False
+    try:
+        urlsplit(text).port  # noqa: B018  (raises for "host:e.org")
+    except ValueError:
+        return False
+    return True
 
 
 def read_header(source: str, lines: list[Line]) -> HeaderResult:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tei.model import LAYOUT_WHITESPACE as LAYOUT
 from tei.model import Field
 
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^ \t\n]+")
+_LAYOUT_RUN = re.compile(r"[ \t\n]+")
 # K2: "Oc-" ending a line right after a letter; a dash ("--", " - ") is not hyphenation.
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 
@@ -27,8 +29,9 @@ class Line:
 
 
 def fold(text: str) -> str:
-    """Line breaks and whitespace runs to a single space, ends trimmed."""
-    return " ".join(text.split())
+    """Line breaks and runs of layout whitespace to a single space, ends trimmed (a no-break
+    or other Unicode space is a character of the text and stays)."""
+    return _LAYOUT_RUN.sub(" ", text.strip(LAYOUT))
 
 
 def fold_hyphenated(
@@ -70,8 +73,8 @@ def split_lines(source: str) -> list[Line]:
     result: list[Line] = []
     offset = 0
     for no, raw in enumerate(source.split("\n"), start=1):
-        stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip(LAYOUT)
+        lead = len(raw) - len(raw.lstrip(LAYOUT))
         start = offset + lead if stripped else offset
         result.append(Line(no, start, start + len(stripped), stripped))
         offset += len(raw) + 1
@@ -102,8 +105,8 @@ def cut(line: Line, start: int, end: int | None = None) -> Line:
     """The part of ``line`` from source offset ``start`` (to ``end``), whitespace trimmed."""
     end = line.end if end is None else end
     piece = line.text[start - line.start : end - line.start]
-    lead = len(piece) - len(piece.lstrip())
-    stripped = piece.strip()
+    lead = len(piece) - len(piece.lstrip(LAYOUT))
+    stripped = piece.strip(LAYOUT)
     return Line(line.no, start + lead, start + lead + len(stripped), stripped)
 
 
@@ -126,8 +129,8 @@ def chunks(lines: list[Line]) -> list[list[Line]]:
 def make_field(source: str, start: int, end: int) -> Field:
     """A field over ``source[start:end]`` with surrounding whitespace excluded."""
     piece = source[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    trail = len(piece) - len(piece.rstrip())
+    lead = len(piece) - len(piece.lstrip(LAYOUT))
+    trail = len(piece) - len(piece.rstrip(LAYOUT))
     start, end = start + lead, end - trail
     return Field(fold(source[start:end]), start, end)
 

@@ -42,6 +42,9 @@ CONTENTS_ITEM = re.compile(
 FUNDER = re.compile(r"this document was made possible\b", re.I)
 SOURCE_OPEN = re.compile(r"\[\s*source\s*:", re.I)
 URL = re.compile(r"<?(https?://[^\s<>]+)>?")
+# RFC 3986 as the schema's teidata.pointer has it: a URL with "%s" or "[...]" in it is text.
+_URI_CHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=@/?:]|%[0-9A-Fa-f]{2}|[^\x00-\x7f])"
+URI_REFERENCE = re.compile(rf"[A-Za-z][A-Za-z0-9+.\-]*:{_URI_CHAR}*(?:#{_URI_CHAR}*)?")
 # C-OLD: the unlabelled citation opens with a quoted title and names the archive.
 BARE_CITATION = re.compile(r"[\"“].{3,}\b\d{4}\b.*(?:digital archive|wilson center)", re.I | re.S)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tei.model import Consumed, ExtraField, Footnote, Header
+from tei.model import LAYOUT_WHITESPACE, Consumed, ExtraField, Footnote, Header
 from tei.parse import patterns as pat
 from tei.parse.lines import Line, chunks, cut, fold_hyphenated, make_field, span_field
 
@@ -41,7 +41,7 @@ def take_trailer(source: str, lines: list[Line], header: Header) -> list[Line]:
         else:
             label_end = line.end
         value = span_field(source, value_lines) if value_lines else None
-        label = source[line.start:label_end].strip()
+        label = source[line.start:label_end].strip(LAYOUT_WHITESPACE)
         header.extra.append(ExtraField(label, value, line.start, line.start + len(label)))
     body = _strip_blank_end(lines[:start])
     if header.summary is None and body:
