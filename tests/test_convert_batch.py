@@ -12,6 +12,7 @@ from tei.convert import convert_paths, make_finders
 from tei.inline import MAX_NESTING, T, fill, nest
 from tei.model import Span
 from tei.settings import EditionSettings
+from tei.sources import collect_sources
 from tests.conftest import CORPUS
 from tests.test_cli import SEED, tei
 
@@ -43,7 +44,7 @@ def test_nest_bounds_the_depth() -> None:
 def test_deeply_nested_brackets_convert(tmp_path, body) -> None:
     source = tmp_path / "deep.txt"
     source.write_text(HEADER + "The talk " + body + " went on.\n", encoding="utf-8")
-    run = convert_paths([source], tmp_path / "out", make_finders([]), EditionSettings())
+    run = convert_paths(collect_sources([source], ".txt"), tmp_path / "out", make_finders([]), EditionSettings())
     assert run.failed == []
     root = etree.parse(str(tmp_path / "out" / "deep.xml")).getroot()
     assert max(len(list(e.iterancestors())) for e in root.iter()) < 256
@@ -83,7 +84,7 @@ def _batch(folder):
 
 def test_a_crash_on_one_file_is_its_error_and_the_others_are_written(tmp_path, crash_on_bad):
     inputs = _batch(tmp_path / "in")
-    run = convert_paths(sorted(inputs.iterdir()), tmp_path / "out", make_finders([]),
+    run = convert_paths(collect_sources([inputs], ".txt"), tmp_path / "out", make_finders([]),
                         EditionSettings())
     assert [r.source.name for r in run.failed] == ["bad.txt"]
     error = run.failed[0].error
@@ -96,4 +97,4 @@ def test_build_goes_on_after_a_crash_in_its_convert_stage(tmp_path, crash_on_bad
     (inputs / "persons.xml").write_bytes((CORPUS / "persons.xml").read_bytes())
     result = build(inputs, tmp_path / "out")
     assert result.documents == 3 and result.converted == 2 and result.rendered == 2
-    assert any("bad.txt" in e and "internal error" in e for e in result.errors)
+    assert any("bad.txt" in str(e) and "internal error" in str(e) for e in result.errors)

@@ -87,12 +87,14 @@ def finders():
     return make_finders([CORPUS / "persons.xml", CORPUS / "places.xml"])
 
 
+def schemas() -> tuple[Path | None, ...]:
+    """The project's schema (None) and, when it is beside the checkout, tei_all."""
+    return (None, TEI_ALL_RNG) if TEI_ALL_RNG.exists() else (None,)
+
+
 @functools.cache
 def grammars():
-    found = [load_grammar()]
-    if TEI_ALL_RNG.exists():
-        found.append(load_grammar(TEI_ALL_RNG))
-    return found
+    return [load_grammar(schema) if schema else load_grammar() for schema in schemas()]
 
 
 def validation_errors(data: bytes) -> list[str]:
@@ -100,7 +102,7 @@ def validation_errors(data: bytes) -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doc.xml"
         path.write_bytes(data)
-        checked = check_file(path, grammars(), Settings())
+        checked = check_file(path, grammars(), Settings(schemas=schemas()))
     return [str(issue) for issue in checked.result.issues if issue.severity == "error"]
 
 

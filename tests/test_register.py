@@ -112,7 +112,7 @@ def test_person_element_is_a_fresh_copy(register: Register) -> None:
     first.append(etree.Element(f"{TEI}note"))
     second = register.person_element("ostrovin-nikolai")
     assert len(second) == len(first) - 1
-    assert second.find(f"{TEI}idno").text == "Q0"
+    assert second.find(f"{TEI}idno").text == "Q4115189"
     assert second.tail is None
 
 
