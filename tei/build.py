@@ -65,7 +65,7 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
             valid.append(Path(file_report.file))
     result.valid = len(valid)
 
-    rendered = render_paths(valid, out)
+    rendered = render_paths(valid, out, settings)
     result.errors.extend(f"error: {message}" for message in rendered.errors)
     result.rendered = rendered.rendered
     return result
