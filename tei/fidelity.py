@@ -10,7 +10,8 @@ Three things are checked, and a file that fails any of them is not written:
 3. Each part: the characters its TEI element gives back, in order, are the characters
    of its source range. An element gives back its text content, except that a footnote
    inside it gives back the marker it replaced (``@n`` in the style of ``@rend``): the
-   footnote's own words are compared as a part of their own.
+   footnote's own words are compared as a part of their own; and an italic ``hi`` gives
+   back the source's ``*`` or ``_`` either side, which its ``@rend`` records.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from tei.annotate.emphasis import delimiter
 from tei.annotate.footnotes import marker_text
 from tei.encode import Part
 from tei.errors import LosslessError
@@ -26,6 +28,7 @@ from tei.inline import T
 from tei.model import Document
 
 _FOOT_NOTE = T("note")
+_HI = T("hi")
 
 
 def non_space(text: str) -> str:
@@ -67,12 +70,15 @@ def _collect(element: etree._Element, out: list[str], top: bool) -> None:
     if not top and element.tag == _FOOT_NOTE and element.get("place") == "foot":
         out.append(marker_text(element.get("n", ""), element.get("rend")))
         return
+    mark = delimiter(element.get("rend")) if element.tag == _HI else ""
+    out.append(mark)
     if element.text:
         out.append(element.text)
     for child in element:
         _collect(child, out, top=False)
         if child.tail:
             out.append(child.tail)
+    out.append(mark)
 
 
 def _check_coverage(doc: Document, parts: Sequence[Part]) -> None:

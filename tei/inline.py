@@ -25,6 +25,7 @@ def T(name: str) -> str:
 PRIORITY = {
     "footnote": 0,
     "label": 1,
+    "hi": 1,
     "pb": 1,
     "lb": 1,
     "gap": 2,
@@ -83,8 +84,10 @@ def fill(parent: etree._Element, text: str, spans: Sequence[Span],
         parent.append(element)
         children = [s for s in inside[i + 1:] if span.start <= s.start and s.end <= span.end
                     and s is not span]
+        # A factory may keep delimiters out of the element (_trim characters each side).
+        trim = int(element.attrib.pop("_trim", "0"))
         if span.start != span.end and element.get("_opaque") is None:
-            fill(element, text, children, factories, span.start, span.end)
+            fill(element, text, children, factories, span.start + trim, span.end - trim)
         element.attrib.pop("_opaque", None)
         pos = max(pos, span.end)
         i += 1 + len(children)

@@ -203,6 +203,12 @@
     <br/>
   </xsl:template>
 
+  <!-- Emphasis: italics as italics (the source's *Title* or _word_); any other
+       rendering is named in the class. -->
+  <xsl:template match="tei:hi[tokenize(@rend) = 'italic']">
+    <i class="hi"><xsl:apply-templates/></i>
+  </xsl:template>
+
   <xsl:template match="tei:hi">
     <span class="hi {translate(@rend, ' ', '-')}"><xsl:apply-templates/></span>
   </xsl:template>

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
 from tei.annotate.editorial import find_editorial
+from tei.annotate.emphasis import find_emphasis
 from tei.annotate.footnotes import find_markers, stray_superscripts
 from tei.inline import nest
 from tei.model import Annotations, Document, Span, Warning_
@@ -59,12 +60,14 @@ def annotate(doc: Document, finder: PersonFinder | None,
         found += [Span.make(b, b, "pb") for b in block.breaks]
         found += [Span.make(h, h, "lb", **{"break": "no"}) for h in block.hyphenations]
         found += _dates(block.kind, block.text, when, order)
+        found += find_emphasis(block.text, taken)
         spans.append(found)
 
     footnote_spans: list[list[Span]] = []
     for note in notes:
         found, _ = find_editorial(note)
         found += find_dates(note, when, order)
+        found += find_emphasis(note)
         footnote_spans.append(found)
 
     persons: list[str] = []

@@ -1,0 +1,42 @@
+"""Markdown-style emphasis in the source: ``*Title*`` and ``_word_`` become italics.
+
+The span covers the delimiters too; the encoder drops them from the element's text and
+records which they were in ``@rend`` (``italic asterisks`` or ``italic underscores``),
+from which the lossless check (tei.fidelity) gives them back.
+
+A delimiter opens only where no letter, digit or delimiter stands before it and a
+non-space follows, and closes only where a non-space stands before it and no letter,
+digit or delimiter follows: ``IL-28*`` (a footnote mark), ``a_b_c`` (a file name) and
+``**Title**`` (the document title) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tei.model import Span
+
+# Which delimiter, and the token of @rend that says so.
+DELIMITERS = {"*": "asterisks", "_": "underscores"}
+RENDS = {f"italic {name}": mark for mark, name in DELIMITERS.items()}
+
+_EMPHASIS = re.compile(
+    r"(?<![\w*_])(?P<mark>[*_])(?=\S)(?P<inner>[^*_\n]*?\S)(?P=mark)(?![\w*_])")
+
+
+def find_emphasis(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Span]:
+    """Italic spans of ``text``, delimiters included, avoiding the ``taken`` ranges."""
+    found: list[Span] = []
+    for match in _EMPHASIS.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(Span.make(start, end, "hi",
+                               rend=f"italic {DELIMITERS[match.group('mark')]}"))
+    return found
+
+
+def delimiter(rend: str | None) -> str:
+    """The source delimiter that ``@rend`` records, or '' when it records none."""
+    return RENDS.get(rend or "", "")
