@@ -8,7 +8,8 @@ them to Saxon (each stylesheet compiled once per process) and writes the results
     OUTDIR/html/persons.html       the register of persons
     OUTDIR/html/places.html        the register of places
     OUTDIR/html/organisations.html the register of organisations
-    OUTDIR/html/search.html        full-text search (search-index.js holds the index)
+    OUTDIR/html/search.html        full-text search (search-index.js holds the index,
+                                   search/<stem>.js the texts snippets are cut from)
     OUTDIR/html/about.html         how the edition was made
     OUTDIR/html/tei/<stem>.xml     each document's TEI, for download
     OUTDIR/html/text/<stem>.txt    its plain text, for download
@@ -37,7 +38,7 @@ from tei import __version__
 from tei.citation import Citation
 from tei.errors import InputError
 from tei.resources import xslt_dir
-from tei.search_index import search_document, search_index_script
+from tei.search_index import search_document, search_index_script, snippet_script
 from tei.settings import EditionSettings
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -294,8 +295,11 @@ class Renderer:
                                              self._transform(stylesheet, listing, **parameters)))
         except Exception as exc:
             report.errors.append(f"site pages: {_message(exc)}")
-        report.written.append(_write(html / "search-index.js", search_index_script(
-            search_document(d.root, quote(f"{d.stem}.html")) for d in rendered)))
+        searched = [search_document(d.root, quote(f"{d.stem}.html")) for d in rendered]
+        report.written.append(_write(html / "search-index.js", search_index_script(searched)))
+        for document, texts in zip(rendered, searched, strict=True):
+            report.written.append(_write(html / "search" / f"{document.stem}.js",
+                                         snippet_script(texts)))
         for asset in self.ASSETS:
             target = html / asset
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -141,6 +141,9 @@ def search(page: Page, site: Path, query: str) -> list[str]:
     page.goto(url(site, "search.html"))
     page.fill("#search-q", query)
     page.wait_for_function("() => document.getElementById('search-status').textContent")
+    # Each snippet is cut again once its document's texts (search/<stem>.js) arrive.
+    page.wait_for_function("() => [...document.querySelectorAll('#search-results .snippet')]"
+                           ".every(p => p.dataset.ready !== undefined)")
     return [href.rsplit("/", 1)[1] for href in page.eval_on_selector_all(
         "#search-results h2 a", "links => links.map(a => a.href)")]
 

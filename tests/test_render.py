@@ -36,6 +36,7 @@ def test_render_paths_writes_pages_text_site_and_stylesheet(site: Path) -> None:
     assert html == sorted(
         [f"{s}.html" for s in STEMS] + [f"tei/{s}.xml" for s in STEMS]
         + [f"text/{s}.txt" for s in STEMS] + [f"cite/{s}.json" for s in STEMS]
+        + [f"search/{s}.js" for s in STEMS]
         + ["index.html", "persons.html", "places.html", "organisations.html", "search.html",
            "about.html", "search-index.js", "edition.css", "search.js", "facets.js", "cite.js",
            "vendor/minisearch.js", "vendor/minisearch-LICENSE.txt"])
@@ -45,9 +46,9 @@ def test_render_paths_writes_pages_text_site_and_stylesheet(site: Path) -> None:
 def test_report_counts_documents_and_files(tmp_path: Path) -> None:
     report = render_paths([DATA], tmp_path)
     assert (report.documents, report.rendered, report.errors) == (3, 3, [])
-    # Per document: page, text, and the three downloads; then six site pages, the search
-    # index and six assets.
-    assert len(report.written) == 3 * 5 + 6 + 1 + 6
+    # Per document: page, text, the three downloads and the snippet texts; then six site
+    # pages, the search index and six assets.
+    assert len(report.written) == 3 * 6 + 6 + 1 + 6
     assert len(set(report.written)) == len(report.written)
     assert report.summary() == "3 document(s): 3 rendered, 0 error(s)"
 

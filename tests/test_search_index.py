@@ -17,8 +17,10 @@ from tei.search_index import (
     SearchDocument,
     fold,
     minisearch_index,
+    pack,
     search_document,
     search_index_script,
+    snippet_script,
     terms,
 )
 from tests.conftest import require
@@ -63,13 +65,27 @@ def test_minisearch_form_counts_terms_per_field_and_document() -> None:
     assert [term for term, _ in index["index"]] == sorted(postings)
 
 
-def test_script_sets_one_global_with_the_index() -> None:
+def test_packed_form_keeps_every_posting() -> None:
+    index = minisearch_index([sample("a", "ferry ferry"), sample("b", "boat"),
+                              sample("c", "ferry")])
+    packed = pack(index)
+    assert packed["documentIds"] == ["a", "b", "c"]
+    assert packed["stored"][1] == ["b", "T b", "", ""]
+    rows = {row[0]: row[1:] for row in packed["terms"]}
+    # Field 2 (text): documents 0 and 2 as gaps 0 and 2, frequencies 2 and 1.
+    assert rows["ferry"] == [2, [0, 2], [2, 1]]
+    # All frequencies 1: left out.
+    assert rows["boat"] == [2, [1], 0]
+    assert rows["t"] == [0, [0, 1, 1], 0]
+
+
+def test_scripts_set_one_global_and_call_one_function() -> None:
     script = search_index_script([sample("a", "x")])
-    prefix = "window.teiSearchIndex = "
-    line = next(line for line in script.splitlines() if line.startswith(prefix))
-    payload = json.loads(line[len(prefix):].rstrip(";"))
-    assert payload["fields"] == list(FIELDS)
-    assert payload["index"]["serializationVersion"] == 2
+    assert script.count("window.teiSearchIndex = (function (packed)") == 1
+    packed = json.loads(script[script.rindex("})(") + 3:].rstrip().removesuffix(");"))
+    assert packed["fields"] == list(FIELDS)
+    texts = snippet_script(sample("a b.html", "Cortázar"))
+    assert texts == 'teiSearchText("a b.html", {"text":"Cortázar","notes":""});\n'
 
 
 def test_index_is_the_same_bytes_across_builds(tmp_path: Path) -> None:
@@ -77,7 +93,10 @@ def test_index_is_the_same_bytes_across_builds(tmp_path: Path) -> None:
     render_paths([DATA], tmp_path / "two")
     first = (tmp_path / "one" / "html" / "search-index.js").read_bytes()
     assert first == (tmp_path / "two" / "html" / "search-index.js").read_bytes()
-    assert "Cortázar".encode() in first
+    assert b'["cortazar",' in first
+    for script in (tmp_path / "one" / "html" / "search").glob("*.js"):
+        assert script.read_bytes() == (tmp_path / "two" / "html" / "search" / script.name
+                                       ).read_bytes()
 
 
 NODE_CHECK = """
@@ -85,6 +104,9 @@ const MiniSearch = require(process.argv[1]);
 global.window = {};
 require(process.argv[2]);
 const data = window.teiSearchIndex;
+const texts = {};
+global.teiSearchText = (href, fields) => { texts[href] = fields; };
+for (const file of process.argv.slice(3)) require(file);
 const fold = t => t.normalize("NFKD").replace(/\\p{M}/gu, "").toLowerCase();
 const tokenize = t => fold(t).split(/[^\\p{L}\\p{N}]+/u).filter(Boolean);
 const options = {fields: data.fields, storeFields: data.storeFields, tokenize,
@@ -92,7 +114,7 @@ const options = {fields: data.fields, storeFields: data.storeFields, tokenize,
                  searchOptions: {prefix: true, combineWith: "AND"}};
 const fresh = new MiniSearch(options);
 fresh.addAll(Object.entries(data.index.storedFields).map(
-    ([k, v]) => ({id: data.index.documentIds[k], ...v})));
+    ([k, v]) => ({id: data.index.documentIds[k], ...v, ...texts[v.href]})));
 const own = fresh.toJSON();
 own.index.sort((a, b) => a[0] < b[0] ? -1 : 1);
 const loaded = MiniSearch.loadJS(data.index, options);
@@ -109,12 +131,14 @@ def test_minisearch_reads_the_index_as_its_own(tmp_path: Path) -> None:
     node = shutil.which("node")
     require(node is not None, "node is not installed")
     render_paths([DATA], tmp_path)
+    snippets = sorted(str(p) for p in (tmp_path / "html" / "search").glob("*.js"))
+    assert len(snippets) == 3
     run = subprocess.run([node, "-e", NODE_CHECK, str(MINISEARCH),
-                          str(tmp_path / "html" / "search-index.js")],
+                          str(tmp_path / "html" / "search-index.js"), *snippets],
                          capture_output=True, text=True, timeout=60, check=False)
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout)
-    # Python's index is exactly what MiniSearch builds from the same documents.
+    # Python's index, unpacked, is exactly what MiniSearch builds from the same documents.
     assert result["same"] is True
     assert result["cortazar"] == ["1957-11_brask.html"]
     assert result["prefix"] == ["1958-05-14_varga.html"]

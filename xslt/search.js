@@ -1,7 +1,9 @@
 // The search page: loads the index that tei render wrote (search-index.js) into
 // MiniSearch and lists the documents that hold every word of the query, each with a
 // snippet of the text around the first hit. Words are folded as tei/search_index.py
-// folds them, so accents and capitals do not matter; the last word may be a prefix.
+// folds them, so accents and capitals do not matter; the start of a word is enough.
+// The texts snippets come from are loaded per shown result (search/<stem>.js, a script,
+// since a page from file:// may not fetch() a file).
 (function () {
   "use strict";
 
@@ -17,6 +19,27 @@
 
   var WORD = /[\p{L}\p{N}]/u;
   var SNIPPET = 90;
+  var SHOWN = 50;
+  var texts = {};
+  var waiting = {};
+
+  // Called by each search/<stem>.js with the document's texts.
+  window.teiSearchText = function (href, fields) {
+    texts[href] = fields;
+    (waiting[href] || []).forEach(function (fill) { fill(fields); });
+    delete waiting[href];
+  };
+
+  function withTexts(href, fill) {
+    if (texts[href]) return fill(texts[href]);
+    if (!waiting[href]) {
+      waiting[href] = [];
+      var script = document.createElement("script");
+      script.src = "search/" + href.replace(/\.html$/, ".js");
+      document.head.appendChild(script);
+    }
+    waiting[href].push(fill);
+  }
 
   function fold(text) {
     return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -99,6 +122,37 @@
     return fragment;
   }
 
+  // The snippet paragraph of a result: from the summary at once, then from the text or a
+  // note when that holds a hit and has arrived.
+  function snippetParagraph(result) {
+    var quote = document.createElement("p");
+    quote.className = "snippet";
+    function fillFrom(fields) {
+      var names = ["text", "notes", "summary", "title"];
+      for (var i = 0; i < names.length; i++) {
+        var piece = snippet(fields[names[i]] || "", result.terms);
+        if (!piece) continue;
+        quote.textContent = "";
+        if (names[i] === "notes") {
+          var label = document.createElement("span");
+          label.className = "snippet-label";
+          label.textContent = "In a note: ";
+          quote.appendChild(label);
+        }
+        quote.appendChild(piece);
+        return true;
+      }
+      return false;
+    }
+    fillFrom({ summary: result.summary, title: result.title });
+    withTexts(result.href, function (fields) {
+      fillFrom({ text: fields.text, notes: fields.notes, summary: result.summary,
+                 title: result.title });
+      quote.dataset.ready = "";
+    });
+    return quote;
+  }
+
   function show(query) {
     list.textContent = "";
     var words = tokenize(query);
@@ -107,9 +161,11 @@
       return;
     }
     var results = engine.search(query);
-    status.textContent = results.length === 1 ? "1 document found."
-      : results.length + " documents found.";
-    results.forEach(function (result) {
+    var count = results.length === 1 ? "1 document found" : results.length + " documents found";
+    status.textContent = results.length > SHOWN
+      ? count + "; the first " + SHOWN + " are shown: add a word to narrow the search."
+      : count + ".";
+    results.slice(0, SHOWN).forEach(function (result) {
       var item = document.createElement("li");
       item.className = "search-result";
       var heading = document.createElement("h2");
@@ -124,23 +180,7 @@
         meta.textContent = result.date;
         item.appendChild(meta);
       }
-      var fields = ["text", "notes", "summary", "title"];
-      for (var i = 0; i < fields.length; i++) {
-        var piece = snippet(result[fields[i]] || "", result.terms);
-        if (piece) {
-          var quote = document.createElement("p");
-          quote.className = "snippet";
-          if (fields[i] === "notes") {
-            var label = document.createElement("span");
-            label.className = "snippet-label";
-            label.textContent = "In a note: ";
-            quote.appendChild(label);
-          }
-          quote.appendChild(piece);
-          item.appendChild(quote);
-          break;
-        }
-      }
+      item.appendChild(snippetParagraph(result));
       list.appendChild(item);
     });
   }
