@@ -186,7 +186,7 @@ class Renderer:
             for name in self.STYLESHEETS
         }
 
-    def _transform(self, stylesheet: str, xml: str, **parameters: object) -> str:
+    def _transform(self, stylesheet: str, xml: str | object, **parameters: object) -> str:
         executable = self._compiled[stylesheet]
         executable.clear_parameters()
         if stylesheet != "tei-to-text":
@@ -197,7 +197,9 @@ class Renderer:
             elif isinstance(value, bool):
                 value = self._saxon.make_boolean_value(value)
             executable.set_parameter(name, value)
-        source = self._saxon.parse_xml(xml_text=xml)
+        # A string is parsed here; a node parsed already (the site listing, read by every
+        # site page) is used as it is.
+        source = self._saxon.parse_xml(xml_text=xml) if isinstance(xml, str) else xml
         result = executable.transform_to_string(xdm_node=source)
         if result is None:
             raise RenderError(f"{stylesheet}.xsl produced no output")
@@ -285,7 +287,7 @@ class Renderer:
             report.written.extend(self._write_downloads(document, text, html))
         report.rendered = len(pages)
         rendered = list(pages)
-        listing = edition_listing(rendered)
+        listing = self._saxon.parse_xml(xml_text=edition_listing(rendered))
         try:
             for name, stylesheet, parameters in self.SITE_PAGES:
                 if stylesheet == "site-about":

@@ -315,17 +315,29 @@ def test_print_layout_hides_navigation_and_keeps_the_notes(page: Page, site: Pat
     assert pdf.startswith(b"%PDF")
 
 
-def test_screenshots_of_search_filters_and_places(browser: Browser, site: Path) -> None:
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus' TEI (the golden files) as a site: more to show than the test data."""
+    out = tmp_path_factory.mktemp("corpus-site")
+    report = render_paths([ROOT / "tests" / "test_corpus_tei"], out)
+    assert report.ok, report.errors
+    return out / "html"
+
+
+def test_screenshots_of_search_filters_and_places(browser: Browser, corpus_site: Path) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
-    shots = {"search-results.png": url(site, "search.html") + "?q=harbour",
-             "index-filtered.png": url(site, "index.html") + "#year=1958&person=brask-olin",
+    site = corpus_site
+    shots = {"search-results.png": url(site, "search.html") + "?q=quarantine",
+             "index-filtered.png": url(site, "index.html") + "#year=1962&place=brazil",
              "places.png": url(site, "places.html")}
     for filename, address in shots.items():
         tab.goto(address)
         if "search" in filename:
             tab.wait_for_function("() => document.querySelectorAll('#search-results li').length")
+        if "filtered" in filename:
+            assert tab.locator("#document-list > li:not([hidden])").count() == 1
         target = SCREENSHOTS / filename
         tab.screenshot(path=str(target), full_page=True)
         assert target.read_bytes().startswith(b"\x89PNG")

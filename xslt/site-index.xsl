@@ -42,8 +42,15 @@
             <xsl:text> document</xsl:text>
             <xsl:if test="count($documents) ne 1">s</xsl:if>
             <xsl:text>, in the order they were written. </xsl:text>
-            <a href="persons.html">The register of persons</a>
-            <xsl:text> lists everyone they mention.</xsl:text>
+            <xsl:text>The registers of </xsl:text>
+            <a href="persons.html">persons</a>
+            <xsl:text>, </xsl:text>
+            <a href="places.html">places</a>
+            <xsl:text> and </xsl:text>
+            <a href="organisations.html">organisations</a>
+            <xsl:text> list everyone and everything they name; </xsl:text>
+            <a href="search.html">search</a>
+            <xsl:text> finds any word.</xsl:text>
           </p>
           <xsl:variable name="facets" select="$documents ! f:facet-values(.)"/>
           <xsl:call-template name="facet-form">
@@ -134,7 +141,8 @@
       <xsl:variable name="found" select="$entries[@xml:id = current()][1]"/>
       <xsl:if test="$found">
         <xsl:variable name="label" select="f:entry-name($found, $name)"/>
-        <xsl:sequence select="map{'key': ., 'label': $label, 'sort': lower-case($label)}"/>
+        <xsl:sequence select="map{'key': ., 'label': $label,
+            'sort': lower-case(replace($label, '^(the|The)\s+', ''))}"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:function>

@@ -10,6 +10,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:e="urn:tei-edition:site"
     xmlns:f="urn:tei-edition:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -29,6 +30,11 @@
       'org': map{'page': 'organisations', 'heading': 'Organisations', 'name': 'orgName',
                  'lede': 'The organisations and bodies the documents mention, with the documents that mention them.'}
       }($kind)"/>
+
+  <!-- The names in the documents' texts by the entry they point to, one index for the
+       whole listing instead of a walk through every text for every entry. -->
+  <xsl:key name="mentions" match="(tei:persName | tei:placeName | tei:orgName)[@ref][ancestor::tei:text]"
+      use="tokenize(@ref)"/>
 
   <xsl:template match="/">
     <xsl:variable name="documents" select="f:chronological(.)"/>
@@ -106,8 +112,11 @@
     <xsl:param name="documents" as="element(e:document)*"/>
     <xsl:variable name="id" select="string(@xml:id)"/>
     <xsl:variable name="main" select="f:main-name(.)"/>
+    <xsl:variable name="all" select="key('mentions', '#' || $id)[local-name() = $register?name]"/>
+    <xsl:variable name="by-document" select="map:merge(
+        $all ! map{generate-id(ancestor::e:document): .}, map{'duplicates': 'combine'})"/>
     <xsl:variable name="refs" select="$documents ! map{
-        'document': ., 'mentions': tei:TEI/tei:text//*[local-name() = $register?name][@ref = '#' || $id]}"/>
+        'document': ., 'mentions': $by-document(generate-id(.))}"/>
     <xsl:variable name="cited" select="$refs[exists(?mentions)]"/>
     <li class="{$kind}" id="{$id}">
       <h2><xsl:value-of select="$main"/></h2>
