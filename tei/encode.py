@@ -384,8 +384,16 @@ def _hi(span: Span, _text: str) -> etree._Element:
     return hi
 
 
+def _title(span: Span, _text: str) -> etree._Element:
+    # A cited book's title, emphasised in the source: a monograph (level m).
+    title = _element("title", level="m", rend=span.attr("rend"))
+    title.set("_trim", "1")
+    return title
+
+
 BODY_FACTORIES = {
     "hi": _hi,
+    "title": _title,
     "persName": _pers_name,
     "placeName": lambda s, t: _element("placeName", ref=s.attr("ref")),
     "orgName": lambda s, t: _element("orgName", ref=s.attr("ref")),

@@ -10,8 +10,9 @@ Three things are checked, and a file that fails any of them is not written:
 3. Each part: the characters its TEI element gives back, in order, are the characters
    of its source range. An element gives back its text content, except that a footnote
    inside it gives back the marker it replaced (``@n`` in the style of ``@rend``): the
-   footnote's own words are compared as a part of their own; and an italic ``hi`` gives
-   back the source's ``*`` or ``_`` either side, which its ``@rend`` records.
+   footnote's own words are compared as a part of their own; and an italic ``hi`` or
+   ``title`` gives back the source's ``*`` or ``_`` either side, which its ``@rend``
+   records.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from tei.inline import T
 from tei.model import Document
 
 _FOOT_NOTE = T("note")
-_HI = T("hi")
+_EMPHASIS = (T("hi"), T("title"))
 
 
 def non_space(text: str) -> str:
@@ -70,7 +71,7 @@ def _collect(element: etree._Element, out: list[str], top: bool) -> None:
     if not top and element.tag == _FOOT_NOTE and element.get("place") == "foot":
         out.append(marker_text(element.get("n", ""), element.get("rend")))
         return
-    mark = delimiter(element.get("rend")) if element.tag == _HI else ""
+    mark = delimiter(element.get("rend")) if element.tag in _EMPHASIS else ""
     out.append(mark)
     if element.text:
         out.append(element.text)

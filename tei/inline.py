@@ -26,6 +26,7 @@ PRIORITY = {
     "footnote": 0,
     "label": 1,
     "hi": 1,
+    "title": 1,
     "pb": 1,
     "lb": 1,
     "gap": 2,

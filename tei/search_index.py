@@ -113,11 +113,10 @@ def _text_without_footnotes(element: etree._Element, footnotes: list[str]) -> st
         if node.text:
             parts.append(node.text)
         for child in node:
-            if not isinstance(child.tag, str):
-                pass
-            elif child.tag == f"{TEI}note" and child.get("place") == "foot":
+            # Comments and processing instructions add nothing but their tail.
+            if child.tag == f"{TEI}note" and child.get("place") == "foot":
                 footnotes.append(_clean("".join(child.itertext())))
-            else:
+            elif isinstance(child.tag, str):
                 walk(child)
             if child.tail:
                 parts.append(child.tail)

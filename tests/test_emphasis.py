@@ -20,11 +20,12 @@ NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
 
 def found(text: str) -> list[tuple[str, str | None]]:
-    return [(text[s.start:s.end], s.attr("rend")) for s in find_emphasis(text)]
+    return [(text[s.start:s.end], s.attr("rend")) for s in find_emphasis(text)
+            if s.kind == "hi"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("See *The Lamp Book* (Oslo: Fjord, 1950).", [("*The Lamp Book*", "italic asterisks")]),
+    ("See *The Lamp Book*.", [("*The Lamp Book*", "italic asterisks")]),
     ("It was _not_ sent.", [("_not_", "italic underscores")]),
     ("*One* and *two*.", [("*One*", "italic asterisks"), ("*two*", "italic asterisks")]),
     ("a footnote mark IL-28* and another*", []),
@@ -37,6 +38,16 @@ def test_what_counts_as_emphasis(text: str, expected: list[tuple[str, str]]) -> 
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("See *The Lamp Book* (Oslo: Fjord Press, 1950), 12.", "title"),
+    ("in _Lamps_ (London, 1950)", "title"),
+    ("See *The Lamp Book* (a guide).", "hi"),
+    ("See *The Lamp Book*, 1950.", "hi"),
+])
+def test_emphasis_before_publication_facts_is_a_cited_title(text: str, kind: str) -> None:
+    assert [s.kind for s in find_emphasis(text)] == [kind]
+
+
 def test_taken_ranges_are_left_alone() -> None:
     assert find_emphasis("x *y* z", taken=[(2, 3)]) == []
 
@@ -47,7 +58,8 @@ SOURCE = TELEGRAM.replace(
     "went on for six hours [...] and ended",
     "went on for six hours [...] as *The Harbour Gazette* said, and _nearly_ ended").replace(
     "1. The record of the talks follows separately.",
-    "1. The record follows in *Notes on the Talks*, volume 2.")
+    "1. The record follows in *Notes on the Talks*, volume 2, and in _The Harbour Book_"
+    " (Lisbon: Tagus Press, 1960), 14.")
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +80,13 @@ def test_emphasis_becomes_hi_without_its_delimiters(tei: etree._Element) -> None
     assert "*" not in "".join(paragraph.itertext())
     # The lossless check's reading gives back every source character.
     assert "as *The Harbour Gazette* said, and _nearly_ ended" in source_text(paragraph)
+
+
+def test_a_cited_book_is_a_title(tei: etree._Element) -> None:
+    (title,) = tei.xpath("//t:body//t:title", namespaces=NS)
+    assert (title.text, title.get("level"), title.get("rend")) == (
+        "The Harbour Book", "m", "italic underscores")
+    assert "_The Harbour Book_ (Lisbon" in source_text(title.getparent())
 
 
 def test_a_lost_delimiter_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,5 +113,7 @@ def test_italics_on_the_page_and_delimiters_in_the_text(tei: etree._Element) -> 
     html = default_renderer().html(document)
     assert '<i class="hi">The Harbour Gazette</i>' in html
     assert '<i class="hi">nearly</i>' in html
-    text = default_renderer().text(document)
-    assert "as *The Harbour Gazette* said, and _nearly_" in " ".join(text.split())
+    assert '<cite class="title">The Harbour Book</cite>' in html
+    text = " ".join(default_renderer().text(document).split())
+    assert "as *The Harbour Gazette* said, and _nearly_" in text
+    assert "in _The Harbour Book_ (Lisbon" in text

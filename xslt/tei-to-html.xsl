@@ -209,6 +209,11 @@
     <i class="hi"><xsl:apply-templates/></i>
   </xsl:template>
 
+  <!-- The title of a cited book (the source set it in emphasis). -->
+  <xsl:template match="tei:text//tei:title">
+    <cite class="title"><xsl:apply-templates/></cite>
+  </xsl:template>
+
   <xsl:template match="tei:hi">
     <span class="hi {translate(@rend, ' ', '-')}"><xsl:apply-templates/></span>
   </xsl:template>

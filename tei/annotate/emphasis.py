@@ -1,6 +1,8 @@
 """Markdown-style emphasis in the source: ``*Title*`` and ``_word_`` become italics.
 
-The span covers the delimiters too; the encoder drops them from the element's text and
+Emphasis followed by publication facts in parentheses, ``*The Book* (New York: Press,
+1993)``, is the title of a cited book (kind ``title``); any other is ``hi``. The span
+covers the delimiters too; the encoder drops them from the element's text and
 records which they were in ``@rend`` (``italic asterisks`` or ``italic underscores``),
 from which the lossless check (tei.fidelity) gives them back.
 
@@ -23,6 +25,8 @@ RENDS = {f"italic {name}": mark for mark, name in DELIMITERS.items()}
 
 _EMPHASIS = re.compile(
     r"(?<![\w*_])(?P<mark>[*_])(?=\S)(?P<inner>[^*_\n]*?\S)(?P=mark)(?![\w*_])")
+# "(New York: St. Martin's Press, 1993)", "(London, 1950)": place or publisher, a year.
+_PUBLICATION = re.compile(r"\s*\([^()]*\b\d{4}\)")
 
 
 def find_emphasis(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Span]:
@@ -32,7 +36,8 @@ def find_emphasis(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Span
         start, end = match.span()
         if any(s < end and start < e for s, e in taken):
             continue
-        found.append(Span.make(start, end, "hi",
+        kind = "title" if _PUBLICATION.match(text, end) else "hi"
+        found.append(Span.make(start, end, kind,
                                rend=f"italic {DELIMITERS[match.group('mark')]}"))
     return found
 
