@@ -102,7 +102,7 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     result.valid = len(valid)
 
     names = [str(by_output[str(p)][0].name) for p in valid]
-    rendered = default_renderer().render_site(valid, out, names)
+    rendered = default_renderer(settings).render_site(valid, out, names)
     for message in rendered.errors:
         file, _, rest = message.partition(": ")
         result.findings.append(Finding(file, None, None, "render", "error", rest or message))

@@ -451,7 +451,23 @@ def _gap(span: Span, text: str) -> etree._Element:
     return gap
 
 
+def _hi(span: Span, _text: str) -> etree._Element:
+    # The delimiters are not text of the element; @rend says which they were.
+    hi = _element("hi", rend=span.attr("rend"))
+    hi.set("_trim", "1")
+    return hi
+
+
+def _title(span: Span, _text: str) -> etree._Element:
+    # A cited book's title, emphasised in the source: a monograph (level m).
+    title = _element("title", level="m", rend=span.attr("rend"))
+    title.set("_trim", "1")
+    return title
+
+
 BODY_FACTORIES = {
+    "hi": _hi,
+    "title": _title,
     "persName": _pers_name,
     "placeName": lambda s, t: _element("placeName", ref=s.attr("ref")),
     "orgName": lambda s, t: _element("orgName", ref=s.attr("ref")),

@@ -14,7 +14,9 @@ of them is not written:
 3. Each part: the characters its TEI element gives back, in order, are the characters
    of its source range. An element gives back its text content, except that a footnote
    inside it gives back the marker it replaced (``@n`` in the style of ``@rend``): the
-   footnote's own words are compared as a part of their own.
+   footnote's own words are compared as a part of their own; and an italic ``hi`` or
+   ``title`` gives back the source's ``*`` or ``_`` either side, which its ``@rend``
+   records.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from tei.annotate.emphasis import delimiter
 from tei.annotate.footnotes import marker_text
 from tei.encode import Part
 from tei.errors import LosslessError
@@ -32,6 +35,7 @@ from tei.model import LAYOUT_WHITESPACE, Document
 from tei.parse.envelope import layout_free
 
 _FOOT_NOTE = T("note")
+_EMPHASIS = (T("hi"), T("title"))
 
 
 def non_space(text: str) -> str:
@@ -83,12 +87,15 @@ def _collect(element: etree._Element, out: list[str], top: bool) -> None:
     if not top and element.tag == _FOOT_NOTE and element.get("place") == "foot":
         out.append(marker_text(element.get("n", ""), element.get("rend")))
         return
+    mark = delimiter(element.get("rend")) if element.tag in _EMPHASIS else ""
+    out.append(mark)
     if element.text:
         out.append(element.text)
     for child in element:
         _collect(child, out, top=False)
         if child.tail:
             out.append(child.tail)
+    out.append(mark)
 
 
 _VISIBLE = re.compile(r"[^ \t\n]")

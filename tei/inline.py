@@ -27,6 +27,8 @@ def T(name: str) -> str:
 PRIORITY = {
     "footnote": 0,
     "label": 1,
+    "hi": 1,
+    "title": 1,
     "pb": 1,
     "lb": 1,
     "gap": 2,
@@ -194,6 +196,7 @@ class _Open:
     pos: int
     opaque: bool = False
     last: etree._Element | None = None
+    skip_to: int | None = None  # where the parent goes on: past delimiters kept out
 
     def append_text(self, chunk: str) -> None:
         if not chunk:
@@ -232,8 +235,11 @@ def fill(parent: etree._Element, text: str, spans: Sequence[Span],
         element = factories[span.kind](span, text[span.start:span.end])
         top.append(element)
         opaque = element.attrib.pop("_opaque", None) is not None
+        # A factory may keep delimiters out of the element (_trim characters each side).
+        trim = int(element.attrib.pop("_trim", "0"))
         if span.start != span.end:
-            stack.append(_Open(element, span.end, span.start, opaque))
+            stack.append(_Open(element, span.end - trim, span.start + trim, opaque,
+                               skip_to=span.end))
     while len(stack) > 1:
         _close(stack, text)
     root.append_text(text[root.pos:end])
@@ -243,4 +249,4 @@ def _close(stack: list[_Open], text: str) -> None:
     done = stack.pop()
     if not done.opaque:
         done.append_text(text[done.pos:done.end])
-    stack[-1].pos = max(stack[-1].pos, done.end)
+    stack[-1].pos = max(stack[-1].pos, done.end if done.skip_to is None else done.skip_to)

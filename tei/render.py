@@ -3,11 +3,19 @@
 The stylesheets in ``xslt/`` do all the work; this module reads the inputs safely, hands
 them to Saxon (each stylesheet compiled once per process) and writes the results:
 
-    OUTDIR/html/<stem>.html   a reading page per document
-    OUTDIR/html/index.html    the documents in chronological order
-    OUTDIR/html/persons.html  the register of persons
-    OUTDIR/html/edition.css   the shared stylesheet
-    OUTDIR/text/<stem>.txt    a plain reading version per document
+    OUTDIR/html/<stem>.html        a reading page per document
+    OUTDIR/html/index.html         the documents in chronological order, with filters
+    OUTDIR/html/persons.html       the register of persons
+    OUTDIR/html/places.html        the register of places
+    OUTDIR/html/organisations.html the register of organisations
+    OUTDIR/html/search.html        full-text search (search-index.js holds the index,
+                                   search/<stem>.js the texts snippets are cut from)
+    OUTDIR/html/about.html         how the edition was made
+    OUTDIR/html/tei/<stem>.xml     each document's TEI, for download
+    OUTDIR/html/text/<stem>.txt    its plain text, for download
+    OUTDIR/html/cite/<stem>.json   its reference as CSL-JSON
+    OUTDIR/html/edition.css, *.js, vendor/   the shared stylesheet and scripts
+    OUTDIR/text/<stem>.txt         a plain reading version per document
 
 A document that cannot be read or rendered is reported and left out; the others go on.
 """
@@ -24,11 +32,14 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from tei import atomic
+from tei import __version__, atomic
+from tei.citation import Citation
 from tei.errors import InputError
 from tei.findings import printable
 from tei.limits import first_excess
 from tei.resources import xslt_dir
+from tei.search_index import search_document, search_index_script, snippet_script
+from tei.settings import EditionSettings
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 SITE_NS = "urn:tei-edition:site"
@@ -139,12 +150,26 @@ def _write(path: Path, text: str) -> Path:
 class Renderer:
     """The compiled stylesheets, to apply to any number of documents."""
 
-    STYLESHEETS = ("tei-to-html", "tei-to-text", "site-index", "site-persons")
+    STYLESHEETS = ("tei-to-html", "tei-to-text", "site-index", "site-register",
+                   "site-search", "site-about")
+    # The site pages: output file, stylesheet, and its parameters.
+    SITE_PAGES = (("index.html", "site-index", {}),
+                  ("persons.html", "site-register", {"kind": "person"}),
+                  ("places.html", "site-register", {"kind": "place"}),
+                  ("organisations.html", "site-register", {"kind": "org"}),
+                  ("search.html", "site-search", {}),
+                  ("about.html", "site-about", {}))
+    # Copied beside the pages as they are: the stylesheet, the scripts and the search
+    # library with its licence.
+    ASSETS = ("edition.css", "search.js", "facets.js", "cite.js",
+              "vendor/minisearch.js", "vendor/minisearch-LICENSE.txt")
 
-    def __init__(self, stylesheets: Path | None = None) -> None:
+    def __init__(self, stylesheets: Path | None = None,
+                 settings: EditionSettings | None = None) -> None:
         from saxonche import PySaxonProcessor
 
         self.stylesheets = stylesheets or xslt_dir()
+        self.settings = settings or EditionSettings()
         # Starting Saxon sets the process locale from the environment; xmlschema's XPath
         # then asks for a collation that may not be installed and, on failure, never
         # releases its locale lock, so a later schema load hangs. Keep the locale as it was.
@@ -160,25 +185,43 @@ class Renderer:
             for name in self.STYLESHEETS
         }
 
-    def _transform(self, stylesheet: str, xml: str, **parameters: object) -> str:
+    def _transform(self, stylesheet: str, xml: str | object, **parameters: object) -> str:
         executable = self._compiled[stylesheet]
         executable.clear_parameters()
+        if stylesheet != "tei-to-text":
+            parameters = {**self._site_parameters(), **parameters}
         for name, value in parameters.items():
+            if isinstance(value, str):
+                value = self._saxon.make_string_value(value)
+            elif isinstance(value, bool):
+                value = self._saxon.make_boolean_value(value)
             executable.set_parameter(name, value)
-        source = self._saxon.parse_xml(xml_text=xml)
+        # A string is parsed here; a node parsed already (the site listing, read by every
+        # site page) is used as it is.
+        source = self._saxon.parse_xml(xml_text=xml) if isinstance(xml, str) else xml
         result = executable.transform_to_string(xdm_node=source)
         if result is None:
             raise RenderError(f"{stylesheet}.xsl produced no output")
         return result
 
+    def _site_parameters(self) -> dict[str, object]:
+        """What every page reads from the edition settings."""
+        return {"site-title": self.settings.site_title,
+                "site-subtitle": self.settings.site_subtitle,
+                "link-mentions": self.settings.link_mentions}
+
     def html(self, document: SourceDocument, edition: object | None = None) -> str:
-        """The reading page; with the parsed edition listing it links to its neighbours."""
+        """The reading page; with the parsed edition listing it links to its neighbours,
+        the downloads and the cite block. A page in a subfolder reaches the shared pages
+        through ``root`` ('../' per level)."""
         depth = document.stem.count("/")
         place = {"root": self._saxon.make_string_value("../" * depth)} if depth else {}
         if edition is None:
             return self._transform("tei-to-html", document.xml, **place)
+        citation = Citation.from_tei(document.root, document.stem)
         return self._transform("tei-to-html", document.xml, edition=edition,
                                stem=self._saxon.make_string_value(printable(document.stem)),
+                               citation=self._saxon.parse_xml(xml_text=citation.xml()),
                                **place)
 
     def text(self, document: SourceDocument) -> str:
@@ -265,23 +308,44 @@ class Renderer:
             documents.append(document)
 
         pages = self._render_pages(documents, report)
-        for document, (html_page, text) in pages.items():
-            report.written.append(_write(outdir / "html" / f"{document.stem}.html", html_page))
-            report.written.append(_write(outdir / "text" / f"{document.stem}.txt", text))
-        report.rendered = len(pages)
-        listing = edition_listing(list(pages))
         html = outdir / "html"
+        for document, (html_page, text) in pages.items():
+            report.written.append(_write(html / f"{document.stem}.html", html_page))
+            report.written.append(_write(outdir / "text" / f"{document.stem}.txt", text))
+            report.written.extend(self._write_downloads(document, text, html))
+        report.rendered = len(pages)
+        rendered = list(pages)
+        listing = self._saxon.parse_xml(xml_text=edition_listing(rendered))
         try:
-            report.written.append(_write(html / "index.html",
-                                         self._transform("site-index", listing)))
-            report.written.append(_write(html / "persons.html",
-                                         self._transform("site-persons", listing)))
+            for name, stylesheet, parameters in self.SITE_PAGES:
+                if stylesheet == "site-about":
+                    parameters = {"about-text": self.settings.about,
+                                  "tool-version": __version__}
+                report.written.append(_write(html / name,
+                                             self._transform(stylesheet, listing, **parameters)))
         except Exception as exc:
             report.errors.append(f"site pages: {_message(exc)}")
-        css = html / "edition.css"
-        report.written.append(atomic.write_bytes(css, (self.stylesheets / "edition.css")
-                                                 .read_bytes()))
+        searched = [search_document(d.root, quote(f"{d.stem}.html")) for d in rendered]
+        report.written.append(_write(html / "search-index.js", search_index_script(searched)))
+        for document, texts in zip(rendered, searched, strict=True):
+            report.written.append(_write(html / "search" / f"{document.stem}.js",
+                                         snippet_script(texts)))
+        for asset in self.ASSETS:
+            target = html / asset
+            target.parent.mkdir(parents=True, exist_ok=True)
+            report.written.append(atomic.write_bytes(target,
+                                                     (self.stylesheets / asset).read_bytes()))
         return report
+
+    def _write_downloads(self, document: SourceDocument, text: str, html: Path) -> list[Path]:
+        """The document's TEI, plain text and CSL-JSON reference inside html/, so that a
+        copied html/ folder is complete."""
+        citation = Citation.from_tei(document.root, document.stem)
+        tei = etree.tostring(document.root, encoding="unicode")
+        return [_write(html / "tei" / f"{document.stem}.xml",
+                       f'<?xml version="1.0" encoding="UTF-8"?>\n{tei}\n'),
+                _write(html / "text" / f"{document.stem}.txt", text),
+                _write(html / "cite" / f"{document.stem}.json", citation.csl_json())]
 
 
 def _message(exc: BaseException) -> str:
@@ -289,12 +353,13 @@ def _message(exc: BaseException) -> str:
 
 
 @functools.cache
-def default_renderer() -> Renderer:
-    """One renderer per process, so each stylesheet is compiled once."""
-    return Renderer()
+def default_renderer(settings: EditionSettings | None = None) -> Renderer:
+    """One renderer per process and settings, so each stylesheet is compiled once."""
+    return Renderer(settings=settings)
 
 
-def render_paths(paths: Sequence[Path], outdir: Path) -> RenderReport:
+def render_paths(paths: Sequence[Path], outdir: Path,
+                 settings: EditionSettings | None = None) -> RenderReport:
     """Render TEI files (and folders of .xml files) to OUTDIR; never raises for a bad
     document, which is reported in the result instead."""
     from tei.sources import collect_sources
@@ -303,5 +368,5 @@ def render_paths(paths: Sequence[Path], outdir: Path) -> RenderReport:
         sources = collect_sources((Path(p) for p in paths), ".xml")
     except InputError as exc:
         return RenderReport(documents=len(paths), errors=[str(exc)])
-    return default_renderer().render_site([s.path for s in sources], Path(outdir),
-                                          [str(s.name) for s in sources])
+    return default_renderer(settings).render_site([s.path for s in sources], Path(outdir),
+                                                  [str(s.name) for s in sources])

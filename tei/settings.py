@@ -1,7 +1,18 @@
-"""Edition settings: who publishes, under which licence, who the editor is.
+"""Edition settings: who publishes, under which licence, who the editor is, and how the
+reading site presents itself.
 
 Read from ``edition.toml`` in the corpus folder when there is one; otherwise defaults
-that say plainly that nothing was set.
+that say plainly that nothing was set. The keys (all strings):
+
+    publisher, licence, licence_url, editor   the TEI header (tei convert, tei build)
+    site_title       the site's name in every banner (default "Reading edition")
+    site_subtitle    a line under the name on the front page (default: none)
+    about            a paragraph for the about page, before what the tool says of itself
+    link_mentions    "first-in-paragraph" (default): a person, place or body is a link at
+                     its first mention in each paragraph and marked, not linked, after;
+                     "all": every mention is a link
+
+An unknown key, or a value for link_mentions other than those two, is an error.
 """
 
 from __future__ import annotations
@@ -27,6 +38,12 @@ class EditionSettings:
                     "under the same terms.")
     licence_url: str = ""
     editor: str = "Wilson Center Digital Archive"
+    site_title: str = "Reading edition"
+    site_subtitle: str = ""
+    about: str = ""
+    link_mentions: str = "first-in-paragraph"
+
+    LINK_MENTIONS = ("first-in-paragraph", "all")
 
     @classmethod
     def load(cls, path: Path) -> EditionSettings:
@@ -49,7 +66,11 @@ class EditionSettings:
                 raise InputError(str(path), f"{key} must be a string, not "
                                  f"{_toml_type(value)} ({value!r})",
                                  f'write it in quotes: {key} = "..."')
-        return cls(**data)
+        settings = cls(**data)
+        if settings.link_mentions not in cls.LINK_MENTIONS:
+            raise InputError(str(path), f"link_mentions = {settings.link_mentions!r} is not "
+                             "a choice", f"write one of: {', '.join(cls.LINK_MENTIONS)}")
+        return settings
 
     @classmethod
     def for_inputs(cls, folders: list[Path]) -> EditionSettings:

@@ -49,6 +49,9 @@ def test_wheel_ships_schemas_and_stylesheets(installed_tei, tmp_path):
     assert (Path(schemas) / "report.schema.json").is_file()
     assert (Path(xslt) / "tei-to-html.xsl").is_file()
     assert (Path(xslt) / "tei-to-text.xsl").is_file()
+    # The search library the site copies beside its pages, with its licence.
+    assert (Path(xslt) / "vendor" / "minisearch.js").is_file()
+    assert (Path(xslt) / "vendor" / "minisearch-LICENSE.txt").is_file()
 
 
 def test_installed_command_builds_the_corpus(installed_tei, tmp_path):

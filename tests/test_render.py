@@ -29,17 +29,26 @@ def page(site: Path, name: str) -> lxml_html.HtmlElement:
 
 
 def test_render_paths_writes_pages_text_site_and_stylesheet(site: Path) -> None:
-    html = sorted(p.name for p in (site / "html").iterdir())
+    html = sorted(p.relative_to(site / "html").as_posix()
+                  for p in (site / "html").rglob("*") if p.is_file())
     text = sorted(p.name for p in (site / "text").iterdir())
-    assert html == sorted([f"{s}.html" for s in STEMS]
-                          + ["index.html", "persons.html", "edition.css"])
+    assert html == sorted(
+        [f"{s}.html" for s in STEMS] + [f"tei/{s}.xml" for s in STEMS]
+        + [f"text/{s}.txt" for s in STEMS] + [f"cite/{s}.json" for s in STEMS]
+        + [f"search/{s}.js" for s in STEMS]
+        + ["index.html", "persons.html", "places.html", "organisations.html", "search.html",
+           "about.html", "search-index.js", "edition.css", "search.js", "facets.js", "cite.js",
+           "vendor/minisearch.js", "vendor/minisearch-LICENSE.txt"])
     assert text == [f"{s}.txt" for s in STEMS]
 
 
 def test_report_counts_documents_and_files(tmp_path: Path) -> None:
     report = render_paths([DATA], tmp_path)
     assert (report.documents, report.rendered, report.errors) == (3, 3, [])
-    assert len(report.written) == 3 * 2 + 3
+    # Per document: page, text, the three downloads and the snippet texts; then six site
+    # pages, the search index and six assets.
+    assert len(report.written) == 3 * 6 + 6 + 1 + 6
+    assert len(set(report.written)) == len(report.written)
     assert report.summary() == "3 document(s): 3 rendered, 0 error(s)"
 
 
@@ -174,9 +183,10 @@ def test_register_names_roles_authorities_and_mentions(site: Path) -> None:
     doc = page(site, "persons.html")
     entries = doc.xpath("//ul[@class='register']/li")
     # Sorted by surname; each person once although several documents list them.
-    assert [e.get("id") for e in entries] == ["brask-olin", "ferenc-tomas", "varga-ada"]
+    assert [e.get("id") for e in entries] == [
+        "brask-olin", "cortazar-ines", "ferenc-tomas", "varga-ada"]
     assert doc.xpath("//nav[@class='name-index']//a/@href") == [
-        "#brask-olin", "#ferenc-tomas", "#varga-ada"]
+        "#brask-olin", "#cortazar-ines", "#ferenc-tomas", "#varga-ada"]
     varga = doc.get_element_by_id("varga-ada")
     assert varga.xpath("string(h2)") == "Ada Varga"
     assert "A. B. Varga" in varga.xpath("string(p[@class='variants'])")
@@ -195,7 +205,11 @@ def test_pages_use_no_external_resources(site: Path) -> None:
     for path in (site / "html").glob("*.html"):
         doc = lxml_html.fromstring(path.read_bytes())
         loaded = doc.xpath("//link/@href | //script/@src | //img/@src | //iframe/@src")
-        assert loaded == ["edition.css"], path.name
+        assert loaded[0] == "edition.css", path.name
+        # Scripts are the site's own files, beside the page.
+        for name in loaded:
+            assert "//" not in name and ":" not in name, (path.name, name)
+            assert (site / "html" / name).is_file(), (path.name, name)
     css = (site / "html" / "edition.css").read_text()
     assert "url(" not in css and "@import" not in css
     assert "@media print" in css and "@media (max-width" in css
@@ -362,8 +376,8 @@ def test_stylesheets_are_compiled_once_for_many_documents(
     paths = sorted(DATA.glob("*.xml"))
     assert renderer.render_site(paths, tmp_path / "one").ok
     assert renderer.render_site(paths, tmp_path / "two").ok
-    assert sorted(compiled) == ["site-index.xsl", "site-persons.xsl", "tei-to-html.xsl",
-                                "tei-to-text.xsl"]
+    assert sorted(compiled) == ["site-about.xsl", "site-index.xsl", "site-register.xsl",
+                                "site-search.xsl", "tei-to-html.xsl", "tei-to-text.xsl"]
 
 
 def test_dates_with_a_time_of_day_are_machine_readable(site: Path) -> None:
@@ -404,6 +418,11 @@ def test_file_names_with_spaces_and_hashes_give_working_links(tmp_path: Path) ->
     assert (html / "note #2 copy.html").is_file()
     index = lxml_html.fromstring((html / "index.html").read_bytes())
     assert index.xpath("//h2/a/@href") == ["1957-11_brask.html", "note%20%232%20copy.html"]
-    assert index.xpath("//h2/@id") == ["doc-1", "doc-2"]
+    assert index.xpath("//article/h2/@id") == ["doc-1", "doc-2"]
+    page_ = lxml_html.fromstring((html / "note #2 copy.html").read_bytes())
+    downloads = page_.xpath("//ul[@class='downloads']//a/@href")
+    assert downloads == ["tei/note%20%232%20copy.xml", "text/note%20%232%20copy.txt",
+                         "cite/note%20%232%20copy.json"]
+    assert (html / "tei" / "note #2 copy.xml").is_file()
     first = lxml_html.fromstring((html / "1957-11_brask.html").read_bytes())
     assert first.xpath("//a[@rel='next']/@href") == ["note%20%232%20copy.html"]

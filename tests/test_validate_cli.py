@@ -43,7 +43,7 @@ def make_copies(folder: Path, count: int, broken: bool, prefix: str = "doc") -> 
         copy = copy.replace('<persName ref="#nixon-richard">Nixon</persName>',
                             "<persName>Nixon</persName>", 1)
         if broken:
-            copy = copy.replace("<p>... but he thought", "<p><hi>no</hi>... but he thought", 1)
+            copy = copy.replace("<p>... but he thought", "<p><emph>no</emph>... but he thought", 1)
         (folder / f"{prefix}-{n:04d}.xml").write_text(copy, encoding="utf-8")
     return folder
 
@@ -62,8 +62,8 @@ def test_one_file_with_errors_exits_1(tmp_path):
     assert run.returncode == 1
     broken = folder / "sub" / "sub-0000.xml"
     line = next(n for n, text in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1)
-                if "<hi>no</hi>" in text)
-    assert run.stdout == (f"{broken}:{line}:12: error: <hi> is not allowed here "
+                if "<emph>no</emph>" in text)
+    assert run.stdout == (f"{broken}:{line}:12: error: <emph> is not allowed here "
                           "in <p> [xsd-content]\n")
 
 
@@ -113,8 +113,8 @@ def test_every_format_from_the_command(tmp_path, fmt):
     assert run.returncode == 1
     assert run.stdout == ""
     written = report.read_text(encoding="utf-8")
-    assert "<hi> is not allowed here in <p>" in written or \
-        "&lt;hi&gt; is not allowed here in &lt;p&gt;" in written
+    assert "<emph> is not allowed here in <p>" in written or \
+        "&lt;emph&gt; is not allowed here in &lt;p&gt;" in written
 
 
 def write_xsd10(folder: Path) -> Path:

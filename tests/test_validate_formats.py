@@ -71,7 +71,7 @@ def test_json_holds_every_file_and_issue(report):
     assert by_file[str(WARNED)]["issues"][0]["rule"] == "persname-ref"
     [error] = by_file[str(INVALID)]["issues"]
     assert error == {"line": 55, "col": 90, "severity": "error",
-                     "message": "<hi> is not allowed here in <p>", "rule": "xsd-content"}
+                     "message": "<emph> is not allowed here in <p>", "rule": "xsd-content"}
 
 
 def test_junit_is_read_back_with_one_testcase_per_file(report, tmp_path):
@@ -85,8 +85,8 @@ def test_junit_is_read_back_with_one_testcase_per_file(report, tmp_path):
     failed = cases[str(INVALID)]
     assert not failed.is_passed
     [failure] = [r for r in failed.result if isinstance(r, junitparser().Failure)]
-    assert "<hi> is not allowed here in <p>" in failure.message
-    assert f"{INVALID}:55:90: error: <hi> is not allowed here in <p> [xsd-content]" \
+    assert "<emph> is not allowed here in <p>" in failure.message
+    assert f"{INVALID}:55:90: error: <emph> is not allowed here in <p> [xsd-content]" \
         in failure.text
     suite = next(iter(xml))
     assert (suite.tests, suite.failures, suite.errors) == (4, 2, 0)

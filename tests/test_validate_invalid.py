@@ -110,9 +110,9 @@ EXPECTED = [
     ('unknown-attribute', 50, 7, 'xsd-attribute',
      '@color is not allowed on <div>'),
     ('unknown-element-after-comments', 55, 77, 'xsd-content',
-     '<hi> is not allowed here in <p>'),
+     '<emph> is not allowed here in <p>'),
     ('unknown-element', 55, 90, 'xsd-content',
-     '<hi> is not allowed here in <p>'),
+     '<emph> is not allowed here in <p>'),
     ('wrong-root', 3, 1, 'xsd-content',
      'the root element <{http://www.tei-c.org/ns/2.0}TEI> is not declared by the schema (a TEI file starts with <TEI xmlns="http://www.tei-c.org/ns/1.0">)'),
 ]

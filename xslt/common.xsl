@@ -10,8 +10,21 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- The name shown in every page's banner and in the index heading. -->
+  <!-- From edition.toml (tei/settings.py): the name shown in every page's banner and in
+       the index heading, a line under it on the front page, and whether every mention of
+       a person, place or body is a link or only the first in each paragraph. -->
   <xsl:param name="site-title" as="xs:string" select="'Reading edition'"/>
+  <xsl:param name="site-subtitle" as="xs:string" select="''"/>
+  <xsl:param name="link-mentions" as="xs:string" select="'first-in-paragraph'"/>
+
+  <!-- The site's pages, in the order of the navigation. -->
+  <xsl:variable name="site-pages" as="map(xs:string, xs:string)*" select="(
+      map{'key': 'index', 'href': 'index.html', 'label': 'Documents'},
+      map{'key': 'persons', 'href': 'persons.html', 'label': 'Persons'},
+      map{'key': 'places', 'href': 'places.html', 'label': 'Places'},
+      map{'key': 'organisations', 'href': 'organisations.html', 'label': 'Organisations'},
+      map{'key': 'search', 'href': 'search.html', 'label': 'Search'},
+      map{'key': 'about', 'href': 'about.html', 'label': 'About'})"/>
 
   <!-- The way from this page up to the site's top folder ('../' per level) for a page
        kept in a subfolder, so the site's shared pages and stylesheet are found. -->
@@ -134,6 +147,16 @@
     <xsl:sequence select="f:safe-href($target)[matches(., '^https?://', 'i')]"/>
   </xsl:function>
 
+  <!-- The paragraph-like element a node belongs to: the unit within which only the first
+       mention of a name is a link, and the context a register quotes. A note is its own
+       unit, apart from the paragraph it stands in. -->
+  <xsl:function name="f:block" as="element()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/ancestor-or-self::*[self::tei:p or self::tei:note
+        or self::tei:ab or self::tei:head or self::tei:seg or self::tei:dateline
+        or self::tei:signed or self::tei:salute or self::tei:item][1]"/>
+  </xsl:function>
+
   <xsl:function name="f:wikidata-url" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
     <xsl:sequence select="'https://www.wikidata.org/wiki/' || encode-for-uri(normalize-space($id))"/>
@@ -142,33 +165,46 @@
   <!-- The head of every page: one local stylesheet, nothing fetched from elsewhere. -->
   <xsl:template name="page-head">
     <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="meta" as="element()*" select="()"/>
+    <xsl:param name="scripts" as="xs:string*" select="()"/>
     <head>
       <meta charset="utf-8"/>
       <meta name="viewport" content="width=device-width, initial-scale=1"/>
       <title><xsl:value-of select="$title"/></title>
+      <xsl:for-each select="$meta">
+        <meta name="{@name}" content="{@content}"/>
+      </xsl:for-each>
       <link rel="stylesheet" href="{$root}edition.css"/>
+      <xsl:for-each select="$scripts">
+        <script src="{$root}{.}" defer=""></script>
+      </xsl:for-each>
     </head>
   </xsl:template>
 
+  <!-- The banner: the site's name, the search box (a plain form: without JavaScript it
+       still opens the search page) and the navigation. -->
   <xsl:template name="site-header">
     <xsl:param name="current" as="xs:string" select="''"/>
     <a class="skip" href="#main">Skip to content</a>
     <header class="site">
       <p class="site-name"><a href="{$root}index.html"><xsl:value-of select="$site-title"/></a></p>
+      <xsl:if test="$current ne 'search'">
+        <form class="site-search" role="search" action="{$root}search.html" method="get">
+          <label for="site-search-q" class="vh">Search the documents</label>
+          <input type="search" id="site-search-q" name="q" placeholder="Search"/>
+          <button type="submit">Search</button>
+        </form>
+      </xsl:if>
       <nav class="site-nav" aria-label="Edition">
         <ul>
-          <li>
-            <a href="{$root}index.html">
-              <xsl:if test="$current = 'index'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-              <xsl:text>Documents</xsl:text>
-            </a>
-          </li>
-          <li>
-            <a href="{$root}persons.html">
-              <xsl:if test="$current = 'persons'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-              <xsl:text>Persons</xsl:text>
-            </a>
-          </li>
+          <xsl:for-each select="$site-pages">
+            <li>
+              <a href="{$root}{?href}">
+                <xsl:if test="$current = ?key"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                <xsl:value-of select="?label"/>
+              </a>
+            </li>
+          </xsl:for-each>
         </ul>
       </nav>
     </header>

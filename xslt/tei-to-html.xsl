@@ -18,6 +18,9 @@
 
   <xsl:param name="edition" as="document-node()?" select="()"/>
   <xsl:param name="stem" as="xs:string" select="''"/>
+  <!-- The reference built by tei/citation.py (meta tags, Chicago, BibTeX): given when the
+       page is part of a site, which then also holds the downloads beside it. -->
+  <xsl:param name="citation" as="document-node()?" select="()"/>
 
   <xsl:variable name="tei" select="/tei:TEI" as="element(tei:TEI)"/>
   <xsl:variable name="title" select="f:title($tei)"/>
@@ -28,6 +31,8 @@
       <xsl:text>&#10;</xsl:text>
       <xsl:call-template name="page-head">
         <xsl:with-param name="title" select="$title"/>
+        <xsl:with-param name="meta" select="$citation/citation/meta"/>
+        <xsl:with-param name="scripts" select="if ($citation) then 'cite.js' else ()"/>
       </xsl:call-template>
       <xsl:text>&#10;</xsl:text>
       <body class="document-page">
@@ -38,6 +43,7 @@
             <xsl:call-template name="summary"/>
             <xsl:apply-templates select="$tei/tei:text/tei:body"/>
             <xsl:call-template name="notes-list"/>
+            <xsl:call-template name="cite-and-download"/>
           </article>
           <xsl:call-template name="pager"/>
         </main>
@@ -207,23 +213,56 @@
     <br/>
   </xsl:template>
 
+  <!-- Emphasis: italics as italics (the source's *Title* or _word_); any other
+       rendering is named in the class. -->
+  <xsl:template match="tei:hi[tokenize(@rend) = 'italic']">
+    <i class="hi"><xsl:apply-templates/></i>
+  </xsl:template>
+
+  <!-- The title of a cited book (the source set it in emphasis). -->
+  <xsl:template match="tei:text//tei:title">
+    <cite class="title"><xsl:apply-templates/></cite>
+  </xsl:template>
+
   <xsl:template match="tei:hi">
     <span class="hi {translate(@rend, ' ', '-')}"><xsl:apply-templates/></span>
   </xsl:template>
 
-  <!-- A registered person links to the register; an unresolved reference stays text. -->
-  <xsl:template match="tei:persName[starts-with(@ref, '#')]">
+  <!-- A registered person, place or body links to its register entry: at every mention,
+       or (link-mentions = first-in-paragraph) at the first mention in each paragraph or
+       note, later ones being marked but not links. An unresolved reference stays text. -->
+  <xsl:key name="entry" match="tei:listPerson/tei:person | tei:listPlace/tei:place
+      | tei:listOrg/tei:org" use="@xml:id"/>
+
+  <xsl:variable name="name-kinds" as="map(xs:string, xs:string*)" select="map{
+      'persName': ('person', 'persons.html', 'person'),
+      'placeName': ('place', 'places.html', 'place'),
+      'orgName': ('org', 'organisations.html', 'org')}"/>
+
+  <xsl:template match="(tei:persName | tei:placeName | tei:orgName)[starts-with(@ref, '#')]">
     <xsl:variable name="id" select="substring(@ref, 2)"/>
-    <xsl:variable name="person" select="key('person', $id, $tei)"/>
+    <xsl:variable name="kind" select="$name-kinds(local-name())"/>
+    <xsl:variable name="entry" select="key('entry', $id, $tei)[local-name() = $kind[3]]"/>
     <xsl:choose>
-      <xsl:when test="$person">
-        <a class="person" href="{$root}persons.html#{$id}"><xsl:apply-templates/></a>
+      <xsl:when test="$entry and ($link-mentions = 'all' or f:first-mention(.))">
+        <a class="{$kind[1]}" href="{$root}{$kind[2]}#{$id}"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:when test="$entry">
+        <span class="{$kind[1]} repeat"><xsl:apply-templates/></span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="person"><xsl:apply-templates/></span>
+        <span class="{$kind[1]}"><xsl:apply-templates/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Whether no earlier name in the same paragraph (or note) refers to the same entry. -->
+  <xsl:function name="f:first-mention" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="block" select="f:block($name)"/>
+    <xsl:sequence select="empty($block) or empty($block//*[node-name() = node-name($name)]
+        [@ref = $name/@ref][. &lt;&lt; $name][f:block(.) is $block])"/>
+  </xsl:function>
 
   <xsl:template match="tei:date">
     <xsl:call-template name="time">
@@ -316,6 +355,39 @@
             </li>
           </xsl:for-each>
         </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- How to cite the page, and its TEI, plain text and CSL-JSON reference to download
+       (files the site writes beside the page). The copy buttons need a script: hidden
+       until cite.js shows them. -->
+  <xsl:template name="cite-and-download">
+    <xsl:if test="$citation">
+      <xsl:variable name="file" select="encode-for-uri($stem)"/>
+      <section class="cite" aria-labelledby="cite-title">
+        <h2 id="cite-title">Cite this document</h2>
+        <h3 id="cite-chicago-title">Chicago</h3>
+        <p class="cite-text" id="cite-chicago"><xsl:value-of select="$citation/citation/chicago"/></p>
+        <p class="cite-actions" hidden="">
+          <button type="button" class="copy" data-copy="cite-chicago"
+              aria-describedby="cite-chicago-title">Copy</button>
+        </p>
+        <h3 id="cite-bibtex-title">BibTeX</h3>
+        <pre class="cite-text" id="cite-bibtex"><xsl:value-of select="$citation/citation/bibtex"/></pre>
+        <p class="cite-actions" hidden="">
+          <button type="button" class="copy" data-copy="cite-bibtex"
+              aria-describedby="cite-bibtex-title">Copy</button>
+        </p>
+        <p class="copy-status" role="status" aria-live="polite"></p>
+        <h3>Download</h3>
+        <ul class="downloads">
+          <li><a href="{$root}tei/{$file}.xml" download="" type="application/tei+xml">TEI XML</a>
+            (the encoded document)</li>
+          <li><a href="{$root}text/{$file}.txt" download="" type="text/plain">Plain text</a></li>
+          <li><a href="{$root}cite/{$file}.json" download="" type="application/vnd.citationstyles.csl+json">CSL-JSON</a>
+            (the reference, for Zotero and other reference managers)</li>
+        </ul>
       </section>
     </xsl:if>
   </xsl:template>

@@ -119,6 +119,15 @@
     <xsl:sequence select="'[' || f:note-number(.) || ']'"/>
   </xsl:template>
 
+  <!-- Emphasis reads as the source wrote it: *Title* or _word_ (from @rend). -->
+  <xsl:template match="(tei:hi | tei:title)[tokenize(@rend) = ('asterisks', 'underscores')]"
+      mode="inline">
+    <xsl:variable name="mark" select="if (tokenize(@rend) = 'asterisks') then '*' else '_'"/>
+    <xsl:value-of select="$mark"/>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:value-of select="$mark"/>
+  </xsl:template>
+
   <xsl:template match="tei:pb" mode="inline"/>
 
   <xsl:template match="tei:lb" mode="inline">

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
 from tei.annotate.dates_entries import entry_dates
 from tei.annotate.editorial import find_editorial
+from tei.annotate.emphasis import find_emphasis
 from tei.annotate.footnotes import find_markers, stray_superscripts
 from tei.inline import nest
 from tei.model import LAYOUT_WHITESPACE, Annotations, Block, Document, Span, Warning_
@@ -64,12 +65,14 @@ def annotate(doc: Document, finder: PersonFinder | None,
         found += [Span.make(b, b, "pb") for b in block.breaks]
         found += [Span.make(h, h, "lb", **{"break": "no"}) for h in block.hyphenations]
         found += _dates(block, when, order, entries[index])
+        found += find_emphasis(block.text, taken)
         spans.append(found)
 
     footnote_spans: list[list[Span]] = []
     for note in notes:
         found, _ = find_editorial(note)
         found += find_dates(note, when, order)
+        found += find_emphasis(note)
         footnote_spans.append(found)
 
     persons: list[str] = []

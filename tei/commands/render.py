@@ -1,10 +1,13 @@
 """Render TEI documents to the reading edition: an HTML site and plain text.
 
 Writes OUTDIR/html/<name>.html per document (<name>: the file's place below the folder
-given, or its own name), OUTDIR/html/index.html (the documents by date),
-OUTDIR/html/persons.html (the register), OUTDIR/html/edition.css and
-OUTDIR/text/<name>.txt. A document that fails is reported and the others are still
-rendered. -q prints errors only.
+given, or its own name), OUTDIR/html/index.html (the documents by date, with filters),
+the registers (persons.html, places.html, organisations.html), search.html with its
+index, about.html, each document's TEI, text and reference for download (html/tei/,
+html/text/, html/cite/), the stylesheet and scripts, and OUTDIR/text/<name>.txt. The
+site settings come from --settings, else from an edition.toml in a folder given. A
+document that fails is reported and the others are still rendered. -q prints errors
+only.
 
 Exit status: 0 all documents rendered, 1 any failed, 2 usage error, unreadable input or
 an output that cannot be written.
@@ -17,7 +20,7 @@ import sys
 from pathlib import Path
 
 from tei.commands import options
-from tei.errors import UsageError
+from tei.errors import InputError, UsageError
 from tei.findings import printable
 from tei.sources import collect_sources, name_too_long
 
@@ -29,18 +32,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="TEI files, or folders of .xml files")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
                         help="output folder (html/ and text/ are written inside)")
+    parser.add_argument("--settings", type=Path, metavar="FILE",
+                        help="edition.toml with the site settings (default: edition.toml "
+                        "in a folder given, if any)")
 
 
 def run(args: argparse.Namespace) -> int:
     from tei.render import default_renderer
+    from tei.settings import EditionSettings
 
     sources = collect_sources(args.paths, ".xml")
+    try:
+        settings = (EditionSettings.load(args.settings) if args.settings else
+                    EditionSettings.for_inputs([p for p in args.paths if p.is_dir()]))
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
     if not sources:
         raise UsageError("no .xml documents in " + ", ".join(map(str, args.paths)))
     options.output_folder(args.output)
     too_long = {s.path: name_too_long(s, args.output, (".html", ".txt")) for s in sources}
     fitting = [s for s in sources if not too_long[s.path]]
-    report = default_renderer().render_site([s.path for s in fitting], args.output,
+    report = default_renderer(settings).render_site([s.path for s in fitting], args.output,
                                             [str(s.name) for s in fitting])
     report.documents = len(sources)
     report.errors[:0] = [f"{path}: the output name {name} is longer than the file system "

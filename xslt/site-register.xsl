@@ -1,0 +1,213 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- A register page: persons (listPerson), places (listPlace) or organisations (listOrg)
+     of every document, chosen by $kind. Each entry has its names, note, authority links,
+     how often the texts mention it and, per document, the first mention in its context.
+     Input: the edition listing. An entry in several documents appears once, from the
+     oldest document. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:tei-edition:site"
+    xmlns:f="urn:tei-edition:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="common.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
+      include-content-type="no"/>
+
+  <!-- person, place or org -->
+  <xsl:param name="kind" as="xs:string" select="'person'"/>
+
+  <xsl:variable name="register" as="map(xs:string, xs:string)" select="map{
+      'person': map{'page': 'persons', 'heading': 'Persons', 'name': 'persName',
+                    'lede': 'Everyone the documents mention by name, with the documents that mention them.'},
+      'place': map{'page': 'places', 'heading': 'Places', 'name': 'placeName',
+                   'lede': 'The places the documents mention, with the documents that mention them.'},
+      'org': map{'page': 'organisations', 'heading': 'Organisations', 'name': 'orgName',
+                 'lede': 'The organisations and bodies the documents mention, with the documents that mention them.'}
+      }($kind)"/>
+
+  <!-- The names in the documents' texts by the entry they point to, one index for the
+       whole listing instead of a walk through every text for every entry. -->
+  <xsl:key name="mentions" match="(tei:persName | tei:placeName | tei:orgName)[@ref][ancestor::tei:text]"
+      use="tokenize(@ref)"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="documents" select="f:chronological(.)"/>
+    <xsl:variable name="entries" as="element()*">
+      <xsl:for-each-group select="$documents/tei:TEI/tei:teiHeader//*[local-name() = $kind]
+          [parent::tei:listPerson | parent::tei:listPlace | parent::tei:listOrg][@xml:id]"
+          group-by="string(@xml:id)">
+        <xsl:sequence select="current-group()[1]"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <html lang="en">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="page-head">
+        <xsl:with-param name="title" select="$site-title || ': ' || lower-case($register?heading)"/>
+      </xsl:call-template>
+      <xsl:text>&#10;</xsl:text>
+      <body class="{$register?page}-page register-page">
+        <xsl:call-template name="site-header">
+          <xsl:with-param name="current" select="$register?page"/>
+        </xsl:call-template>
+        <main id="main">
+          <h1><xsl:value-of select="$register?heading"/></h1>
+          <p class="lede"><xsl:value-of select="$register?lede"/></p>
+          <xsl:variable name="sorted" select="sort($entries, (),
+              function($p) { (lower-case(f:sort-name($p)), string($p/@xml:id)) })"/>
+          <xsl:choose>
+            <xsl:when test="empty($sorted)">
+              <p>The documents name none.</p>
+            </xsl:when>
+            <xsl:otherwise>
+              <nav class="name-index" aria-label="Names in the register">
+                <ul>
+                  <xsl:for-each select="$sorted">
+                    <li><a href="#{@xml:id}"><xsl:value-of select="f:main-name(.)"/></a></li>
+                  </xsl:for-each>
+                </ul>
+              </nav>
+              <ul class="register">
+                <xsl:apply-templates select="$sorted">
+                  <xsl:with-param name="documents" select="$documents"/>
+                </xsl:apply-templates>
+              </ul>
+            </xsl:otherwise>
+          </xsl:choose>
+        </main>
+        <xsl:call-template name="site-footer">
+          <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
+        </xsl:call-template>
+      </body>
+      <xsl:text>&#10;</xsl:text>
+    </html>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:function name="f:names" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="$entry/*[local-name() = $register?name]"/>
+  </xsl:function>
+
+  <xsl:function name="f:main-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="normalize-space(string((f:names($entry)[@type = 'main'],
+        f:names($entry), $entry/@xml:id)[1]))"/>
+  </xsl:function>
+
+  <!-- Persons by surname; places and bodies by name without a leading article. -->
+  <xsl:function name="f:sort-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="(f:names($entry)[@type = 'main'], f:names($entry))[1]"/>
+    <xsl:sequence select="replace(normalize-space(string-join(($main/tei:surname,
+        $main/tei:forename, f:main-name($entry)), ' ')), '^(the|The)\s+', '')"/>
+  </xsl:function>
+
+  <xsl:template match="tei:person | tei:place | tei:org">
+    <xsl:param name="documents" as="element(e:document)*"/>
+    <xsl:variable name="id" select="string(@xml:id)"/>
+    <xsl:variable name="main" select="f:main-name(.)"/>
+    <xsl:variable name="all" select="key('mentions', '#' || $id)[local-name() = $register?name]"/>
+    <xsl:variable name="by-document" select="map:merge(
+        $all ! map{generate-id(ancestor::e:document): .}, map{'duplicates': 'combine'})"/>
+    <xsl:variable name="refs" select="$documents ! map{
+        'document': ., 'mentions': $by-document(generate-id(.))}"/>
+    <xsl:variable name="cited" select="$refs[exists(?mentions)]"/>
+    <li class="{$kind}" id="{$id}">
+      <h2><xsl:value-of select="$main"/></h2>
+      <!-- Spellings from every document that lists the entry, in order of first use. -->
+      <xsl:variable name="variants" select="distinct-values(
+          $documents/tei:TEI/tei:teiHeader//*[local-name() = $kind][@xml:id = $id]
+          /*[local-name() = $register?name][not(@type = 'main')] ! normalize-space(.))[. ne $main]"/>
+      <xsl:if test="exists($variants)">
+        <p class="variants"><span class="field">Also written: </span>
+          <xsl:value-of select="$variants" separator="; "/>
+        </p>
+      </xsl:if>
+      <xsl:for-each select="tei:note">
+        <p class="role"><xsl:value-of select="normalize-space(.)"/></p>
+      </xsl:for-each>
+      <xsl:for-each select="tei:idno[normalize-space()]">
+        <p class="authority">
+          <xsl:choose>
+            <xsl:when test="@type = 'wikidata'">
+              <a href="{f:web-href(f:wikidata-url(.))}">Wikidata <xsl:value-of select="normalize-space(.)"/></a>
+            </xsl:when>
+            <xsl:when test="exists(f:web-href(.))">
+              <a href="{f:web-href(.)}"><xsl:value-of select="(@type, 'Authority record')[1]"/></a>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="(@type, 'Identifier')[1]"/>: <xsl:value-of select="normalize-space(.)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </p>
+      </xsl:for-each>
+      <xsl:if test="exists($cited)">
+        <xsl:variable name="total" select="sum($cited ! count(?mentions))"/>
+        <h3 class="mentions-title">Mentioned in</h3>
+        <p class="mention-count">
+          <xsl:value-of select="f:plural($total, 'mention')"/>
+          <xsl:text> in </xsl:text>
+          <xsl:value-of select="f:plural(count($cited), 'document')"/>
+        </p>
+        <ul class="mentions">
+          <xsl:for-each select="$cited">
+            <xsl:variable name="document" select="?document"/>
+            <li>
+              <a href="{$document/@href}"><xsl:value-of select="f:title($document/tei:TEI)"/></a>
+              <xsl:variable name="date" select="f:creation-date($document/tei:TEI)"/>
+              <xsl:if test="$date">
+                <xsl:text> (</xsl:text>
+                <xsl:call-template name="time">
+                  <xsl:with-param name="date" select="$date"/>
+                  <xsl:with-param name="content" select="normalize-space($date)"/>
+                </xsl:call-template>
+                <xsl:text>)</xsl:text>
+              </xsl:if>
+              <xsl:text>, </xsl:text>
+              <span class="count"><xsl:value-of select="f:plural(count(?mentions), 'mention')"/></span>
+              <xsl:call-template name="context">
+                <xsl:with-param name="mention" select="?mentions[1]"/>
+              </xsl:call-template>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <xsl:function name="f:plural" as="xs:string">
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:param name="noun" as="xs:string"/>
+    <xsl:sequence select="$count || ' ' || $noun || (if ($count ne 1) then 's' else '')"/>
+  </xsl:function>
+
+  <!-- The first mention with some words either side, from its own paragraph or note
+       (a note inside the paragraph is not part of the paragraph's words). -->
+  <xsl:template name="context">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="block" select="f:block($mention)"/>
+    <xsl:variable name="texts" select="$block//text()[f:block(.) is $block]"/>
+    <xsl:variable name="before" select="replace(string-join($texts[. &lt;&lt; $mention]), '\s+', ' ')"/>
+    <xsl:variable name="after" select="replace(string-join(($texts except $mention//text())
+        [. &gt;&gt; $mention]), '\s+', ' ')"/>
+    <xsl:variable name="width" select="70"/>
+    <span class="context">
+      <xsl:text>“</xsl:text>
+      <xsl:value-of select="if (string-length($before) gt $width)
+          then '…' || replace(substring($before, string-length($before) - $width), '^\S*\s', '')
+          else replace($before, '^\s+', '')"/>
+      <strong><xsl:value-of select="normalize-space($mention)"/></strong>
+      <xsl:value-of select="if (string-length($after) gt $width)
+          then replace(substring($after, 1, $width), '\s\S*$', '') || '…'
+          else replace($after, '\s+$', '')"/>
+      <xsl:text>”</xsl:text>
+    </span>
+  </xsl:template>
+
+</xsl:stylesheet>
