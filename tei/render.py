@@ -49,8 +49,6 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           huge_tree=False, remove_blank_text=False)
 
 
-# Pages every site has; a document of the same name would overwrite one of them.
-SITE_PAGES = frozenset({"index", "persons"})
 
 
 class RenderError(Exception):
@@ -218,7 +216,7 @@ class Renderer:
         place = {"root": self._saxon.make_string_value("../" * depth)} if depth else {}
         if edition is None:
             return self._transform("tei-to-html", document.xml, **place)
-        citation = Citation.from_tei(document.root, document.stem)
+        citation = Citation.from_tei(document.root, printable(document.stem))
         return self._transform("tei-to-html", document.xml, edition=edition,
                                stem=self._saxon.make_string_value(printable(document.stem)),
                                citation=self._saxon.parse_xml(xml_text=citation.xml()),
@@ -296,7 +294,7 @@ class Renderer:
             except InputError as exc:
                 report.errors.append(str(exc))
                 continue
-            if document.stem in SITE_PAGES:
+            if document.stem in RESERVED_STEMS:
                 report.errors.append(f"{path}: the page name {document.stem}.html is the "
                                      "site's own page (rename the file)")
                 continue
@@ -325,7 +323,8 @@ class Renderer:
                                              self._transform(stylesheet, listing, **parameters)))
         except Exception as exc:
             report.errors.append(f"site pages: {_message(exc)}")
-        searched = [search_document(d.root, quote(f"{d.stem}.html")) for d in rendered]
+        searched = [search_document(d.root, quote(os.fsencode(f"{d.stem}.html")))
+                    for d in rendered]
         report.written.append(_write(html / "search-index.js", search_index_script(searched)))
         for document, texts in zip(rendered, searched, strict=True):
             report.written.append(_write(html / "search" / f"{document.stem}.js",
@@ -340,12 +339,16 @@ class Renderer:
     def _write_downloads(self, document: SourceDocument, text: str, html: Path) -> list[Path]:
         """The document's TEI, plain text and CSL-JSON reference inside html/, so that a
         copied html/ folder is complete."""
-        citation = Citation.from_tei(document.root, document.stem)
+        citation = Citation.from_tei(document.root, printable(document.stem))
         tei = etree.tostring(document.root, encoding="unicode")
         return [_write(html / "tei" / f"{document.stem}.xml",
                        f'<?xml version="1.0" encoding="UTF-8"?>\n{tei}\n'),
                 _write(html / "text" / f"{document.stem}.txt", text),
                 _write(html / "cite" / f"{document.stem}.json", citation.csl_json())]
+
+
+# Pages every site has; a document of the same name would overwrite one of them.
+RESERVED_STEMS = frozenset(name.removesuffix(".html") for name, _, _ in Renderer.SITE_PAGES)
 
 
 def _message(exc: BaseException) -> str:

@@ -119,7 +119,7 @@ def test_build_takes_the_validation_options(tmp_path, option, effect):
 
 
 def test_build_takes_schema_and_jobs(tmp_path):
-    text, _ = seed_with(f"{ANCHOR} On November 20, 1962.")
+    text, _ = seed_with(f"{ANCHOR} On February 20, 1963.")
     corpus = corpus_of(tmp_path, one=SEED.read_text(encoding="utf-8"), late=text)
     run = tei("build", str(corpus), "-o", str(tmp_path / "build"), "-j", "2",
               "--schema", str(tmp_path / "missing.xsd"))

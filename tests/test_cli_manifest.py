@@ -32,7 +32,7 @@ def test_build_removes_outputs_of_deleted_sources_only(tmp_path):
     manifest = json.loads((out / ".tei-edition-manifest.json").read_text(encoding="utf-8"))
     assert sorted(manifest["sources"]) == ["gone", "keep", "sub/gone2"]
     # The user's own files in the build folder, one of them named like a page.
-    users = [out / "html" / "about.html", out / "tei" / "notes.txt", out / "README"]
+    users = [out / "html" / "colophon.html", out / "tei" / "notes.txt", out / "README"]
     for path in users:
         path.write_text("mine\n", encoding="utf-8")
 

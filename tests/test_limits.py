@@ -82,12 +82,15 @@ def test_tei_render_reports_the_deep_and_the_crowded_document_and_renders_the_re
                          capture_output=True, text=True, timeout=600, env=dict(os.environ))
     assert run.returncode == 1
     assert "3 document(s): 1 rendered, 2 error(s)" in run.stdout
-    assert f"{corpus / 'deep.xml'}:118: elements are nested more than {MAX_ELEMENT_DEPTH}" \
+    line = next(n for n, text in enumerate((corpus / "deep.xml").read_text().splitlines(), 1)
+                if "<p><hi>" in text)
+    assert f"{corpus / 'deep.xml'}:{line}: elements are nested more than {MAX_ELEMENT_DEPTH}" \
         in run.stderr
-    assert f"{corpus / 'crowded.xml'}:118: <hi> has more than {MAX_ATTRIBUTES} attributes" \
+    assert f"{corpus / 'crowded.xml'}:{line}: <hi> has more than {MAX_ATTRIBUTES} attributes" \
         in run.stderr
-    pages = sorted(p.name for p in (out / "html").glob("*.html"))
-    assert pages == ["fine.html", "index.html", "persons.html"]
+    pages = {p.name for p in (out / "html").glob("*.html")}
+    assert "fine.html" in pages and {"index.html", "persons.html"} <= pages
+    assert not pages & {"deep.html", "crowded.html"}
 
 
 def test_a_document_saxon_refuses_is_left_out_even_past_the_guard(tmp_path, monkeypatch):

@@ -182,8 +182,10 @@ def test_build_reads_the_site_settings_of_the_corpus(tmp_path: Path) -> None:
     corpus.mkdir()
     for source in CORPUS.glob("*"):
         (corpus / source.name).write_bytes(source.read_bytes())
-    with (corpus / "edition.toml").open("a", encoding="utf-8") as toml:
-        toml.write('site_title = "Crisis Cables"\n')
+    # Top-level keys go before the file's first table ([deposit]).
+    settings = corpus / "edition.toml"
+    settings.write_text('site_title = "Crisis Cables"\n' + settings.read_text(encoding="utf-8"),
+                        encoding="utf-8")
     result = build(corpus, tmp_path / "out")
     assert result.rendered == 2, result.errors
     index = (tmp_path / "out" / "html" / "index.html").read_text()

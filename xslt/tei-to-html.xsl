@@ -364,7 +364,7 @@
        until cite.js shows them. -->
   <xsl:template name="cite-and-download">
     <xsl:if test="$citation">
-      <xsl:variable name="file" select="encode-for-uri($stem)"/>
+      <xsl:variable name="file" select="string-join(for $part in tokenize($stem, '/') return encode-for-uri($part), '/')"/>
       <section class="cite" aria-labelledby="cite-title">
         <h2 id="cite-title">Cite this document</h2>
         <h3 id="cite-chicago-title">Chicago</h3>
