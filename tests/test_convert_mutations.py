@@ -4,8 +4,9 @@ convert to TEI that loses no character and that both the project's schema and te
 accept.
 
 The seeds are the corpus telegrams and the invented layout fixtures; each example applies
-a few edits (lines inserted, deleted or duplicated; characters, brackets, digits, dates,
-stars, hyphens, odd whitespace or capitalised words inserted; stretches deleted).
+a few edits (lines inserted, deleted, duplicated or capitalised; characters, brackets,
+digits, dates, stars, hyphens, odd whitespace or capitalised words inserted; stretches
+deleted).
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ def mutated(draw: st.DrawFn) -> str:
         lines = text.split("\n")
         at = draw(st.integers(0, len(lines)))
         edit = draw(st.sampled_from(["insert line", "delete line", "duplicate line",
-                                     "insert piece", "delete chars", "insert char"]))
+                                     "capitalise line", "insert piece", "delete chars",
+                                     "insert char"]))
         if edit == "insert line":
             lines.insert(at, draw(st.sampled_from(LINES)))
             text = "\n".join(lines)
@@ -70,6 +72,9 @@ def mutated(draw: st.DrawFn) -> str:
             text = "\n".join(lines)
         elif edit == "duplicate line" and at < len(lines):
             lines.insert(at, lines[at])
+            text = "\n".join(lines)
+        elif edit == "capitalise line" and at < len(lines):
+            lines[at] = lines[at].upper() if draw(st.booleans()) else lines[at].title()
             text = "\n".join(lines)
         else:
             pos = draw(st.integers(0, len(text)))
