@@ -15,13 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tei import atomic, fidelity
-from tei.annotate.dates import normalize_date_line
-from tei.annotate.document import annotate, document_date
-from tei.annotate.header import header_facts
+from tei.annotate.document import annotate
 from tei.encode import encode
 from tei.errors import InputError, LosslessError
 from tei.findings import Finding
-from tei.model import Document, Warning_
+from tei.model import Document
 from tei.parse import read_document
 from tei.parse.envelope import decode
 from tei.serialize import to_bytes
@@ -114,16 +112,10 @@ def convert_document(doc: Document, raw: str, finders: Finders, settings: Editio
     """TEI bytes for one parsed document; raises LosslessError when a character is lost.
     With ``source_lines`` the result maps places in the bytes to source lines."""
     fidelity.check_envelope(raw, doc)
-    doc.header.when = document_date(doc)
-    line = doc.header.date_line
-    if line is not None and normalize_date_line(line.text) is None:
-        doc.warnings.append(Warning_(doc.line_of(line.start), f"the date line {line.text!r} "
-                                     "names no real day: kept as text, not as the date"))
     notes = annotate(doc, finders.persons, finders.entities)
-    facts = header_facts(doc, notes, finders.persons, finders.entities)
     encoded = encode(doc, notes,
                      finders.persons.register if finders.persons else None, settings, date,
-                     finders.entities.register if finders.entities else None, facts)
+                     finders.entities.register if finders.entities else None)
     fidelity.check(doc, encoded.parts)
     result = FileResult(Path(doc.name), persons=list(notes.persons),
                         unregistered=list(notes.unregistered))

@@ -81,7 +81,6 @@ class ExtraField:
 @dataclass
 class Header:
     date_line: Field | None = None
-    when: str | None = None  # ISO 8601 date of the document (from the date line, else citation)
     title: Field | None = None
     funder: Field | None = None
     citation: Field | None = None
@@ -174,6 +173,64 @@ class Document:
         return bisect_right(self._line_starts, max(offset, 0))
 
 
+PartyKind = Literal["person", "org", "name"]
+
+
+@dataclass(frozen=True)
+class Party:
+    """A correspondent: ``kind`` person or org (registered or not), or ``name`` when the
+    text does not say which; ``ref`` is the register id (without ``#``) when linked."""
+
+    kind: PartyKind
+    name: str
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class Language:
+    name: str  # as the document names it ("Russian")
+    code: str  # BCP 47 ("ru")
+
+
+@dataclass(frozen=True)
+class HeaderFacts:
+    """What the document states about itself as a whole, found by the header stage
+    (``tei.annotate.header``) so that the encoder only maps it to TEI."""
+
+    # Correspondence: who sent it, to whom, from where and when (profileDesc/correspDesc).
+    sender: tuple[Party, ...] = ()
+    recipient: tuple[Party, ...] = ()
+    place: Place | None = None  # place of sending
+    date: str | None = None  # ISO 8601 date of sending
+    # The title's "from" and "to" parts as the title writes them ("Soviet Ambassador to
+    # the USA A. F. Dobrynin"): the reading edition's From and To lines.
+    sender_words: str | None = None
+    recipient_words: str | None = None
+    # The document as a whole.
+    title: str = ""  # the title, or the file's stem when the document gives none
+    file_name: str = ""  # the input's file name without its folder, printable
+    when: str | None = None  # ISO 8601 document date: the date line's, else the citation's
+    date_line_is_date: bool = False  # the date line names a real day
+    id: str = ""  # TEI/@xml:id
+    number: str = ""  # the archive's document number, else the id
+    number_type: str = "local"  # "wcda" for an archive number
+    translator: str | None = None
+    original_language: Language | None = None
+    translation_language: Language | None = None  # unless the same as the original
+    citation: tuple[Span, ...] = ()  # spans over the citation's text (URL, archive, date)
+
+    @property
+    def has_correspondence(self) -> bool:
+        return bool(self.sender or self.recipient or self.place or self.date
+                    or self.sender_words or self.recipient_words)
+
+
 @dataclass
 class Annotations:
     """Spans per block (same order as ``Document.blocks``) plus what the editor should see."""
@@ -185,3 +242,4 @@ class Annotations:
     unregistered: list[dict[str, object]] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # place ids mentioned, first-mention order
     orgs: list[str] = field(default_factory=list)  # organisation ids mentioned, likewise
+    header: HeaderFacts = field(default_factory=HeaderFacts)

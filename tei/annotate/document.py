@@ -13,6 +13,7 @@ from tei.annotate.dates_entries import entry_dates
 from tei.annotate.editorial import find_editorial
 from tei.annotate.emphasis import find_emphasis
 from tei.annotate.footnotes import find_markers, stray_superscripts
+from tei.annotate.header import date_line_warnings, document_date, header_facts
 from tei.inline import nest
 from tei.model import LAYOUT_WHITESPACE, Annotations, Block, Document, Span, Warning_
 from tei.parse.coverage import PAGE_FURNITURE
@@ -22,29 +23,15 @@ if TYPE_CHECKING:
     from tei.annotate.persons import PersonFinder
 
 
-def document_date(doc: Document) -> str | None:
-    """The document's ISO date: its date line, else the first date of its citation."""
-    h = doc.header
-    if h.date_line:
-        when = normalize_date_line(h.date_line.text)
-        if when:
-            return when
-    if h.citation:
-        for span in find_dates(h.citation.text, None):
-            when = span.attr("when")
-            if when:
-                return when
-    return None
-
-
 def annotate(doc: Document, finder: PersonFinder | None,
              entity_finder: EntityFinder | None = None) -> Annotations:
-    """Spans for every block and footnote; ``doc.header.when`` must be set already."""
+    """Spans for every block and footnote, and the header's facts (see
+    :mod:`tei.annotate.header`)."""
     texts = [b.text for b in doc.blocks]
     notes = [f.text for f in doc.footnotes]
-    when = doc.header.when
+    when = document_date(doc)
     order = numeric_order_of(texts)
-    warnings: list[Warning_] = []
+    warnings: list[Warning_] = date_line_warnings(doc)
 
     markers = find_markers(texts, [f.n for f in doc.footnotes])
     entries = entry_dates(doc.blocks, when)
@@ -117,7 +104,9 @@ def annotate(doc: Document, finder: PersonFinder | None,
     _number_markers_seen(doc, spans, warnings)
     places = _linked(spans + footnote_spans, "placeName")
     orgs = _linked(spans + footnote_spans, "orgName")
-    return Annotations(spans, footnote_spans, persons, warnings, unregistered, places, orgs)
+    header = header_facts(doc, when, spans, finder, entity_finder)
+    return Annotations(spans, footnote_spans, persons, warnings, unregistered, places, orgs,
+                       header)
 
 
 def _linked(spans: list[list[Span]], kind: str) -> list[str]:
