@@ -149,7 +149,7 @@ class Consumed:
 class Warning_:
     line: int
     message: str
-    rule: str = "layout"  # what kind of finding, as in a validation rule (docs/report.md)
+    rule: str  # the rule that found it: an id of tei.findings.CONVERSION_RULES
 
 
 @dataclass

@@ -87,7 +87,7 @@ def date_line_warnings(doc: Document) -> list[Warning_]:
     line = doc.header.date_line
     if line is not None and normalize_date_line(line.text) is None:
         return [Warning_(doc.line_of(line.start), f"the date line {line.text!r} names no real "
-                         "day: kept as text, not as the date", "layout")]
+                         "day: kept as text, not as the date", "layout-date-line")]
     return []
 
 

@@ -63,7 +63,8 @@ def parse_text(text: str, name: str) -> Document:
             or opener or closer or notes):
         raise InputError(name, NOT_A_DOCUMENT, NOT_A_DOCUMENT_HINT)
     if header.date_line is None:
-        warnings.append(Warning_(1, "no date line at the top: the document date is not known"))
+        warnings.append(Warning_(1, "no date line at the top: the document date is not known",
+                                 "layout-no-date-line"))
     _keep_unplaced(doc)
     return doc
 
@@ -78,7 +79,8 @@ def _keep_unplaced(doc: Document) -> None:
     ]
     for block in rescued:
         doc.warnings.append(Warning_(doc.line_of(block.start),
-                                     "text that fits no part of the layout is kept as a paragraph"))
+                                     "text that fits no part of the layout is kept as a paragraph",
+                                     "layout-unplaced"))
     opener = [b for b in doc.blocks if b.section == "opener"]
     body = sorted([b for b in doc.blocks if b.section == "body"] + rescued, key=lambda b: b.start)
     closer = [b for b in doc.blocks if b.section == "closer"]
