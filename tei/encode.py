@@ -15,8 +15,7 @@ from lxml import etree
 
 from tei import __version__
 from tei.inline import T, fill
-from tei.model import Annotations, Block, Document, Field, Footnote, Party, Span
-from tei.parse.coverage import furniture_ranges, source_ranges
+from tei.model import Annotations, Block, Document, Field, Footnote, Part, Party, Span
 from tei.settings import EditionSettings
 
 if TYPE_CHECKING:
@@ -24,24 +23,6 @@ if TYPE_CHECKING:
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-@dataclass
-class Part:
-    """A piece of the source (``start``..``end`` in ``Document.source``) and its element.
-
-    ``ranges`` narrows ``start``..``end`` when the piece has holes: a paragraph rejoined
-    over a page number holds the page number's line, which is a part of its own.
-    """
-
-    name: str
-    start: int
-    end: int
-    element: etree._Element
-    ranges: list[tuple[int, int]] = field(default_factory=list)
-
-    def source_ranges(self) -> list[tuple[int, int]]:
-        return self.ranges or [(self.start, self.end)]
 
 
 @dataclass
@@ -81,13 +62,11 @@ class _Builder:
         self.anchors: dict[etree._Element, tuple[int, str, int]] = {}
         self.footnotes_placed: set[int] = set()
         self.footnote_by_n = {f.n: i for i, f in enumerate(doc.footnotes)}
-        self.furniture = furniture_ranges(doc)
 
     # -- helpers -------------------------------------------------------------------------
 
     def part(self, name: str, source: Field | Block | Footnote, element: etree._Element) -> None:
-        ranges = (source_ranges(self.doc, source, self.furniture) if isinstance(source, Block)
-                  else [])
+        ranges = source.ranges if isinstance(source, Block) else ()
         self.parts.append(Part(name, source.start, source.end, element, ranges))
 
     def sub(self, parent: etree._Element, name: str, text: str | None = None,
@@ -307,8 +286,8 @@ class _Builder:
         container_kind = ""
         section: etree._Element | None = None
         after_closer = False
-        for index, block in enumerate(self.doc.blocks):
-            spans = self.notes.spans[index]
+        for block in self.doc.blocks:
+            spans = self.notes.spans_of(block)
             wanted = block.section
             if wanted == "opener" and (div.find(T("p")) is not None or section is not None
                                        or after_closer):
@@ -383,8 +362,7 @@ class _Builder:
         note = etree.Element(T("note"), place="foot", n=footnote.n)
         if rend:
             note.set("rend", rend)
-        spans = self.notes.footnote_spans[index] if index < len(self.notes.footnote_spans) else []
-        fill(note, footnote.text, spans, BODY_FACTORIES)
+        fill(note, footnote.text, self.notes.spans_of(footnote), BODY_FACTORIES)
         self.part("footnote", footnote, note)
         self.footnotes_placed.add(index)
         return note

@@ -17,13 +17,14 @@ Knows neither the layout nor XML.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line
 from tei.findings import printable
 from tei.languages import language_code
 from tei.model import (
+    Block,
     Document,
     Field,
     HeaderFacts,
@@ -91,20 +92,21 @@ def date_line_warnings(doc: Document) -> list[Warning_]:
     return []
 
 
-def header_facts(doc: Document, when: str | None, blocks: Sequence[Sequence[Span]],
+def header_facts(doc: Document, when: str | None,
+                 spans_of: Callable[[Block], Sequence[Span]],
                  persons: PersonFinder | None, entities: EntityFinder | None) -> HeaderFacts:
-    """The facts of a document dated ``when`` (see document_date) whose blocks, in the
-    order of ``doc.blocks``, hold the spans ``blocks``."""
+    """The facts of a document dated ``when`` (see document_date) whose blocks hold the
+    spans ``spans_of(block)``."""
     h = doc.header
     title = h.title.text if h.title else untitled(doc)
     sender_text, recipient_text = title_parties(title)
-    sender = _signers(doc, blocks)
+    sender = _signers(doc, spans_of)
     if not sender and sender_text:
         sender = _named(sender_text, persons, entities, keep_unlinked=False)
     recipient: tuple[Party, ...] = ()
     if recipient_text:
         recipient = _named(recipient_text, persons, entities, keep_unlinked=True)
-    place = _dateline_place(doc, blocks)
+    place = _dateline_place(doc, spans_of)
     if place is None and sender_text and entities is not None:
         place = _place_in(sender_text, entities)
     number = _ARCHIVE_NUMBER.search(h.url or "")
@@ -198,12 +200,12 @@ def translation_language(contents: Sequence[Field]) -> str | None:
     return None
 
 
-def _signers(doc: Document, blocks: Sequence[Sequence[Span]]) -> tuple[Party, ...]:
+def _signers(doc: Document, spans_of: Callable[[Block], Sequence[Span]]) -> tuple[Party, ...]:
     found: list[Party] = []
-    for block, spans in zip(doc.blocks, blocks, strict=True):
+    for block in doc.blocks:
         if block.kind != "signed":
             continue
-        for span in spans:
+        for span in spans_of(block):
             if span.kind == "persName":
                 found.append(_party("person", block.text, span))
     return _unique(found)
@@ -226,11 +228,12 @@ def _named(text: str, persons: PersonFinder | None, entities: EntityFinder | Non
     return _unique(found)
 
 
-def _dateline_place(doc: Document, blocks: Sequence[Sequence[Span]]) -> Place | None:
-    for block, spans in zip(doc.blocks, blocks, strict=True):
+def _dateline_place(doc: Document,
+                    spans_of: Callable[[Block], Sequence[Span]]) -> Place | None:
+    for block in doc.blocks:
         if block.kind != "dateline":
             continue
-        for span in spans:
+        for span in spans_of(block):
             if span.kind == "placeName" and span.attr("ref"):
                 return Place(block.text[span.start:span.end], _id(span))
     return None
