@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tei import manifest
-from tei.convert import FileResult, convert_paths, default_registers, make_finders
+from tei.convert import ConvertedFile, convert_paths, default_registers, make_finders
 from tei.findings import Finding
 from tei.settings import EditionSettings
 from tei.sources import Source, collect_sources, name_too_long
@@ -26,7 +26,7 @@ class BuildResult:
     valid: int = 0
     rendered: int = 0
     findings: list[Finding] = field(default_factory=list)
-    conversions: list[FileResult] = field(default_factory=list)
+    conversions: list[ConvertedFile] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # outputs of sources that are gone
     stopped: str | None = None  # why the conversion ended early (the disk is full)
 
@@ -76,11 +76,11 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
                                source_lines=True)
     result.conversions = conversion.results
     result.stopped = conversion.stopped
-    by_output: dict[str, tuple[Source, FileResult]] = {}
+    by_output: dict[str, tuple[Source, ConvertedFile]] = {}
     for source, item in zip(inputs, conversion.results, strict=False):
         if item.error:
-            result.findings.append(Finding(str(item.source), None, None, "conversion",
-                                           "error", _without_file(item.error, item.source)))
+            result.findings.append(Finding(str(item.source), None, None, "error",
+                                           _without_file(item.error, item.source), "conversion"))
         else:
             result.findings.extend(item.warnings)
             by_output[str(item.output)] = (source, item)
@@ -105,7 +105,7 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     rendered = default_renderer(settings).render_site(valid, out, names)
     for message in rendered.errors:
         file, _, rest = message.partition(": ")
-        result.findings.append(Finding(file, None, None, "render", "error", rest or message))
+        result.findings.append(Finding(file, None, None, "error", rest or message, "render"))
     result.rendered = rendered.rendered
     _take_back_stale(out, inputs, [r.output for r in conversion.results if r.output],
                      rendered.written, result)
@@ -120,9 +120,9 @@ def _with_names_that_fit(inputs: list[Source], out: Path, result: BuildResult) -
         name = name_too_long(source, out, (".xml", ".html", ".txt"))
         if name:
             result.findings.append(Finding(
-                str(source.path), None, None, "conversion", "error",
+                str(source.path), None, None, "error",
                 f"the output name {name} is longer than the file system allows: shorten the "
-                "file name"))
+                "file name", "conversion"))
         else:
             fitting.append(source)
     return fitting
@@ -133,11 +133,10 @@ def _without_file(message: str, source: Path) -> str:
     return message[len(prefix):].lstrip() if message.startswith(prefix) else message
 
 
-def _at_source(issue, converted: FileResult | None) -> Finding | None:
+def _at_source(issue: Finding, converted: ConvertedFile | None) -> Finding | None:
     """The validation issue at its source line, or None when the conversion already
     warned about the same thing on that line."""
-    generated = Finding(issue.file, issue.line, issue.col, issue.rule, issue.severity,
-                        issue.message)
+    generated = issue
     lines = converted.lines.lookup(issue.line, issue.col) if converted and converted.lines \
         else None
     if converted is None or lines is None:
@@ -147,8 +146,8 @@ def _at_source(issue, converted: FileResult | None) -> Finding | None:
             w.rule == issue.rule and w.line is not None and first <= w.line <= last
             for w in converted.warnings):
         return None
-    return Finding(str(converted.source), first, None, issue.rule, issue.severity,
-                   issue.message, generated=generated.where())
+    return Finding(str(converted.source), first, None, issue.severity, issue.message,
+                   issue.rule, generated=generated.where())
 
 
 def _take_back_stale(out: Path, inputs: list[Source], converted: list[Path],

@@ -15,13 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tei import atomic, fidelity
-from tei.annotate.dates import normalize_date_line
-from tei.annotate.document import annotate, document_date
-from tei.annotate.header import header_facts
+from tei.annotate.document import annotate
 from tei.encode import encode
 from tei.errors import InputError, LosslessError
 from tei.findings import Finding
-from tei.model import Document, Warning_
+from tei.model import Document
 from tei.parse import read_document
 from tei.parse.envelope import decode
 from tei.serialize import to_bytes
@@ -35,7 +33,9 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class FileResult:
+class ConvertedFile:
+    """What converting one source gave: its output or its error, and its findings."""
+
     source: Path
     output: Path | None = None
     error: str | None = None
@@ -49,16 +49,16 @@ class FileResult:
 
 @dataclass
 class ConvertRun:
-    results: list[FileResult]
+    results: list[ConvertedFile]
     # Why the run ended before its last file (the disk is full), or None.
     stopped: str | None = None
 
     @property
-    def failed(self) -> list[FileResult]:
+    def failed(self) -> list[ConvertedFile]:
         return [r for r in self.results if r.error]
 
     @property
-    def converted(self) -> list[FileResult]:
+    def converted(self) -> list[ConvertedFile]:
         return [r for r in self.results if not r.error]
 
 
@@ -110,24 +110,18 @@ def make_finders(registers: Sequence[Path], tag_unregistered: bool = False,
 
 
 def convert_document(doc: Document, raw: str, finders: Finders, settings: EditionSettings,
-                     date: str, source_lines: bool = False) -> tuple[bytes, FileResult]:
+                     date: str, source_lines: bool = False) -> tuple[bytes, ConvertedFile]:
     """TEI bytes for one parsed document; raises LosslessError when a character is lost.
     With ``source_lines`` the result maps places in the bytes to source lines."""
     fidelity.check_envelope(raw, doc)
-    doc.header.when = document_date(doc)
-    line = doc.header.date_line
-    if line is not None and normalize_date_line(line.text) is None:
-        doc.warnings.append(Warning_(doc.line_of(line.start), f"the date line {line.text!r} "
-                                     "names no real day: kept as text, not as the date"))
     notes = annotate(doc, finders.persons, finders.entities)
-    facts = header_facts(doc, notes, finders.persons, finders.entities)
     encoded = encode(doc, notes,
                      finders.persons.register if finders.persons else None, settings, date,
-                     finders.entities.register if finders.entities else None, facts)
+                     finders.entities.register if finders.entities else None)
     fidelity.check(doc, encoded.parts)
-    result = FileResult(Path(doc.name), persons=list(notes.persons),
+    result = ConvertedFile(Path(doc.name), persons=list(notes.persons),
                         unregistered=list(notes.unregistered))
-    result.warnings = [Finding(doc.name, w.line, None, w.rule, "warning", w.message)
+    result.warnings = [Finding(doc.name, w.line, None, "warning", w.message, w.rule)
                        for w in sorted([*doc.warnings, *notes.warnings], key=lambda w: w.line)]
     data = to_bytes(encoded.tree)
     if source_lines:
@@ -136,7 +130,7 @@ def convert_document(doc: Document, raw: str, finders: Finders, settings: Editio
 
 
 def convert_file(path: Path, output: Path, finders: Finders, settings: EditionSettings,
-                 date: str, source_lines: bool = False) -> FileResult:
+                 date: str, source_lines: bool = False) -> ConvertedFile:
     """Convert one file; every failure, even a defect of the converter, is this file's
     error (naming it), so that the other files of a batch still convert. An OSError while
     writing is the output's: see convert_paths."""
@@ -145,11 +139,11 @@ def convert_file(path: Path, output: Path, finders: Finders, settings: EditionSe
         raw = decode(path.read_bytes(), str(path)).removeprefix("\ufeff")
         data, result = convert_document(doc, raw, finders, settings, date, source_lines)
     except (InputError, LosslessError) as exc:
-        return FileResult(path, error=str(exc))
+        return ConvertedFile(path, error=str(exc))
     except OSError as exc:
-        return FileResult(path, error=f"{path}: cannot read: {exc.strerror or exc}")
+        return ConvertedFile(path, error=f"{path}: cannot read: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001  (a converter defect must not stop the batch)
-        return FileResult(path, error=internal_error(path, exc))
+        return ConvertedFile(path, error=internal_error(path, exc))
     result.source = path
     atomic.write_bytes(output, data)  # an OSError here is the output's: see convert_paths
     result.output = output
@@ -172,14 +166,14 @@ def convert_paths(inputs: Sequence[Source], outdir: Path, finders: Finders,
     is never overwritten (the second source is reported instead). A failed write is the
     file's error; when the disk is full the run stops there."""
     date = conversion_date()
-    results: list[FileResult] = []
+    results: list[ConvertedFile] = []
     written: dict[Path, Path] = {}
     for number, source in enumerate(inputs):
         if progress:
             progress(source.path.name)
         output = source.output(outdir, ".xml")
         if output in written:
-            results.append(FileResult(source.path, error=(
+            results.append(ConvertedFile(source.path, error=(
                 f"{source.path}: its output {output} was already written in this run from "
                 f"{written[output]} (rename one of them)")))
             continue
@@ -187,7 +181,7 @@ def convert_paths(inputs: Sequence[Source], outdir: Path, finders: Finders,
             result = convert_file(source.path, output, finders, settings, date, source_lines)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            results.append(FileResult(source.path, error=f"{output}: cannot write: {reason}"))
+            results.append(ConvertedFile(source.path, error=f"{output}: cannot write: {reason}"))
             if exc.errno in _NO_ROOM:
                 left = len(inputs) - number - 1
                 return ConvertRun(results, f"{outdir}: {reason}: stopped, the remaining "

@@ -7,7 +7,6 @@ lossless check can compare them (see ``tei.fidelity``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -15,13 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 from lxml import etree
 
 from tei import __version__
-from tei.annotate.dates import find_dates, normalize_date_line
-from tei.annotate.header import HeaderFacts, Party
-from tei.findings import printable
 from tei.inline import T, fill
-from tei.languages import language_code
-from tei.model import Annotations, Block, Document, Field, Footnote, Span
-from tei.parse.coverage import furniture_ranges, source_ranges
+from tei.model import Annotations, Block, Document, Field, Footnote, Part, Party, Span
 from tei.settings import EditionSettings
 
 if TYPE_CHECKING:
@@ -29,24 +23,6 @@ if TYPE_CHECKING:
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-@dataclass
-class Part:
-    """A piece of the source (``start``..``end`` in ``Document.source``) and its element.
-
-    ``ranges`` narrows ``start``..``end`` when the piece has holes: a paragraph rejoined
-    over a page number holds the page number's line, which is a part of its own.
-    """
-
-    name: str
-    start: int
-    end: int
-    element: etree._Element
-    ranges: list[tuple[int, int]] = field(default_factory=list)
-
-    def source_ranges(self) -> list[tuple[int, int]]:
-        return self.ranges or [(self.start, self.end)]
 
 
 @dataclass
@@ -64,45 +40,19 @@ class PersonSource(Protocol):
     def person_element(self, pid: str) -> etree._Element: ...
 
 
-def source_file_name(doc: Document) -> str:
-    """The input's file name without its folder, so the output does not depend on where
-    the corpus lies; bytes that are not UTF-8 and control characters as escapes, which
-    XML can hold."""
-    return printable(re.split(r"[/\\]", doc.name)[-1])
-
-
-def untitled(doc: Document) -> str:
-    """The title of a document that gives none: its file's stem, the same however the path
-    was typed (never a folder, which would leak into the edition)."""
-    return re.sub(r"\.[^.]*$", "", source_file_name(doc)) or source_file_name(doc)
-
-
-def document_id(doc: Document) -> str:
-    """``wcda-<number>`` from the archive URL, else a name made from the file name."""
-    url = doc.header.url or ""
-    m = re.search(r"/document/(\d+)", url)
-    if m:
-        return f"wcda-{m.group(1)}"
-    stem = re.sub(r"\.[^.]*$", "", doc.name.rsplit("/", 1)[-1])
-    ncname = re.sub(r"[^A-Za-z0-9_.-]", "-", stem)
-    return ncname if re.match(r"[A-Za-z_]", ncname) else f"doc-{ncname}"
-
-
 def encode(doc: Document, notes: Annotations, persons: PersonSource | None,
            settings: EditionSettings, conversion_date: str,
-           entities: EntityRegister | None = None,
-           facts: HeaderFacts | None = None) -> Encoded:
-    builder = _Builder(doc, notes, persons, settings, conversion_date, entities, facts)
+           entities: EntityRegister | None = None) -> Encoded:
+    builder = _Builder(doc, notes, persons, settings, conversion_date, entities)
     return builder.build()
 
 
 class _Builder:
     def __init__(self, doc: Document, notes: Annotations, persons: PersonSource | None,
                  settings: EditionSettings, conversion_date: str,
-                 entities: EntityRegister | None = None,
-                 facts: HeaderFacts | None = None) -> None:
+                 entities: EntityRegister | None = None) -> None:
         self.doc = doc
-        self.facts = facts or HeaderFacts()
+        self.facts = notes.header
         self.notes = notes
         self.persons = persons
         self.entities = entities
@@ -112,13 +62,11 @@ class _Builder:
         self.anchors: dict[etree._Element, tuple[int, str, int]] = {}
         self.footnotes_placed: set[int] = set()
         self.footnote_by_n = {f.n: i for i, f in enumerate(doc.footnotes)}
-        self.furniture = furniture_ranges(doc)
 
     # -- helpers -------------------------------------------------------------------------
 
     def part(self, name: str, source: Field | Block | Footnote, element: etree._Element) -> None:
-        ranges = (source_ranges(self.doc, source, self.furniture) if isinstance(source, Block)
-                  else [])
+        ranges = source.ranges if isinstance(source, Block) else ()
         self.parts.append(Part(name, source.start, source.end, element, ranges))
 
     def sub(self, parent: etree._Element, name: str, text: str | None = None,
@@ -132,7 +80,7 @@ class _Builder:
 
     def build(self) -> Encoded:
         root = etree.Element(T("TEI"), nsmap={None: "http://www.tei-c.org/ns/1.0"})
-        root.set(XML_ID, document_id(self.doc))
+        root.set(XML_ID, self.facts.id)
         root.set(XML_LANG, "en")
         self.header(root)
         self.text(root)
@@ -145,12 +93,12 @@ class _Builder:
         header = self.sub(root, "teiHeader")
         file_desc = self.sub(header, "fileDesc")
         title_stmt = self.sub(file_desc, "titleStmt")
-        title = self.sub(title_stmt, "title", h.title.text if h.title else untitled(self.doc))
+        title = self.sub(title_stmt, "title", self.facts.title)
         if h.title:
             self.part("title", h.title, title)
         if h.funder:
             self.part("funder", h.funder, self.sub(title_stmt, "funder", h.funder.text))
-        translator = find_translator(" ".join(f.text for f in (h.citation, h.source) if f))
+        translator = self.facts.translator
         if translator:
             resp = self.sub(title_stmt, "respStmt")
             resp.set(XML_ID, "translator")
@@ -167,9 +115,7 @@ class _Builder:
 
         pub = self.sub(file_desc, "publicationStmt")
         self.sub(pub, "publisher", self.settings.publisher)
-        number = re.search(r"/document/(\d+)", h.url or "")
-        self.sub(pub, "idno", number.group(1) if number else document_id(self.doc),
-                 type="wcda" if number else "local")
+        self.sub(pub, "idno", self.facts.number, type=self.facts.number_type)
         availability = self.sub(pub, "availability")
         licence = self.sub(availability, "licence", self.settings.licence)
         if self.settings.licence_url:
@@ -180,7 +126,7 @@ class _Builder:
         self.profile_desc(header)
         revision = self.sub(header, "revisionDesc")
         self.sub(revision, "change",
-                 f"Converted from {source_file_name(self.doc)} by tei-edition {__version__}.",
+                 f"Converted from {self.facts.file_name} by tei-edition {__version__}.",
                  when=self.conversion_date, who="#conversion")
 
     def source_desc(self, file_desc: etree._Element) -> None:
@@ -188,8 +134,7 @@ class _Builder:
         source_desc = self.sub(file_desc, "sourceDesc")
         if h.citation:
             bibl = self.sub(source_desc, "bibl", type="citation")
-            fill(bibl, h.citation.text, citation_spans(h.citation.text, h.url, h.when),
-                 CITATION_FACTORIES)
+            fill(bibl, h.citation.text, self.facts.citation, CITATION_FACTORIES)
             self.part("citation", h.citation, bibl)
         if h.source:
             self.part("source", h.source, self.sub(source_desc, "bibl", h.source.text,
@@ -212,7 +157,7 @@ class _Builder:
                     self.part("metadata", extra.value, item)
         if len(source_desc) == 0:
             self.sub(source_desc, "p", "Converted from the plain-text file "
-                     f"{source_file_name(self.doc)}; no citation was given.")
+                     f"{self.facts.file_name}; no citation was given.")
 
     def encoding_desc(self, header: etree._Element) -> None:
         enc = self.sub(header, "encodingDesc")
@@ -239,10 +184,10 @@ class _Builder:
             abstract = self.sub(profile, "abstract")
             self.part("summary", h.summary, self.sub(abstract, "p", h.summary.text))
         creation = self.sub(profile, "creation")
-        dated_line = h.date_line is not None and normalize_date_line(h.date_line.text)
+        dated_line = h.date_line is not None and self.facts.date_line_is_date
         date = self.sub(creation, "date", h.date_line.text if dated_line else None)
-        if h.when:
-            date.set("when", h.when)
+        if self.facts.when:
+            date.set("when", self.facts.when)
         if h.date_line and not dated_line:
             # A date line that names no real day ("Feb 30, 1962", a lower-case month, year
             # 0000) is kept as the words of creation; its date is the citation's, or empty.
@@ -250,14 +195,14 @@ class _Builder:
         if h.date_line:
             self.part("date line", h.date_line, date if dated_line else creation)
         lang_usage = self.sub(profile, "langUsage")
-        if h.original_language:
+        original = self.facts.original_language
+        if h.original_language and original:
             lang = self.sub(lang_usage, "language", h.original_language.text,
-                            ident=language_code(h.original_language.text), n="original")
+                            ident=original.code, n="original")
             self.part("original language", h.original_language, lang)
-        translation = translation_language(h.contents)
-        if translation and not (h.original_language
-                                and h.original_language.text.strip() == translation):
-            self.sub(lang_usage, "language", translation, ident=language_code(translation),
+        translation = self.facts.translation_language
+        if translation:
+            self.sub(lang_usage, "language", translation.name, ident=translation.code,
                      n="translation")
         elif not h.original_language:
             self.sub(lang_usage, "language", "English", ident="en", n="text")
@@ -294,7 +239,7 @@ class _Builder:
 
     def corresp_desc(self, profile: etree._Element) -> None:
         facts = self.facts
-        if facts.is_empty:
+        if not facts.has_correspondence:
             return
         desc = self.sub(profile, "correspDesc")
         sent = self.sub(desc, "correspAction", type="sent")
@@ -304,10 +249,14 @@ class _Builder:
             self.sub(sent, "placeName", facts.place.name, ref="#" + facts.place.ref)
         if facts.date:
             self.sub(sent, "date", when=facts.date)
-        if facts.recipient:
+        if facts.sender_words:
+            self.sub(sent, "note", facts.sender_words, type="title")
+        if facts.recipient or facts.recipient_words:
             received = self.sub(desc, "correspAction", type="received")
             for party in facts.recipient:
                 self.party(received, party)
+            if facts.recipient_words:
+                self.sub(received, "note", facts.recipient_words, type="title")
         if len(sent) == 0:
             desc.remove(sent)
 
@@ -320,12 +269,10 @@ class _Builder:
     # -- text ----------------------------------------------------------------------------
 
     def text(self, root: etree._Element) -> None:
-        h = self.doc.header
         text = self.sub(root, "text")
         front = self.sub(text, "front")
         doc_title = self.sub(front, "docTitle")
-        self.sub(doc_title, "titlePart", h.title.text if h.title else untitled(self.doc),
-                 type="main")
+        self.sub(doc_title, "titlePart", self.facts.title, type="main")
         body = self.sub(text, "body")
         div = self.sub(body, "div", type="document")
         self.blocks(div)
@@ -339,8 +286,8 @@ class _Builder:
         container_kind = ""
         section: etree._Element | None = None
         after_closer = False
-        for index, block in enumerate(self.doc.blocks):
-            spans = self.notes.spans[index]
+        for block in self.doc.blocks:
+            spans = self.notes.spans_of(block)
             wanted = block.section
             if wanted == "opener" and (div.find(T("p")) is not None or section is not None
                                        or after_closer):
@@ -415,8 +362,7 @@ class _Builder:
         note = etree.Element(T("note"), place="foot", n=footnote.n)
         if rend:
             note.set("rend", rend)
-        spans = self.notes.footnote_spans[index] if index < len(self.notes.footnote_spans) else []
-        fill(note, footnote.text, spans, BODY_FACTORIES)
+        fill(note, footnote.text, self.notes.spans_of(footnote), BODY_FACTORIES)
         self.part("footnote", footnote, note)
         self.footnotes_placed.add(index)
         return note
@@ -485,46 +431,3 @@ CITATION_FACTORIES = {
     "ref": lambda s, t: _element("ref", target=s.attr("target")),
     "orgName": lambda s, t: _element("orgName", role=s.attr("role")),
 }
-
-
-# -- header facts derived from the citation ---------------------------------------------
-
-_ARCHIVE = re.compile(
-    r"(?:Wilson Center Digital Archive|History and Public Policy Program Digital Archive)"
-    r",\s*(?P<archive>[^;,<\n]+?)\s*[;,]"
-)
-_TRANSLATOR = re.compile(
-    r"\b(?:trans\.|translat(?:ion|ed)(?:\s+for\s+[\w-]+)?\s+by)\s+"
-    r"(?P<name>(?:[A-Z][\w'’-]*\.?\s*){1,4}?)(?=\s*(?:<|;|\(|$|\.\s*$|\.\s+[A-Z][a-z]|,))"
-)
-
-
-def find_translator(text: str) -> str | None:
-    m = _TRANSLATOR.search(text)
-    return " ".join(m.group("name").split()).rstrip(".") if m else None
-
-
-def citation_spans(text: str, url: str | None, when: str | None) -> list[Span]:
-    spans: list[Span] = []
-    if url:
-        at = text.find(url)
-        if at >= 0:
-            spans.append(Span.make(at, at + len(url), "ref", target=url))
-    m = _ARCHIVE.search(text)
-    if m:
-        spans.append(Span.make(m.start("archive"), m.end("archive"), "orgName", role="archive"))
-    if when:
-        for span in find_dates(text, when):
-            if span.attr("when") == when:
-                spans.append(span)
-                break
-    return sorted(spans, key=lambda s: s.start)
-
-
-def translation_language(contents: Sequence[Field]) -> str | None:
-    for item in contents:
-        m = re.search(r"translation\s*[-–—:]\s*(\w+)|(\w+)\s+(?:translation|html)",
-                      item.text, re.IGNORECASE)
-        if m:
-            return (m.group(1) or m.group(2)).capitalize()
-    return None

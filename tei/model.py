@@ -1,8 +1,9 @@
 """The plain data model shared by every stage.
 
-The parser fills a :class:`Document` from one plain-text file; the annotators add
-:class:`Span` lists over block texts; the encoder turns both into TEI. Nothing here
-knows about XML.
+The parser fills a :class:`Document` from one plain-text file; the annotators find
+:class:`Span` lists over the text of each block and footnote and the header's facts
+(:class:`Annotations`); the encoder turns both into TEI and lists the :class:`Part` each
+element encodes, which the lossless check compares. Nothing here knows about XML.
 
 Every piece of text carries ``start``/``end`` offsets into ``Document.source`` (the
 envelope-normalised input), so the lossless check can compare each part of the input
@@ -15,8 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Section = Literal["opener", "body", "closer"]
 
@@ -81,7 +83,6 @@ class ExtraField:
 @dataclass
 class Header:
     date_line: Field | None = None
-    when: str | None = None  # ISO 8601 date of the document (from the date line, else citation)
     title: Field | None = None
     funder: Field | None = None
     citation: Field | None = None
@@ -116,6 +117,7 @@ class Block:
     (``1.``, ``a)``, ``II.``: type ``section``) or speaker label (``E. GUEVARA.``,
     ``Cde. Pham Van Dong:``: type ``speaker``); they stay text, marked as TEI ``label``.
     ``text`` is the source text with line breaks inside the block folded to one space.
+    ``ranges``: see the field.
     """
 
     section: Section
@@ -127,6 +129,13 @@ class Block:
     labels: tuple[tuple[int, int, str], ...] = ()
     hyphenations: tuple[int, ...] = ()
     attrs: dict[str, str] = field(default_factory=dict)
+    # The source ranges the block stands for, set by the parser: ``start``..``end`` less
+    # the page furniture inside it (a paragraph rejoined over a page number). Empty:
+    # ``start``..``end`` whole.
+    ranges: tuple[tuple[int, int], ...] = ()
+
+    def source_ranges(self) -> list[tuple[int, int]]:
+        return list(self.ranges) or [(self.start, self.end)]
 
 
 @dataclass
@@ -150,7 +159,7 @@ class Consumed:
 class Warning_:
     line: int
     message: str
-    rule: str = "layout"  # what kind of finding, as in a validation rule (docs/report.md)
+    rule: str  # the rule that found it: an id of tei.findings.CONVERSION_RULES
 
 
 @dataclass
@@ -174,14 +183,136 @@ class Document:
         return bisect_right(self._line_starts, max(offset, 0))
 
 
+PartyKind = Literal["person", "org", "name"]
+
+
+@dataclass(frozen=True)
+class Party:
+    """A correspondent: ``kind`` person or org (registered or not), or ``name`` when the
+    text does not say which; ``ref`` is the register id (without ``#``) when linked."""
+
+    kind: PartyKind
+    name: str
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class Language:
+    name: str  # as the document names it ("Russian")
+    code: str  # BCP 47 ("ru")
+
+
+@dataclass(frozen=True)
+class HeaderFacts:
+    """What the document states about itself as a whole, found by the header stage
+    (``tei.annotate.header``) so that the encoder only maps it to TEI."""
+
+    # Correspondence: who sent it, to whom, from where and when (profileDesc/correspDesc).
+    sender: tuple[Party, ...] = ()
+    recipient: tuple[Party, ...] = ()
+    place: Place | None = None  # place of sending
+    date: str | None = None  # ISO 8601 date of sending
+    # The title's "from" and "to" parts as the title writes them ("Soviet Ambassador to
+    # the USA A. F. Dobrynin"): the reading edition's From and To lines.
+    sender_words: str | None = None
+    recipient_words: str | None = None
+    # The document as a whole.
+    title: str = ""  # the title, or the file's stem when the document gives none
+    file_name: str = ""  # the input's file name without its folder, printable
+    when: str | None = None  # ISO 8601 document date: the date line's, else the citation's
+    date_line_is_date: bool = False  # the date line names a real day
+    id: str = ""  # TEI/@xml:id
+    number: str = ""  # the archive's document number, else the id
+    number_type: str = "local"  # "wcda" for an archive number
+    translator: str | None = None
+    original_language: Language | None = None
+    translation_language: Language | None = None  # unless the same as the original
+    citation: tuple[Span, ...] = ()  # spans over the citation's text (URL, archive, date)
+
+    @property
+    def has_correspondence(self) -> bool:
+        return bool(self.sender or self.recipient or self.place or self.date
+                    or self.sender_words or self.recipient_words)
+
+
+@dataclass(frozen=True)
+class Annotated:
+    """The spans found in one text of the document: a block or a footnote."""
+
+    text: Block | Footnote
+    spans: list[Span]
+
+
 @dataclass
 class Annotations:
-    """Spans per block (same order as ``Document.blocks``) plus what the editor should see."""
+    """The spans of each text (attached to the block or footnote they belong to), the
+    header's facts, and what the editor should see."""
 
-    spans: list[list[Span]]
-    footnote_spans: list[list[Span]]  # same order as ``Document.footnotes``
+    texts: list[Annotated]  # the blocks', then the footnotes', in document order
     persons: list[str]  # register ids mentioned, in first-mention order
     warnings: list[Warning_] = field(default_factory=list)
     unregistered: list[dict[str, object]] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # place ids mentioned, first-mention order
     orgs: list[str] = field(default_factory=list)  # organisation ids mentioned, likewise
+    header: HeaderFacts = field(default_factory=HeaderFacts)
+    _by_text: dict[int, list[Span]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Keyed by the text object itself (blocks are mutable, so not hashable by value);
+        # the entries hold the objects, so an id stays theirs while the annotations live.
+        self._by_text = {id(entry.text): entry.spans for entry in self.texts}
+
+    def spans_of(self, text: Block | Footnote) -> list[Span]:
+        """The spans of ``text`` (a block or footnote of the annotated document)."""
+        return self._by_text.get(id(text), [])
+
+
+@dataclass
+class Part:
+    """A piece of the source (``start``..``end`` in ``Document.source``) and the TEI
+    element that encodes it (an lxml element: the model itself knows no XML).
+
+    ``ranges`` narrows ``start``..``end`` when the piece has holes: a paragraph rejoined
+    over a page number holds the page number's line, which is a part of its own.
+    """
+
+    name: str
+    start: int
+    end: int
+    element: Any
+    ranges: Sequence[tuple[int, int]] = ()
+
+    def source_ranges(self) -> list[tuple[int, int]]:
+        return list(self.ranges) or [(self.start, self.end)]
+
+
+# -- how the encoding records source characters it replaces by structure ------------------
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
+
+def marker_text(n: str, rend: str | None) -> str:
+    """The characters a footnote marker of number ``n`` and style ``rend`` (``note/@rend``:
+    superscript, bracket, or None for a plain digit) had in the source."""
+    if rend == "superscript":
+        return n.translate(_TO_SUPERSCRIPT)
+    if rend == "bracket":
+        return f"[{n}]"
+    return n
+
+
+# Emphasis delimiters, and the token of ``@rend`` that says which it was.
+DELIMITERS = {"*": "asterisks", "_": "underscores"}
+RENDS = {f"italic {name}": mark for mark, name in DELIMITERS.items()}
+
+
+def delimiter(rend: str | None) -> str:
+    """The source delimiter that ``@rend`` records, or '' when it records none."""
+    return RENDS.get(rend or "", "")

@@ -10,17 +10,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tei import atomic
-from tei.convert import FileResult
+from tei.convert import ConvertedFile
 from tei.findings import Finding, printable
 
 VERSION = 1
 
 
-def unregistered_counts(results: Sequence[FileResult]) -> Counter:
+def unregistered_counts(results: Sequence[ConvertedFile]) -> Counter:
     return Counter(str(u["name"]) for r in results for u in r.unregistered)
 
 
-def conversion_findings(result: FileResult) -> list[Finding]:
+def conversion_findings(result: ConvertedFile) -> list[Finding]:
     """The findings of converting one file: its failure or its warnings, and its names in
     no register."""
     file = str(result.source)
@@ -29,15 +29,15 @@ def conversion_findings(result: FileResult) -> list[Finding]:
         message = result.error
         if message.startswith(file + ":"):
             message = message[len(file) + 1:].lstrip()
-        found.append(Finding(file, None, None, "conversion", "error", message))
+        found.append(Finding(file, None, None, "error", message, "conversion"))
     found.extend(result.warnings)
-    found.extend(Finding(file, int(u["line"]), None, "unregistered-name", "info",
-                         f"'{u['name']}' is in no register")  # type: ignore[call-overload]
+    found.extend(Finding(file, int(u["line"]), None, "info",  # type: ignore[call-overload]
+                         f"'{u['name']}' is in no register", "unregistered-name")
                  for u in result.unregistered)
     return found
 
 
-def write(path: Path, command: str, results: Sequence[FileResult],
+def write(path: Path, command: str, results: Sequence[ConvertedFile],
           findings: Sequence[Finding], summary: dict[str, int]) -> None:
     """Write the report; raises OSError."""
     document = {

@@ -26,6 +26,14 @@ TITLE = "Telegram from Soviet Ambassador to the USA A. F. Dobrynin to USSR Forei
     ("Letter from the Keeper to the Board (2)", ("the Keeper", "the Board")),
     ("Note from the Keeper", ("the Keeper", None)),
     ("Memorandum of a Conversation", (None, None)),
+    ("TELEGRAM FROM SOVIET AMBASSADOR A. VARGA TO THE MINISTRY",
+     ("SOVIET AMBASSADOR A. VARGA", "THE MINISTRY")),
+    ("Telegram from Envoy to the Isles A. Varga to the Ministry (2)",
+     ("Envoy to the Isles A. Varga", "the Ministry")),
+    ("Cable no. 352 from the Harbour Office in Eastport (Brask)",
+     ("the Harbour Office in Eastport (Brask)", None)),
+    # A no-break space is text, as XML's normalize-space() has it: not a word break.
+    ("Note\u00a0from the Keeper", (None, None)),
 ])
 def test_title_parties(title, expected):
     assert title_parties(title) == expected
@@ -51,7 +59,10 @@ def test_sender_from_the_signature_recipient_from_the_title(tmp_path):
     assert corresp(root) == [
         ("sent", "persName", "#dobrynin-anatoly", "A. DOBRYNIN"),
         ("sent", "date", "1962-11-12", None),
+        # The title's words for each party, which the reading edition shows.
+        ("sent", "note", None, "Soviet Ambassador to the USA A. F. Dobrynin"),
         ("received", "orgName", "#ussr-foreign-ministry", "USSR Foreign Ministry"),
+        ("received", "note", None, "USSR Foreign Ministry"),
     ]
     # The place of posting in the title ("to the USA") is not the place of sending.
     assert root.find(".//t:correspAction/t:placeName", NS) is None
@@ -70,14 +81,15 @@ def test_unregistered_recipient_is_kept_as_written_without_a_kind(tmp_path):
         "Dobrynin to USSR Foreign Ministry**", "Dobrynin to the Fisheries Board**")
     root = convert_text(tmp_path, text)
     received = [f for f in corresp(root) if f[0] == "received"]
-    assert received == [("received", "name", None, "the Fisheries Board")]
+    assert received == [("received", "name", None, "the Fisheries Board"),
+                        ("received", "note", None, "the Fisheries Board")]
 
 
 def test_place_of_sending_from_the_title_and_several_signers():
     root = etree.parse(str(Path(__file__).parent / "test_corpus_tei"
                            / "1962-11-06_kuznetsov-zorin.xml")).getroot()
     facts = corresp(root)
-    assert [f[2] for f in facts if f[0] == "sent"] == [
+    assert [f[2] for f in facts if f[0] == "sent" and f[1] != "note"] == [
         "#kuznetsov-vasily", "#zorin-valerian", "#new-york", "1962-11-06"]
     assert root.xpath(".//t:listPlace/t:place[@xml:id='new-york']", namespaces=NS)
 

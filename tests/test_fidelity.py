@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from tei.encode import Part
 from tei.errors import LosslessError
 from tei.fidelity import check, check_envelope, source_text
 from tei.inline import T
-from tei.model import Consumed, Document, Field, Header
+from tei.model import Consumed, Document, Field, Header, Part
 
 SOURCE = "Citation:\n\nA cable.\n\nHe said,¹ then left.\n\n1. A note."
 

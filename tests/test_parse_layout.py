@@ -82,7 +82,6 @@ def test_a4_trailing_spaces_are_trimmed() -> None:
 def test_b1_b1a_b1b_date_lines(line: str) -> None:
     doc = parse(f"{line}\n\nReport on the Grain Harvest\n\nCitation:\n\nA report.\n\n{BODY}")
     assert doc.header.date_line is not None and doc.header.date_line.text == line
-    assert doc.header.when is None
     assert doc.header.title is not None and doc.header.title.text == "Report on the Grain Harvest"
 
 

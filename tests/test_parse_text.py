@@ -283,11 +283,9 @@ def test_notes_heading_with_numbered_items() -> None:
 def _markers(doc: Document) -> list[tuple[str, str]]:
     from tei.annotate.document import annotate
 
-    doc.header.when = "1961-03-03"
-    spans = annotate(doc, None).spans
+    notes = annotate(doc, None)
     return [(s.attr("n") or "", b.text[s.start:s.end] + "@" + b.text[max(0, s.start - 6):s.start])
-            for b, block_spans in zip(doc.blocks, spans, strict=True)
-            for s in block_spans if s.kind == "footnote"]
+            for b in doc.blocks for s in notes.spans_of(b) if s.kind == "footnote"]
 
 
 @pytest.mark.parametrize("body, expected", [

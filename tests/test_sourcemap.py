@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tei.annotate.document import _line, annotate, document_date
+from tei.annotate.document import _line, annotate
 from tei.convert import Finders, convert_document, make_finders
 from tei.encode import encode
 from tei.parse import read_document
@@ -18,7 +18,6 @@ def test_inline_lines_are_the_lines_conversion_warnings_name():
     checked = 0
     for path in DOCUMENTS:
         doc = read_document(path)
-        doc.header.when = document_date(doc)
         notes = annotate(doc, finders.persons, finders.entities)
         encoded = encode(doc, notes, finders.persons.register, EditionSettings(), "2024-01-01",
                          finders.entities.register)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tei.validate import FORMATS, FileResult, Issue, Report, validate_paths
+from tei.validate import FORMATS, Issue, Report, ValidatedFile, validate_paths
 from tei.validate.reporters import escape_data, escape_property, summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ def awkward_report() -> Report:
     """Values that need every escape the formats know."""
     file = "in, put/odd: name 100%.xml"
     issue = Issue(file, 3, 7, "error", "50% of <p>\nis\r\nwrong: a, b & c", "xsd-content")
-    return Report([FileResult(file, [issue])])
+    return Report([ValidatedFile(file, [issue])])
 
 
 def test_text_lines_have_the_documented_shape(report):

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tei.validate import FileResult, Issue, Report
+from tei.validate import Issue, Report, ValidatedFile
 from tei.validate.reporters import github, github_step_summary, markdown_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ def many_findings() -> Report:
             issues += [Issue(name, 100 + k, 1, "error", "bad", "xsd-content") for k in range(30)]
         elif n % 10 == 0:
             issues.append(Issue(name, 9, 1, "error", "bad", "xsd-content"))
-        files.append(FileResult(name, sorted(issues, key=lambda i: i.line)))
+        files.append(ValidatedFile(name, sorted(issues, key=lambda i: i.line)))
     return Report(files)
 
 

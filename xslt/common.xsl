@@ -58,27 +58,14 @@
         $tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p, ' '))"/>
   </xsl:function>
 
-  <!-- Sender and recipient read from a title of the form "Telegram from X to Y", after
-       dropping a trailing ", 3 June 1958" or "(2)". The last " to " splits, because the
-       sender's own description often holds one ("Ambassador to the USA"). -->
-  <xsl:function name="f:parties" as="map(xs:string, xs:string)">
-    <xsl:param name="title" as="xs:string"/>
-    <xsl:variable name="bare" select="replace(replace($title,
-        '\s*\(\d+\)\s*$', ''), ',\s*\d{1,2}\s+\p{L}+\s+\d{4}\s*$', '')"/>
-    <xsl:choose>
-      <xsl:when test="matches($bare, '^(.*?\s)?from\s+(.+)\s+to\s+(.+)$', 'is')">
-        <xsl:sequence select="map{
-            'sender': replace($bare, '^(.*?\s)?from\s+(.+)\s+to\s+(.+)$', '$2', 'is'),
-            'recipient': replace($bare, '^(.*?\s)?from\s+(.+)\s+to\s+(.+)$', '$3', 'is')}"/>
-      </xsl:when>
-      <xsl:when test="matches($bare, '^(.*?\s)?from\s+(.+)$', 'is')">
-        <xsl:sequence select="map{
-            'sender': replace($bare, '^(.*?\s)?from\s+(.+)$', '$2', 'is')}"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:sequence select="map{}"/>
-      </xsl:otherwise>
-    </xsl:choose>
+  <!-- Sender or recipient ($action 'sent' or 'received') in the words the title gives
+       ("Soviet Ambassador to the USA A. F. Dobrynin"), which the correspondence
+       description keeps beside the parties it names; empty when the title names none. -->
+  <xsl:function name="f:corresp-words" as="xs:string?">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="action" as="xs:string"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:correspDesc
+        /tei:correspAction[@type = $action]/tei:note[@type = 'title'])[1] ! string(.)"/>
   </xsl:function>
 
   <!-- The documents of an edition listing, oldest first; the stem breaks ties. -->

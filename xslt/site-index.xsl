@@ -63,7 +63,7 @@
               <xsl:variable name="tei" select="tei:TEI"/>
               <xsl:variable name="title" select="f:title($tei)"/>
               <xsl:variable name="date" select="f:creation-date($tei)"/>
-              <xsl:variable name="parties" select="f:parties($title)"/>
+              <xsl:variable name="sender" select="f:corresp-words($tei, 'sent')"/>
               <li>
                 <xsl:for-each select="$facet-names">
                   <xsl:attribute name="data-{.}" select="string-join(
@@ -78,11 +78,11 @@
                         <xsl:with-param name="content" select="normalize-space($date)"/>
                       </xsl:call-template>
                     </xsl:if>
-                    <xsl:if test="$date and exists($parties?sender)">
+                    <xsl:if test="$date and exists($sender)">
                       <span class="sep" aria-hidden="true"> · </span>
                     </xsl:if>
-                    <xsl:if test="exists($parties?sender)">
-                      <span class="sender">From <xsl:value-of select="$parties?sender"/></span>
+                    <xsl:if test="exists($sender)">
+                      <span class="sender">From <xsl:value-of select="$sender"/></span>
                     </xsl:if>
                   </p>
                   <xsl:variable name="summary" select="f:summary($tei)"/>
@@ -125,8 +125,8 @@
             'label': format-date(xs:date(. || '-01'), '[MNn] [Y]', 'en', (), ())},
         'person': f:named($tei, 'persName', 'person'),
         'place': f:named($tei, 'placeName', 'place'),
-        'from': f:party($tei, 'sent', 'sender'),
-        'to': f:party($tei, 'received', 'recipient')}"/>
+        'from': f:party($tei, 'sent'),
+        'to': f:party($tei, 'received')}"/>
   </xsl:function>
 
   <!-- The register entries of one kind that the text names. -->
@@ -155,15 +155,14 @@
   </xsl:function>
 
   <!-- Sender or recipient: from the correspondence description where there is one;
-       else the register's persons whose name the title's "from X" or "to Y" contains;
-       else the title's words themselves. -->
+       else the register's persons whose name the title's words for it contain ("from X",
+       "to Y", kept in the correspondence description); else those words themselves. -->
   <xsl:function name="f:party" as="map(*)*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:param name="action" as="xs:string"/>
-    <xsl:param name="role" as="xs:string"/>
     <xsl:variable name="corresp" select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc
         /tei:correspAction[@type = $action]/(tei:persName | tei:orgName | tei:name)"/>
-    <xsl:variable name="words" select="f:parties(f:title($tei))($role)"/>
+    <xsl:variable name="words" select="f:corresp-words($tei, $action)"/>
     <xsl:variable name="persons" select="$tei/tei:teiHeader//tei:listPerson/tei:person[@xml:id]
         [some $n in tei:persName satisfies
             matches($words, '(^|\W)' || f:regex-escape(normalize-space($n)) || '(\W|$)')]"/>

@@ -60,7 +60,8 @@
   <xsl:template name="document-header">
     <xsl:variable name="header" select="$tei/tei:teiHeader"/>
     <xsl:variable name="date" select="f:creation-date($tei)"/>
-    <xsl:variable name="parties" select="f:parties($title)"/>
+    <xsl:variable name="sender" select="f:corresp-words($tei, 'sent')"/>
+    <xsl:variable name="recipient" select="f:corresp-words($tei, 'received')"/>
     <xsl:variable name="citation" select="$header/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'citation'][1]"/>
     <header class="document-header">
       <h1 id="doc-title"><xsl:value-of select="$title"/></h1>
@@ -76,11 +77,11 @@
             </dd>
           </div>
         </xsl:if>
-        <xsl:if test="exists($parties?sender)">
-          <div><dt>From</dt><dd class="sender"><xsl:value-of select="$parties?sender"/></dd></div>
+        <xsl:if test="exists($sender)">
+          <div><dt>From</dt><dd class="sender"><xsl:value-of select="$sender"/></dd></div>
         </xsl:if>
-        <xsl:if test="exists($parties?recipient)">
-          <div><dt>To</dt><dd class="recipient"><xsl:value-of select="$parties?recipient"/></dd></div>
+        <xsl:if test="exists($recipient)">
+          <div><dt>To</dt><dd class="recipient"><xsl:value-of select="$recipient"/></dd></div>
         </xsl:if>
         <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language[@n = 'original']">
           <div><dt>Original language</dt><dd><xsl:value-of select="normalize-space(.)"/></dd></div>

@@ -31,14 +31,13 @@
     <xsl:variable name="title-lines" select="f:wrap(f:title($tei), '', '')"/>
     <xsl:variable name="rule" select="string-join((1 to max($title-lines ! string-length(.))) ! '=')"/>
     <xsl:variable name="date" select="f:creation-date($tei)"/>
-    <xsl:variable name="parties" select="f:parties(f:title($tei))"/>
     <xsl:variable name="citation"
         select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'citation'][1]"/>
     <xsl:sequence select="string-join(($title-lines, $rule), '&#10;')"/>
     <xsl:sequence select="string-join((
         $date ! f:lines('Date: ' || normalize-space(.), '      '),
-        $parties?sender ! f:lines('From: ' || ., '      '),
-        $parties?recipient ! f:lines('To: ' || ., '    ')), '&#10;')"/>
+        f:corresp-words($tei, 'sent') ! f:lines('From: ' || ., '      '),
+        f:corresp-words($tei, 'received') ! f:lines('To: ' || ., '    ')), '&#10;')"/>
     <xsl:if test="$citation">
       <xsl:sequence select="'Citation:&#10;&#10;' || f:lines(string($citation), '')"/>
     </xsl:if>

@@ -13,8 +13,18 @@ from tei.annotate.dates_entries import entry_dates
 from tei.annotate.editorial import find_editorial
 from tei.annotate.emphasis import find_emphasis
 from tei.annotate.footnotes import find_markers, stray_superscripts
-from tei.inline import nest
-from tei.model import LAYOUT_WHITESPACE, Annotations, Block, Document, Span, Warning_
+from tei.annotate.header import date_line_warnings, document_date, header_facts
+from tei.annotate.nesting import nest
+from tei.model import (
+    LAYOUT_WHITESPACE,
+    Annotated,
+    Annotations,
+    Block,
+    Document,
+    Footnote,
+    Span,
+    Warning_,
+)
 from tei.parse.coverage import PAGE_FURNITURE
 
 if TYPE_CHECKING:
@@ -22,38 +32,27 @@ if TYPE_CHECKING:
     from tei.annotate.persons import PersonFinder
 
 
-def document_date(doc: Document) -> str | None:
-    """The document's ISO date: its date line, else the first date of its citation."""
-    h = doc.header
-    if h.date_line:
-        when = normalize_date_line(h.date_line.text)
-        if when:
-            return when
-    if h.citation:
-        for span in find_dates(h.citation.text, None):
-            when = span.attr("when")
-            if when:
-                return when
-    return None
-
-
 def annotate(doc: Document, finder: PersonFinder | None,
              entity_finder: EntityFinder | None = None) -> Annotations:
-    """Spans for every block and footnote; ``doc.header.when`` must be set already."""
+    """Spans for every block and footnote, and the header's facts (see
+    :mod:`tei.annotate.header`)."""
     texts = [b.text for b in doc.blocks]
     notes = [f.text for f in doc.footnotes]
-    when = doc.header.when
+    when = document_date(doc)
     order = numeric_order_of(texts)
-    warnings: list[Warning_] = []
+    warnings: list[Warning_] = date_line_warnings(doc)
 
     markers = find_markers(texts, [f.n for f in doc.footnotes])
     entries = entry_dates(doc.blocks, when)
-    spans: list[list[Span]] = []
-    for index, block in enumerate(doc.blocks):
-        found = list(markers[index])
-        taken = [(s.start, s.end) for s in found]
+    # Every text of the document with the spans found in it so far: the blocks', then
+    # the footnotes' (the order in which the finders below are given the texts).
+    owners: list[Block | Footnote] = [*doc.blocks, *doc.footnotes]
+    found: list[list[Span]] = []
+    for block, block_markers, entry_when in zip(doc.blocks, markers, entries, strict=True):
+        spans = list(block_markers)
+        taken = [(s.start, s.end) for s in spans]
         editorial, doubts = find_editorial(block.text, taken)
-        found += editorial
+        spans += editorial
         for doubt in doubts:
             warnings.append(Warning_(_line(doc, block.start, block.text, doubt.offset),
                                      doubt.message, "bracket"))
@@ -61,19 +60,18 @@ def annotate(doc: Document, finder: PersonFinder | None,
             warnings.append(Warning_(_line(doc, block.start, block.text, offset),
                                      f"footnote marker '{marker}' has no footnote with that "
                                      "number; kept as text", "footnote-marker"))
-        found += [Span.make(s, e, "label", type=t) for s, e, t in block.labels]
-        found += [Span.make(b, b, "pb") for b in block.breaks]
-        found += [Span.make(h, h, "lb", **{"break": "no"}) for h in block.hyphenations]
-        found += _dates(block, when, order, entries[index])
-        found += find_emphasis(block.text, taken)
-        spans.append(found)
+        spans += [Span.make(s, e, "label", type=t) for s, e, t in block.labels]
+        spans += [Span.make(b, b, "pb") for b in block.breaks]
+        spans += [Span.make(h, h, "lb", **{"break": "no"}) for h in block.hyphenations]
+        spans += _dates(block, when, order, entry_when)
+        spans += find_emphasis(block.text, taken)
+        found.append(spans)
 
-    footnote_spans: list[list[Span]] = []
     for note in notes:
-        found, _ = find_editorial(note)
-        found += find_dates(note, when, order)
-        found += find_emphasis(note)
-        footnote_spans.append(found)
+        spans, _ = find_editorial(note)
+        spans += find_dates(note, when, order)
+        spans += find_emphasis(note)
+        found.append(spans)
 
     persons: list[str] = []
     unregistered: list[dict[str, object]] = []
@@ -82,47 +80,48 @@ def annotate(doc: Document, finder: PersonFinder | None,
         header = [f.text for f in (doc.header.title, doc.header.summary) if f is not None]
         header += [b.text for b in doc.blocks if b.kind == "signed"]
         result = finder.find(texts + notes, header=header)
-        for index, extra in enumerate(result.spans):
-            (spans if index < len(texts) else footnote_spans)[
-                index if index < len(texts) else index - len(texts)].extend(extra)
+        for spans, extra in zip(found, result.spans, strict=True):
+            spans.extend(extra)
         persons = list(result.mentioned)
         for mention in result.ambiguous:
-            line = _mention_line(doc, mention.block, mention.start)
+            line = _line_in(doc, owners[mention.block], mention.start)
             warnings.append(Warning_(
                 line, f"'{mention.surface}' may be any of {', '.join(mention.candidates)}: "
                 "tagged without a link", "ambiguous-name"))
         for mention in result.unregistered:
             unregistered.append({
-                "line": _mention_line(doc, mention.block, mention.start),
+                "line": _line_in(doc, owners[mention.block], mention.start),
                 "name": mention.surface,
             })
 
     if entity_finder is not None:
         # After the persons, so that a person's name wins where the two cross (nest).
-        found = entity_finder.find(texts + notes)
-        for index, extra in enumerate(found.spans):
-            (spans if index < len(texts) else footnote_spans)[
-                index if index < len(texts) else index - len(texts)].extend(extra)
+        for spans, extra in zip(found, entity_finder.find(texts + notes).spans, strict=True):
+            spans.extend(extra)
 
-    for index, block in enumerate(doc.blocks):
-        if block.attrs.get("type") in PAGE_FURNITURE:
-            spans[index] = []  # forme work is plain text: a page number holds no markup
-        spans[index], dropped = nest(spans[index])
-        for span in dropped:
-            warnings.append(Warning_(
-                _line(doc, block.start, block.text, span.start),
-                f"{span.kind} '{block.text[span.start:span.end]}' overlaps other markup "
-                "or cannot stand inside it, and is left untagged", "overlapping-markup"))
-    footnote_spans = [nest(s)[0] for s in footnote_spans]
-    _number_markers_seen(doc, spans, warnings)
-    places = _linked(spans + footnote_spans, "placeName")
-    orgs = _linked(spans + footnote_spans, "orgName")
-    return Annotations(spans, footnote_spans, persons, warnings, unregistered, places, orgs)
+    texts_annotated: list[Annotated] = []
+    for owner, spans in zip(owners, found, strict=True):
+        if isinstance(owner, Block) and owner.attrs.get("type") in PAGE_FURNITURE:
+            spans = []  # forme work is plain text: a page number holds no markup
+        kept, dropped = nest(spans)
+        if isinstance(owner, Block):
+            for span in dropped:
+                warnings.append(Warning_(
+                    _line(doc, owner.start, owner.text, span.start),
+                    f"{span.kind} '{owner.text[span.start:span.end]}' overlaps other markup "
+                    "or cannot stand inside it, and is left untagged", "overlapping-markup"))
+        texts_annotated.append(Annotated(owner, kept))
+    notes_found = Annotations(texts_annotated, persons, warnings, unregistered)
+    _number_markers_seen(doc, texts_annotated, warnings)
+    notes_found.places = _linked(texts_annotated, "placeName")
+    notes_found.orgs = _linked(texts_annotated, "orgName")
+    notes_found.header = header_facts(doc, when, notes_found.spans_of, finder, entity_finder)
+    return notes_found
 
 
-def _linked(spans: list[list[Span]], kind: str) -> list[str]:
+def _linked(texts: list[Annotated], kind: str) -> list[str]:
     """Ids of the kept ``kind`` spans, first mention first (body, then footnotes)."""
-    ordered = [s for block in spans for s in block if s.kind == kind and s.attr("ref")]
+    ordered = [s for text in texts for s in text.spans if s.kind == kind and s.attr("ref")]
     return list(dict.fromkeys((s.attr("ref") or "").lstrip("#") for s in ordered))
 
 
@@ -151,9 +150,10 @@ def _dispatch(span: Span, doc_when: str | None) -> Span:
     return Span.make(span.start, span.end, span.kind, **dict(span.attrs), type="dispatch")
 
 
-def _number_markers_seen(doc: Document, spans: list[list[Span]],
+def _number_markers_seen(doc: Document, texts: list[Annotated],
                          warnings: list[Warning_]) -> None:
-    seen = {s.attr("n") for block in spans for s in block if s.kind == "footnote"}
+    seen = {s.attr("n") for text in texts if isinstance(text.text, Block)
+            for s in text.spans if s.kind == "footnote"}
     for footnote in doc.footnotes:
         if footnote.n not in seen:
             warnings.append(Warning_(
@@ -192,9 +192,5 @@ def _non_space_before(text: str) -> list[int]:
     return counts
 
 
-def _mention_line(doc: Document, text_index: int, offset: int) -> int:
-    if text_index < len(doc.blocks):
-        block = doc.blocks[text_index]
-        return _line(doc, block.start, block.text, offset)
-    footnote = doc.footnotes[text_index - len(doc.blocks)]
-    return _line(doc, footnote.start, footnote.text, offset)
+def _line_in(doc: Document, text: Block | Footnote, offset: int) -> int:
+    return _line(doc, text.start, text.text, offset)

@@ -17,11 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tei.model import Span
+from tei.model import DELIMITERS, RENDS, Span, delimiter
 
-# Which delimiter, and the token of @rend that says so.
-DELIMITERS = {"*": "asterisks", "_": "underscores"}
-RENDS = {f"italic {name}": mark for mark, name in DELIMITERS.items()}
+__all__ = ["DELIMITERS", "RENDS", "delimiter", "find_emphasis"]
 
 _EMPHASIS = re.compile(
     r"(?<![\w*_])(?P<mark>[*_])(?=\S)(?P<inner>[^*_\n]*?\S)(?P=mark)(?![\w*_])")
@@ -40,8 +38,3 @@ def find_emphasis(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Span
         found.append(Span.make(start, end, kind,
                                rend=f"italic {DELIMITERS[match.group('mark')]}"))
     return found
-
-
-def delimiter(rend: str | None) -> str:
-    """The source delimiter that ``@rend`` records, or '' when it records none."""
-    return RENDS.get(rend or "", "")

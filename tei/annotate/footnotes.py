@@ -15,11 +15,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tei.model import Span
+from tei.model import SUPERSCRIPT_DIGITS, Span, marker_text
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+__all__ = ["SUPERSCRIPT_DIGITS", "MarkerStyle", "find_markers", "marker_text",
+           "stray_superscripts"]
+
 _TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 # Each alternative yields the number and the marker style (the @rend of the note).
 _MARKER = re.compile(
@@ -55,16 +56,7 @@ class MarkerStyle:
     rend: str | None  # None for a plain digit
 
     def text(self, n: str) -> str:
-        if self.rend == "superscript":
-            return n.translate(_TO_SUPERSCRIPT)
-        if self.rend == "bracket":
-            return f"[{n}]"
-        return n
-
-
-def marker_text(n: str, rend: str | None) -> str:
-    """The characters a marker of number ``n`` and style ``rend`` had in the source."""
-    return MarkerStyle(rend).text(n)
+        return marker_text(n, self.rend)
 
 
 def find_markers(texts: Sequence[str], numbers: Sequence[str]) -> list[list[Span]]:

@@ -1,8 +1,12 @@
-"""Correspondence facts of one document: who sent it, to whom, from where and when.
+"""The header stage: the facts a document states about itself as a whole.
 
-Read from what the document itself states: the signatures of its closing (the signers
-the person finder linked), the title of the form "Telegram from X to Y", and the
-datelines. Nothing is guessed: a sender is a signer, else a registered person or
+Its date, id and archive number, translator, languages and the spans of its citation come
+from the parsed header; its correspondence (who sent it, to whom, from where and when)
+also from the annotated body.
+
+Correspondence is read from what the document itself states: the signatures of its
+closing (the signers the person finder linked), the title of the form "Telegram from X to
+Y", and the datelines. Nothing is guessed: a sender is a signer, else a registered person or
 organisation named in the title's "from" part; a recipient is a registered person or
 organisation named in the title's "to" part, else that part as written (its kind
 unknown); the place of sending is a registered place in a dateline, else one the title
@@ -13,91 +17,195 @@ Knows neither the layout nor XML.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from tei.model import Annotations, Document, Span
+from tei.annotate.dates import find_dates, normalize_date_line
+from tei.findings import printable
+from tei.languages import language_code
+from tei.model import (
+    Block,
+    Document,
+    Field,
+    HeaderFacts,
+    Language,
+    Party,
+    PartyKind,
+    Place,
+    Span,
+    Warning_,
+)
 
 if TYPE_CHECKING:
     from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
 
-PartyKind = Literal["person", "org", "name"]
+__all__ = ["HeaderFacts", "Party", "Place", "document_date", "header_facts", "title_parties"]
 
 
-@dataclass(frozen=True)
-class Party:
-    """A correspondent: ``kind`` person or org (registered or not), or ``name`` when the
-    text does not say which; ``ref`` is the register id (without ``#``) when linked."""
-
-    kind: PartyKind
-    name: str
-    ref: str | None = None
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    ref: str
-
-
-@dataclass(frozen=True)
-class HeaderFacts:
-    sender: tuple[Party, ...] = ()
-    recipient: tuple[Party, ...] = ()
-    place: Place | None = None  # place of sending
-    date: str | None = None  # ISO 8601 date of sending
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.sender or self.recipient or self.place or self.date)
-
-
-# The same reading of a title as the reading edition's: a trailing ", 3 June 1958" or
-# "(2)" dropped; the last " to " splits, because a sender's description often holds one
-# ("Ambassador to the USA").
-_TITLE_TAIL = (re.compile(r"\s*\(\d+\)\s*$"), re.compile(r",\s*\d{1,2}\s+\w+\s+\d{4}\s*$"))
-_FROM_TO = re.compile(r"^(?:.*?\s)?from\s+(?P<sender>.+)\s+to\s+(?P<recipient>.+)$",
+# The title's "from" and "to" parts (the reading edition's From and To lines, as written):
+# a trailing ", 3 June 1958" or "(2)" dropped; the last " to " splits, because a sender's
+# description often holds one ("Ambassador to the USA"). Whitespace is XML's, as
+# normalize-space() folds it: a no-break space is a character of the text.
+_WS = r"[ \t\n\r]"
+_TITLE_TAIL = (re.compile(rf"{_WS}*\(\d+\){_WS}*$"),
+               re.compile(rf",{_WS}*\d{{1,2}}{_WS}+[^\W\d_]+{_WS}+\d{{4}}{_WS}*$"))
+_FROM_TO = re.compile(rf"^(?:.*?{_WS})?from{_WS}+(?P<sender>.+){_WS}+to{_WS}+(?P<recipient>.+)$",
                       re.IGNORECASE | re.DOTALL)
-_FROM = re.compile(r"^(?:.*?\s)?from\s+(?P<sender>.+)$", re.IGNORECASE | re.DOTALL)
+_FROM = re.compile(rf"^(?:.*?{_WS})?from{_WS}+(?P<sender>.+)$", re.IGNORECASE | re.DOTALL)
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def title_parties(title: str) -> tuple[str | None, str | None]:
     """The "from" and "to" parts of a title, as written (whitespace folded)."""
-    bare = " ".join(title.split())
+    bare = re.sub(f"{_WS}+", " ", title).strip(" ")
     for tail in _TITLE_TAIL:
         bare = tail.sub("", bare)
     m = _FROM_TO.match(bare)
     if m:
-        return m.group("sender").strip(), m.group("recipient").strip()
+        return m.group("sender").strip(" "), m.group("recipient").strip(" ")
     m = _FROM.match(bare)
-    return (m.group("sender").strip(), None) if m else (None, None)
+    return (m.group("sender").strip(" "), None) if m else (None, None)
 
 
-def header_facts(doc: Document, notes: Annotations, persons: PersonFinder | None,
-                 entities: EntityFinder | None) -> HeaderFacts:
-    """The correspondence facts of an annotated document (``doc.header.when`` set)."""
-    title = doc.header.title.text if doc.header.title else ""
+def document_date(doc: Document) -> str | None:
+    """The document's ISO date: its date line, else the first date of its citation."""
+    h = doc.header
+    if h.date_line:
+        when = normalize_date_line(h.date_line.text)
+        if when:
+            return when
+    if h.citation:
+        for span in find_dates(h.citation.text, None):
+            when = span.attr("when")
+            if when:
+                return when
+    return None
+
+
+def date_line_warnings(doc: Document) -> list[Warning_]:
+    """A date line that names no real day ("Feb 30, 1962") is kept as words: said so."""
+    line = doc.header.date_line
+    if line is not None and normalize_date_line(line.text) is None:
+        return [Warning_(doc.line_of(line.start), f"the date line {line.text!r} names no real "
+                         "day: kept as text, not as the date", "layout-date-line")]
+    return []
+
+
+def header_facts(doc: Document, when: str | None,
+                 spans_of: Callable[[Block], Sequence[Span]],
+                 persons: PersonFinder | None, entities: EntityFinder | None) -> HeaderFacts:
+    """The facts of a document dated ``when`` (see document_date) whose blocks hold the
+    spans ``spans_of(block)``."""
+    h = doc.header
+    title = h.title.text if h.title else untitled(doc)
     sender_text, recipient_text = title_parties(title)
-    sender = _signers(doc, notes)
+    sender = _signers(doc, spans_of)
     if not sender and sender_text:
         sender = _named(sender_text, persons, entities, keep_unlinked=False)
     recipient: tuple[Party, ...] = ()
     if recipient_text:
         recipient = _named(recipient_text, persons, entities, keep_unlinked=True)
-    place = _dateline_place(doc, notes)
+    place = _dateline_place(doc, spans_of)
     if place is None and sender_text and entities is not None:
         place = _place_in(sender_text, entities)
-    return HeaderFacts(sender, recipient, place, doc.header.when)
+    number = _ARCHIVE_NUMBER.search(h.url or "")
+    original = (Language(h.original_language.text, language_code(h.original_language.text))
+                if h.original_language else None)
+    translation = translation_language(h.contents)
+    if translation and original and original.name.strip() == translation:
+        translation = None
+    return HeaderFacts(
+        sender, recipient, place, when,
+        sender_words=sender_text, recipient_words=recipient_text,
+        title=title, file_name=source_file_name(doc), when=when,
+        date_line_is_date=bool(h.date_line and normalize_date_line(h.date_line.text)),
+        id=document_id(doc),
+        number=number.group(1) if number else document_id(doc),
+        number_type="wcda" if number else "local",
+        translator=find_translator(" ".join(f.text for f in (h.citation, h.source) if f)),
+        original_language=original,
+        translation_language=(Language(translation, language_code(translation))
+                              if translation else None),
+        citation=tuple(citation_spans(h.citation.text, h.url, when)) if h.citation else (),
+    )
 
 
-def _signers(doc: Document, notes: Annotations) -> tuple[Party, ...]:
+def source_file_name(doc: Document) -> str:
+    """The input's file name without its folder, so the output does not depend on where
+    the corpus lies; bytes that are not UTF-8 and control characters as escapes, which
+    XML can hold."""
+    return printable(re.split(r"[/\\]", doc.name)[-1])
+
+
+def untitled(doc: Document) -> str:
+    """The title of a document that gives none: its file's stem, the same however the path
+    was typed (never a folder, which would leak into the edition)."""
+    return re.sub(r"\.[^.]*$", "", source_file_name(doc)) or source_file_name(doc)
+
+
+_ARCHIVE_NUMBER = re.compile(r"/document/(\d+)")
+
+
+def document_id(doc: Document) -> str:
+    """``wcda-<number>`` from the archive URL, else a name made from the file name."""
+    m = _ARCHIVE_NUMBER.search(doc.header.url or "")
+    if m:
+        return f"wcda-{m.group(1)}"
+    stem = re.sub(r"\.[^.]*$", "", doc.name.rsplit("/", 1)[-1])
+    ncname = re.sub(r"[^A-Za-z0-9_.-]", "-", stem)
+    return ncname if re.match(r"[A-Za-z_]", ncname) else f"doc-{ncname}"
+
+
+_ARCHIVE = re.compile(
+    r"(?:Wilson Center Digital Archive|History and Public Policy Program Digital Archive)"
+    r",\s*(?P<archive>[^;,<\n]+?)\s*[;,]"
+)
+_TRANSLATOR = re.compile(
+    r"\b(?:trans\.|translat(?:ion|ed)(?:\s+for\s+[\w-]+)?\s+by)\s+"
+    r"(?P<name>(?:[A-Z][\w'’-]*\.?\s*){1,4}?)(?=\s*(?:<|;|\(|$|\.\s*$|\.\s+[A-Z][a-z]|,))"
+)
+
+
+def find_translator(text: str) -> str | None:
+    m = _TRANSLATOR.search(text)
+    return " ".join(m.group("name").split()).rstrip(".") if m else None
+
+
+def citation_spans(text: str, url: str | None, when: str | None) -> list[Span]:
+    """Spans over the citation: its document URL (``ref``), its archive (``orgName``)
+    and the date that is the document's (``date``)."""
+    spans: list[Span] = []
+    if url:
+        at = text.find(url)
+        if at >= 0:
+            spans.append(Span.make(at, at + len(url), "ref", target=url))
+    m = _ARCHIVE.search(text)
+    if m:
+        spans.append(Span.make(m.start("archive"), m.end("archive"), "orgName", role="archive"))
+    if when:
+        for span in find_dates(text, when):
+            if span.attr("when") == when:
+                spans.append(span)
+                break
+    return sorted(spans, key=lambda s: s.start)
+
+
+def translation_language(contents: Sequence[Field]) -> str | None:
+    for item in contents:
+        m = re.search(r"translation\s*[-–—:]\s*(\w+)|(\w+)\s+(?:translation|html)",
+                      item.text, re.IGNORECASE)
+        if m:
+            return (m.group(1) or m.group(2)).capitalize()
+    return None
+
+
+def _signers(doc: Document, spans_of: Callable[[Block], Sequence[Span]]) -> tuple[Party, ...]:
     found: list[Party] = []
-    for block, spans in zip(doc.blocks, notes.spans, strict=True):
+    for block in doc.blocks:
         if block.kind != "signed":
             continue
-        for span in spans:
+        for span in spans_of(block):
             if span.kind == "persName":
                 found.append(_party("person", block.text, span))
     return _unique(found)
@@ -120,11 +228,12 @@ def _named(text: str, persons: PersonFinder | None, entities: EntityFinder | Non
     return _unique(found)
 
 
-def _dateline_place(doc: Document, notes: Annotations) -> Place | None:
-    for block, spans in zip(doc.blocks, notes.spans, strict=True):
+def _dateline_place(doc: Document,
+                    spans_of: Callable[[Block], Sequence[Span]]) -> Place | None:
+    for block in doc.blocks:
         if block.kind != "dateline":
             continue
-        for span in spans:
+        for span in spans_of(block):
             if span.kind == "placeName" and span.attr("ref"):
                 return Place(block.text[span.start:span.end], _id(span))
     return None

@@ -21,7 +21,7 @@ from pathlib import Path
 from tei import atomic
 from tei.commands import options
 from tei.errors import UsageError
-from tei.validate import FORMATS, FileResult, InputMissing, Report, SchemaError, validate_paths
+from tei.validate import FORMATS, InputMissing, Report, SchemaError, ValidatedFile, validate_paths
 from tei.validate.reporters import github_step_summary, summary
 from tei.validate.runner import IO_RULE
 
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no .xml files in the given folders")
     if args.quiet and args.format == "text" and not args.output:
         # Errors only on the terminal; a report written to a file is complete.
-        report = Report([FileResult(r.file, r.errors) for r in report.files], report.schemas)
+        report = Report([ValidatedFile(r.file, r.errors) for r in report.files], report.schemas)
     output = FORMATS[args.format](report)
     if args.output:
         try:

@@ -8,7 +8,7 @@ from tei.errors import InputError
 from tei.model import Block, Document, Warning_
 from tei.parse.bylines import mark_author_and_title_lines
 from tei.parse.closer import read_closer
-from tei.parse.coverage import uncovered
+from tei.parse.coverage import furniture_ranges, source_ranges, uncovered
 from tei.parse.envelope import check_characters, decode, normalise
 from tei.parse.header import read_header
 from tei.parse.lines import blocks_of_single_lines, fold, split_lines
@@ -63,8 +63,14 @@ def parse_text(text: str, name: str) -> Document:
             or opener or closer or notes):
         raise InputError(name, NOT_A_DOCUMENT, NOT_A_DOCUMENT_HINT)
     if header.date_line is None:
-        warnings.append(Warning_(1, "no date line at the top: the document date is not known"))
+        warnings.append(Warning_(1, "no date line at the top: the document date is not known",
+                                 "layout-no-date-line"))
     _keep_unplaced(doc)
+    # Each block carries the source ranges it stands for (less the page furniture a
+    # rejoined paragraph spans), so later stages need not work them out again.
+    furniture = furniture_ranges(doc)
+    for block in doc.blocks:
+        block.ranges = tuple(source_ranges(doc, block, furniture))
     return doc
 
 
@@ -78,7 +84,8 @@ def _keep_unplaced(doc: Document) -> None:
     ]
     for block in rescued:
         doc.warnings.append(Warning_(doc.line_of(block.start),
-                                     "text that fits no part of the layout is kept as a paragraph"))
+                                     "text that fits no part of the layout is kept as a paragraph",
+                                     "layout-unplaced"))
     opener = [b for b in doc.blocks if b.section == "opener"]
     body = sorted([b for b in doc.blocks if b.section == "body"] + rescued, key=lambda b: b.start)
     closer = [b for b in doc.blocks if b.section == "closer"]

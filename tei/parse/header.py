@@ -293,7 +293,8 @@ class _Walk:
         else:
             j = _next_nonblank(self.lines, self.i)
             if j >= len(self.lines) or _is_label_line(self.lines[j]):
-                self.result.warnings.append(Warning_(line.no, f"the label {name!r} has no value"))
+                self.result.warnings.append(Warning_(line.no, f"the label {name!r} has no value",
+                                                     "layout-empty-label"))
                 return
             if name == "citation":
                 self.take_citation(j)
@@ -310,7 +311,8 @@ class _Walk:
         else:
             self.header.extra.append(ExtraField(line.text, value, line.start, label_end))
             self.result.consumed.pop()
-            self.result.warnings.append(Warning_(line.no, f"a second {name!r} section is kept"))
+            self.result.warnings.append(Warning_(line.no, f"a second {name!r} section is kept",
+                                                 "layout-repeated-section"))
 
     def take_citation(self, j: int) -> None:
         lines, end = self.value_lines(j)
@@ -377,7 +379,8 @@ class _Walk:
             value = span_field(self.source, lines)
         self.header.extra.append(ExtraField(line.text[: label_end - line.start], value,
                                             line.start, label_end))
-        self.result.warnings.append(Warning_(line.no, f"unknown header label {match.group(1)!r}"))
+        self.result.warnings.append(Warning_(line.no, f"unknown header label {match.group(1)!r}",
+                                             "layout-unknown-label"))
 
 
 def is_uri(text: str) -> bool:

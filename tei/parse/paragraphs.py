@@ -191,7 +191,8 @@ def _warn_undecided(undecided: list[int], warnings: list[Warning_] | None) -> No
     if warnings is not None:
         for line_no in undecided:
             warnings.append(Warning_(line_no, "a page number or running header stands between "
-                                              "two paragraphs that may be one"))
+                                              "two paragraphs that may be one",
+                                              "layout-page-furniture"))
     undecided.clear()
 
 

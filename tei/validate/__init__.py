@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from tei.validate.issues import FileResult, Issue, Report
+from tei.validate.issues import Issue, Report, ValidatedFile
 from tei.validate.reporters import FORMATS
 from tei.validate.rules import RULES, SWITCHABLE
 from tei.validate.runner import InputMissing, collect, validate_paths
@@ -16,7 +16,7 @@ __all__ = [
     "FORMATS",
     "RULES",
     "SWITCHABLE",
-    "FileResult",
+    "ValidatedFile",
     "InputMissing",
     "Issue",
     "Limits",

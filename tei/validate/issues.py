@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from tei.findings import Finding, Severity
 
+# A validation finding is a finding like any other (convert and build report the same
+# record): the name stays for the validator's readers.
+Issue = Finding
 
-@dataclass(frozen=True, order=True)
-class Issue:
-    """One finding at ``file:line:col`` (both 1-based); ``rule`` names the check or grammar."""
-
-    file: str
-    line: int
-    col: int
-    severity: Severity
-    message: str
-    rule: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]"
+__all__ = ["Issue", "Report", "Severity", "ValidatedFile"]
 
 
 @dataclass
-class FileResult:
+class ValidatedFile:
+    """The issues of one validated file."""
+
     file: str
     issues: list[Issue] = field(default_factory=list)
 
@@ -44,8 +37,17 @@ class FileResult:
 
 @dataclass
 class Report:
-    files: list[FileResult] = field(default_factory=list)
+    files: list[ValidatedFile] = field(default_factory=list)
     schemas: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Report:
+        """The findings of any stage (a conversion's warnings, a build's) as a report the
+        validation reporters write: one file per file named, in first-seen order."""
+        by_file: dict[str, ValidatedFile] = {}
+        for finding in findings:
+            by_file.setdefault(finding.file, ValidatedFile(finding.file)).issues.append(finding)
+        return cls(list(by_file.values()))
 
     @property
     def valid(self) -> bool:

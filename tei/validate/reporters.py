@@ -111,8 +111,11 @@ def github(report: Report) -> str:
     only the first few of each severity), then a notice with the counts."""
     lines = []
     for issue in by_priority(report):
-        properties = ",".join((f"file={escape_property(issue.file)}", f"line={issue.line}",
-                               f"col={issue.col}", f"title={escape_property(issue.rule)}"))
+        # A conversion finding may name no line or column: the file is then the place.
+        properties = ",".join((f"file={escape_property(issue.file)}",
+                               *([f"line={issue.line}"] if issue.line is not None else []),
+                               *([f"col={issue.col}"] if issue.col is not None else []),
+                               f"title={escape_property(issue.rule)}"))
         lines.append(f"::{issue.severity} {properties}::{escape_data(issue.message)}\n")
     counts = report.counts()
     notice = summary(report)
@@ -184,15 +187,16 @@ def sarif(report: Report) -> str:
 
 
 def _sarif_result(issue: Issue, rule_index: int) -> dict:
+    location: dict[str, object] = {"artifactLocation": {"uri": artifact_uri(issue.file)}}
+    if issue.line is not None:
+        location["region"] = {"startLine": issue.line,
+                              **({"startColumn": issue.col} if issue.col is not None else {})}
     return {
         "ruleId": issue.rule,
         "ruleIndex": rule_index,
-        "level": issue.severity,
+        "level": "note" if issue.severity == "info" else issue.severity,
         "message": {"text": issue.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(issue.file)},
-            "region": {"startLine": issue.line, "startColumn": issue.col},
-        }}],
+        "locations": [{"physicalLocation": location}],
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tei.findings import CONVERSION_RULES
 from tei.validate.checks import DESCRIPTIONS
 
 GRAMMAR_RULES = {
@@ -48,4 +49,5 @@ SWITCHABLE = tuple(DESCRIPTIONS)
 
 
 def describe(rule: str) -> str:
-    return RULES.get(rule, rule)
+    """What a rule of validation, or of conversion (a build reports both), means."""
+    return RULES.get(rule) or CONVERSION_RULES.get(rule, rule)

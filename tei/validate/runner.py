@@ -19,7 +19,7 @@ from tei.validate.checks import (
     run_level_ids,
 )
 from tei.validate.grammar import grammar_issues, name_of
-from tei.validate.issues import FileResult, Issue, Report
+from tei.validate.issues import Issue, Report, ValidatedFile
 from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
 from tei.validate.schemas import (
     Grammar,
@@ -52,7 +52,7 @@ class Settings:
 
 @dataclass
 class _Checked:
-    result: FileResult
+    result: ValidatedFile
     ids: list[tuple[str, int, int, str]]  # xml:id, line, column, element name
 
 
@@ -153,7 +153,7 @@ def check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Chec
     try:
         return _check_file(path, grammars, settings)
     except Exception as exc:  # any library failure on one input must not end the run
-        return _Checked(FileResult(str(path), [Issue(
+        return _Checked(ValidatedFile(str(path), [Issue(
             str(path), 1, 1, "error",
             f"the validator failed on this file ({_describe(exc)}): please report it with "
             "the file", INTERNAL_RULE)]), [])
@@ -171,7 +171,7 @@ def _describe(exc: BaseException) -> str:
 
 def _check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Checked:
     file = str(path)
-    result = FileResult(file)
+    result = ValidatedFile(file)
     try:
         tree, data = read_xml(path, settings.limits)
     except XmlProblem as problem:
