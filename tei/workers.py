@@ -25,6 +25,9 @@ Result = TypeVar("Result")
 BATCHES_PER_WORKER = 8
 MAX_BATCH = 64
 
+# The modules every kind of worker needs (none of them starts Saxon).
+PRELOAD = ("lxml.etree", "tei.convert", "tei.validate.runner")
+
 DIED = "the worker process handling this file ended unexpectedly ({reason})"
 
 
@@ -48,7 +51,10 @@ def _context() -> multiprocessing.context.BaseContext:
     # that has already started Saxon (a native image with threads of its own) is not safe
     # to fork, and a fresh worker imports only what it needs.
     if "forkserver" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("forkserver")
+        context = multiprocessing.get_context("forkserver")
+        # Imported once in the server, not again in every worker it forks.
+        context.set_forkserver_preload(list(PRELOAD))
+        return context
     return multiprocessing.get_context("spawn")
 
 
