@@ -157,3 +157,46 @@ def test_bad_shard_is_a_usage_error(tmp_path):
     for value in ("0/2", "3/2", "x", "1/0"):
         run = tei("build", str(corpus), "-o", str(tmp_path / "b"), "--shard", value)
         assert run.returncode == 2 and "K/N" in run.stderr, value
+
+
+def _on_a_terminal(*args: str) -> tuple[int, str]:
+    """Run tei with standard error on a pseudo-terminal; its status and what it drew."""
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import termios
+
+    from tests.test_corpus_tei import tei_command
+
+    leader, follower = pty.openpty()
+    # A terminal 100 columns wide (a new pseudo-terminal has none).
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    with subprocess.Popen([*tei_command(), *args], stdout=subprocess.DEVNULL,
+                          stderr=follower) as child:
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        status = child.wait()
+    os.close(leader)
+    return status, drawn.decode("utf-8", "replace")
+
+
+def test_progress_shows_on_a_terminal_only_and_not_with_q(tmp_path):
+    corpus = corpus_of(tmp_path, 2)
+    status, drawn = _on_a_terminal("build", str(corpus), "-o", str(tmp_path / "a"), "-j", "1")
+    assert status == 1
+    for stage in ("converting", "validating", "rendering"):
+        assert stage in drawn
+    assert "doc/s" in drawn
+    status, drawn = _on_a_terminal("build", str(corpus), "-o", str(tmp_path / "b"), "-q")
+    assert "converting" not in drawn and "doc/s" not in drawn
+    piped = tei("build", str(corpus), "-o", str(tmp_path / "c"))
+    assert "converting" not in piped.stderr and "doc/s" not in piped.stderr
