@@ -14,7 +14,8 @@ Then, per size, it times each stage as its own command in a fresh process (``tei
 ``tei validate``, ``tei render``), the whole ``tei build``, a no-op rebuild of the same
 output and a rebuild after touching 1% of the inputs, and prints one table: medians of
 ``--runs`` runs of documents/s, ms per document per core and the peak resident memory of
-the process tree (the command's own peak plus its largest worker's, from getrusage).
+the whole process tree (the command and every worker, sampled from /proc every 0.2 s;
+at least the command's own peak plus its largest waited-for child's, from getrusage).
 """
 
 from __future__ import annotations
@@ -118,17 +119,54 @@ def supports_jobs(command: str) -> bool:
     return "--jobs" in done.stdout
 
 
+def _tree_rss_kb(root: int) -> int:
+    """The resident memory of ``root`` and all its descendants now (from /proc), in kB:
+    worker processes are children of a fork server, not of the command, so getrusage of
+    the command's children would miss them."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(parents.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+                total += int(statm.read().split()[1]) * PAGE_KB
+        except OSError:
+            continue
+    return total
+
+
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+
+
 def run(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Seconds taken, the command's own peak (kB) and the peak of its whole process tree
+    (sampled every 0.2 s, so a short peak may be missed)."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", RUNNER, *args], capture_output=True,
-                          text=True, env=env, cwd=ROOT)
+    with subprocess.Popen([sys.executable, "-c", RUNNER, *args], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT) as child:
+        tree = 0
+        while child.poll() is None:
+            if os.path.isdir("/proc"):
+                tree = max(tree, _tree_rss_kb(child.pid))
+            time.sleep(0.2)
+        _, stderr = child.communicate()
     elapsed = time.perf_counter() - started
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"tei {' '.join(args)} failed ({done.returncode}):\n"
-                         f"{done.stderr[-2000:]}")
-    peak = next(line for line in done.stderr.splitlines() if line.startswith("PEAK_KB"))
-    own, child = (int(v) for v in peak.split()[1:])
-    return elapsed, own, child
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"tei {' '.join(args)} failed ({child.returncode}):\n"
+                         f"{stderr[-2000:]}")
+    peak = next(line for line in stderr.splitlines() if line.startswith("PEAK_KB"))
+    own, largest_child = (int(v) for v in peak.split()[1:])
+    return elapsed, own, max(tree, own + largest_child)
 
 
 def measure(size: int, runs: int, jobs: int, tmp: Path) -> list[tuple[str, float, float, float]]:
@@ -145,9 +183,9 @@ def measure(size: int, runs: int, jobs: int, tmp: Path) -> list[tuple[str, float
         for i in range(runs):
             if prepare:
                 prepare(i)
-            elapsed, own, child = run(make_args(i), env)
+            elapsed, _, tree = run(make_args(i), env)
             times.append(elapsed)
-            peaks.append((own + child) / 1024)
+            peaks.append(tree / 1024)
         median = statistics.median(times)
         rows.append((name, size / median, median * 1000 * cores / size,
                      statistics.median(peaks)))

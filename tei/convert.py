@@ -26,6 +26,7 @@ from tei.serialize import to_bytes
 from tei.settings import EditionSettings
 from tei.sourcemap import SourceMap, source_map
 from tei.sources import Source
+from tei.workers import run_batches
 
 if TYPE_CHECKING:
     from tei.annotate.entities import EntityFinder
@@ -45,6 +46,8 @@ class ConvertedFile:
     # From places in the output back to source lines (kept when asked for: the build
     # reports validation findings at the source line).
     lines: SourceMap | None = None
+    # Why the output could not be written when the disk (or quota) is full: the run stops.
+    no_room: str | None = None
 
 
 @dataclass
@@ -83,6 +86,15 @@ def default_registers(inputs: Sequence[Path]) -> list[Path]:
             if (f / name).is_file()]
 
 
+@dataclass(frozen=True)
+class FinderSpec:
+    """How a run's finders were made, so a worker process can make the same ones."""
+
+    registers: tuple[Path, ...]
+    tag_unregistered: bool
+    defaults: tuple[Path, ...]
+
+
 @dataclass
 class Finders:
     """The register-driven annotators of one run, built once for all its documents."""
@@ -91,6 +103,7 @@ class Finders:
     entities: EntityFinder | None = None
     registers: list[str] = field(default_factory=list)  # one line per register file read
     register_warnings: list[str] = field(default_factory=list)
+    spec: FinderSpec | None = None
 
 
 def make_finders(registers: Sequence[Path], tag_unregistered: bool = False,
@@ -106,7 +119,8 @@ def make_finders(registers: Sequence[Path], tag_unregistered: bool = False,
 
     loaded = load_registers(list(registers), list(defaults))
     return Finders(PersonFinder(loaded.persons, tag_unregistered=tag_unregistered),
-                   EntityFinder(loaded.entities), loaded.lines, loaded.warnings)
+                   EntityFinder(loaded.entities), loaded.lines, loaded.warnings,
+                   FinderSpec(tuple(registers), tag_unregistered, tuple(defaults)))
 
 
 def convert_document(doc: Document, raw: str, finders: Finders, settings: EditionSettings,
@@ -160,34 +174,112 @@ def internal_error(path: Path, exc: BaseException) -> str:
 
 def convert_paths(inputs: Sequence[Source], outdir: Path, finders: Finders,
                   settings: EditionSettings,
-                  progress: Callable[[str], None] | None = None,
-                  source_lines: bool = False) -> ConvertRun:
-    """Convert each source to OUTDIR/<its name>.xml; an output already written in this run
-    is never overwritten (the second source is reported instead). A failed write is the
-    file's error; when the disk is full the run stops there."""
+                  progress: Callable[[int], None] | None = None,
+                  source_lines: bool = False, *, jobs: int = 1) -> ConvertRun:
+    """Convert each source to OUTDIR/<its name>.xml, in ``jobs`` processes (each loading the
+    registers once); the results are in the order of the inputs whatever ``jobs`` is. An
+    output already written in this run is never overwritten (the second source is reported
+    instead). A failed write is the file's error; when the disk is full the run stops
+    there. ``progress`` hears how many files each finished batch held."""
     date = conversion_date()
-    results: list[ConvertedFile] = []
-    written: dict[Path, Path] = {}
+    claimed: dict[Path, int] = {}  # output -> the first input that writes it
+    tasks: list[tuple[Path, Path]] = []
+    later: list[tuple[int, Path, Path]] = []  # inputs whose output an earlier one claims
     for number, source in enumerate(inputs):
-        if progress:
-            progress(source.path.name)
         output = source.output(outdir, ".xml")
+        if output in claimed:
+            later.append((number, source.path, output))
+        else:
+            claimed[output] = number
+            tasks.append((source.path, output))
+    workers = max(1, min(jobs, len(tasks)))
+    # In this process the finders are used as they are; workers load the registers again
+    # from the files (cheaper than sending the finders, and each does it once).
+    finder_state: Finders | FinderSpec = finders if workers == 1 or finders.spec is None \
+        else finders.spec
+    done = run_batches(_convert_batch, tasks, workers, _start_converter,
+                       (finder_state, settings, date, source_lines),
+                       failed=_worker_died, progress=progress)
+    by_input: dict[int, ConvertedFile | None] = {}
+    for (_, output), result in zip(tasks, done, strict=True):
+        by_input[claimed[output]] = result
+    _convert_later(later, claimed, by_input, finders, settings, date, source_lines, progress)
+    results = [by_input[n] for n in sorted(by_input) if by_input[n] is not None]
+    stopped = next((r for r in results if r.no_room), None)
+    if stopped is None:
+        return ConvertRun(results)
+    # As if the run had stopped at the first file that found the disk full, whatever -j:
+    # the later files are not converted, except those another process had written.
+    first = results.index(stopped)
+    results = results[:first + 1] + [r for r in results[first + 1:] if r.output]
+    left = len(inputs) - len(results)
+    return ConvertRun(results, f"{outdir}: {stopped.no_room}: stopped, the remaining "
+                               f"{left} file(s) were not converted")
+
+
+def _convert_later(later, claimed, by_input, finders, settings, date, source_lines,
+                   progress) -> None:
+    """A second input for an output: converted only when the first did not write it."""
+    written: dict[Path, Path] = {}
+    for output, number in claimed.items():
+        result = by_input.get(number)
+        if result is not None and result.output:
+            written[output] = result.source
+    for number, path, output in later:
         if output in written:
-            results.append(ConvertedFile(source.path, error=(
-                f"{source.path}: its output {output} was already written in this run from "
-                f"{written[output]} (rename one of them)")))
+            by_input[number] = ConvertedFile(path, error=(
+                f"{path}: its output {output} was already written in this run from "
+                f"{written[output]} (rename one of them)"))
+        else:
+            result = _convert_one(path, output, finders, settings, date, source_lines)
+            by_input[number] = result
+            if result.output:
+                written[output] = path
+        if progress:
+            progress(1)
+
+
+def _convert_one(path: Path, output: Path, finders: Finders, settings: EditionSettings,
+                 date: str, source_lines: bool) -> ConvertedFile:
+    try:
+        return convert_file(path, output, finders, settings, date, source_lines)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        result = ConvertedFile(path, error=f"{output}: cannot write: {reason}")
+        if exc.errno in _NO_ROOM:
+            result.no_room = reason
+        return result
+
+
+_CONVERTER: tuple[Finders, EditionSettings, str, bool] | None = None
+# Set in a worker once its disk is full: the rest of its work is not attempted.
+_NO_ROOM_SEEN = False
+
+
+def _start_converter(finders: Finders | FinderSpec, settings: EditionSettings, date: str,
+                     source_lines: bool) -> None:
+    global _CONVERTER, _NO_ROOM_SEEN
+    if isinstance(finders, FinderSpec):
+        finders = make_finders(list(finders.registers), finders.tag_unregistered,
+                               list(finders.defaults))
+    _CONVERTER = (finders, settings, date, source_lines)
+    _NO_ROOM_SEEN = False
+
+
+def _convert_batch(tasks: list[tuple[Path, Path]]) -> list[ConvertedFile | None]:
+    global _NO_ROOM_SEEN
+    assert _CONVERTER is not None, "converter started without its registers"
+    finders, settings, date, source_lines = _CONVERTER
+    results: list[ConvertedFile | None] = []
+    for path, output in tasks:
+        if _NO_ROOM_SEEN:
+            results.append(None)  # not attempted: nothing more can be written
             continue
-        try:
-            result = convert_file(source.path, output, finders, settings, date, source_lines)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            results.append(ConvertedFile(source.path, error=f"{output}: cannot write: {reason}"))
-            if exc.errno in _NO_ROOM:
-                left = len(inputs) - number - 1
-                return ConvertRun(results, f"{outdir}: {reason}: stopped, the remaining "
-                                           f"{left} file(s) were not converted")
-            continue
-        if result.output:
-            written[output] = source.path
+        result = _convert_one(path, output, finders, settings, date, source_lines)
+        _NO_ROOM_SEEN = result.no_room is not None
         results.append(result)
-    return ConvertRun(results)
+    return results
+
+
+def _worker_died(task: tuple[Path, Path], reason: str) -> ConvertedFile:
+    return ConvertedFile(task[0], error=f"{task[0]}: {reason}")

@@ -3,19 +3,13 @@
 The stylesheets in ``xslt/`` do all the work; this module reads the inputs safely, hands
 them to Saxon (each stylesheet compiled once per process) and writes the results:
 
-    OUTDIR/html/<stem>.html        a reading page per document
-    OUTDIR/html/index.html         the documents in chronological order, with filters
-    OUTDIR/html/persons.html       the register of persons
-    OUTDIR/html/places.html        the register of places
-    OUTDIR/html/organisations.html the register of organisations
-    OUTDIR/html/search.html        full-text search (search-index.js holds the index,
-                                   search/<stem>.js the texts snippets are cut from)
-    OUTDIR/html/about.html         how the edition was made
-    OUTDIR/html/tei/<stem>.xml     each document's TEI, for download
-    OUTDIR/html/text/<stem>.txt    its plain text, for download
-    OUTDIR/html/cite/<stem>.json   its reference as CSL-JSON
-    OUTDIR/html/edition.css, *.js, vendor/   the shared stylesheet and scripts
-    OUTDIR/text/<stem>.txt         a plain reading version per document
+    OUTDIR/html/<stem>.html   a reading page per document (with its TEI, text and
+                              reference for download in html/tei/, html/text/, html/cite/)
+    OUTDIR/html/index.html    the documents in chronological order, with filters
+    OUTDIR/html/persons.html, places.html, organisations.html   the registers
+    OUTDIR/html/search.html, about.html   search (with its index) and how it was made
+    OUTDIR/html/edition.css   the shared stylesheet, and the scripts
+    OUTDIR/text/<stem>.txt    a plain reading version per document
 
 A document that cannot be read or rendered is reported and left out; the others go on.
 """
@@ -23,9 +17,10 @@ A document that cannot be read or rendered is reported and left out; the others 
 from __future__ import annotations
 
 import functools
+import hashlib
 import locale
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -40,6 +35,7 @@ from tei.limits import first_excess
 from tei.resources import xslt_dir
 from tei.search_index import search_document, search_index_script, snippet_script
 from tei.settings import EditionSettings
+from tei.workers import run_batches
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 SITE_NS = "urn:tei-edition:site"
@@ -47,8 +43,6 @@ SITE_NS = "urn:tei-edition:site"
 # Untrusted input: no DTD loading, no entity expansion, no network.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False, remove_blank_text=False)
-
-
 
 
 class RenderError(Exception):
@@ -63,6 +57,8 @@ class RenderReport:
     rendered: int = 0
     written: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # page name -> what it is made from
+    kept: int = 0  # pages not rendered again: unchanged since the run of ``previous``
 
     @property
     def ok(self) -> bool:
@@ -149,7 +145,7 @@ class Renderer:
     """The compiled stylesheets, to apply to any number of documents."""
 
     STYLESHEETS = ("tei-to-html", "tei-to-text", "site-index", "site-register",
-                   "site-search", "site-about")
+                   "site-search", "site-about", "site-order")
     # The site pages: output file, stylesheet, and its parameters.
     SITE_PAGES = (("index.html", "site-index", {}),
                   ("persons.html", "site-register", {"kind": "person"}),
@@ -168,6 +164,7 @@ class Renderer:
 
         self.stylesheets = stylesheets or xslt_dir()
         self.settings = settings or EditionSettings()
+        self._stylesheet_digest: str | None = None
         # Starting Saxon sets the process locale from the environment; xmlschema's XPath
         # then asks for a collation that may not be installed and, on failure, never
         # releases its locale lock, so a later schema load hangs. Keep the locale as it was.
@@ -244,23 +241,6 @@ class Renderer:
         except Exception as exc:  # Saxon reports dynamic errors as its own exception type
             raise RenderError(f"{document.path}: {_message(exc)}") from exc
 
-    def _render_pages(self, documents: list[SourceDocument],
-                      report: RenderReport) -> dict[SourceDocument, tuple[str, str]]:
-        """HTML and text of each document that renders, linked to its neighbours."""
-        edition, documents = self._parse_listing(documents, report)
-        pages: dict[SourceDocument, tuple[str, str]] = {}
-        for document in documents:
-            try:
-                pages[document] = self._render(document, edition)
-            except RenderError as exc:
-                report.errors.append(str(exc))
-        if len(pages) < len(documents):
-            # Neighbours must be pages that exist: link the survivors again among themselves.
-            edition = self._saxon.parse_xml(xml_text=edition_listing(list(pages)))
-            for document, (_, text) in pages.items():
-                pages[document] = (self.html(document, edition), text)
-        return pages
-
     def _parse_listing(self, documents: list[SourceDocument],
                        report: RenderReport) -> tuple[object, list[SourceDocument]]:
         """The edition listing as Saxon's tree, and the documents in it. Should Saxon refuse
@@ -279,20 +259,36 @@ class Renderer:
                     kept.append(document)
             return self._saxon.parse_xml(xml_text=edition_listing(kept)), kept
 
+    def order(self, edition: object) -> list[str]:
+        """The stems of the parsed edition listing, in the order of the reading pages."""
+        executable = self._compiled["site-order"]
+        text = executable.transform_to_string(xdm_node=edition) or ""
+        return text.split("\n") if text else []
+
     def render_site(self, tei_paths: Sequence[Path], outdir: Path,
-                    names: Sequence[str] | None = None) -> RenderReport:
+                    names: Sequence[str] | None = None, *, jobs: int = 1,
+                    progress: Callable[[int], None] | None = None,
+                    previous: Mapping[str, str] | None = None) -> RenderReport:
         """Render every document and the site pages; failures are collected per document.
         ``names`` gives each document's page name (``a/report``: html/a/report.html),
-        default: its file's stem."""
+        default: its file's stem. The pages are rendered in ``jobs`` processes, each
+        given only its page's neighbours, and are the same for every ``jobs``.
+        ``previous`` maps page names to the keys of an earlier run (``report.keys``): a
+        page whose key is unchanged and whose files are there is not rendered again."""
         outdir = Path(outdir)
         report = RenderReport(documents=len(tei_paths))
         documents: list[SourceDocument] = []
+        digests: dict[str, str] = {}
         stems: dict[str, Path] = {}
         for index, path in enumerate(tei_paths):
             try:
                 document = read_tei(Path(path), names[index] if names else None)
+                digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
             except InputError as exc:
                 report.errors.append(str(exc))
+                continue
+            except OSError as exc:
+                report.errors.append(f"{path}: cannot read the file: {exc}")
                 continue
             if document.stem in RESERVED_STEMS:
                 report.errors.append(f"{path}: the page name {document.stem}.html is the "
@@ -303,52 +299,194 @@ class Renderer:
                                      f"taken by {stems[document.stem]} (rename one file)")
                 continue
             stems[document.stem] = document.path
+            digests[document.stem] = digest
             documents.append(document)
 
-        pages = self._render_pages(documents, report)
+        edition, documents = self._parse_listing(documents, report)
+        rendered = self._render_pages(documents, self.order(edition), digests, outdir,
+                                      report, jobs, progress, previous or {})
+        report.rendered = len(rendered)
         html = outdir / "html"
-        for document, (html_page, text) in pages.items():
-            report.written.append(_write(html / f"{document.stem}.html", html_page))
-            report.written.append(_write(outdir / "text" / f"{document.stem}.txt", text))
-            report.written.extend(self._write_downloads(document, text, html))
-        report.rendered = len(pages)
-        rendered = list(pages)
         listing = self._saxon.parse_xml(xml_text=edition_listing(rendered))
         try:
             for name, stylesheet, parameters in self.SITE_PAGES:
                 if stylesheet == "site-about":
                     parameters = {"about-text": self.settings.about,
                                   "tool-version": __version__}
-                report.written.append(_write(html / name,
-                                             self._transform(stylesheet, listing, **parameters)))
+                report.written.append(_write_changed(
+                    html / name, self._transform(stylesheet, listing, **parameters)))
         except Exception as exc:
             report.errors.append(f"site pages: {_message(exc)}")
         searched = [search_document(d.root, quote(os.fsencode(f"{d.stem}.html")))
                     for d in rendered]
-        report.written.append(_write(html / "search-index.js", search_index_script(searched)))
+        report.written.append(_write_changed(html / "search-index.js",
+                                             search_index_script(searched)))
         for document, texts in zip(rendered, searched, strict=True):
-            report.written.append(_write(html / "search" / f"{document.stem}.js",
-                                         snippet_script(texts)))
+            report.written.append(_write_changed(html / "search" / f"{document.stem}.js",
+                                                 snippet_script(texts)))
         for asset in self.ASSETS:
-            target = html / asset
-            target.parent.mkdir(parents=True, exist_ok=True)
-            report.written.append(atomic.write_bytes(target,
-                                                     (self.stylesheets / asset).read_bytes()))
+            report.written.append(_write_changed(html / asset,
+                                                 (self.stylesheets / asset).read_bytes()))
         return report
 
-    def _write_downloads(self, document: SourceDocument, text: str, html: Path) -> list[Path]:
-        """The document's TEI, plain text and CSL-JSON reference inside html/, so that a
-        copied html/ folder is complete."""
+    def downloads(self, document: SourceDocument, text: str) -> list[tuple[Path, str]]:
+        """The document's TEI, plain text and CSL-JSON reference, as paths below html/ and
+        their contents, so that a copied html/ folder is complete."""
         citation = Citation.from_tei(document.root, printable(document.stem))
         tei = etree.tostring(document.root, encoding="unicode")
-        return [_write(html / "tei" / f"{document.stem}.xml",
-                       f'<?xml version="1.0" encoding="UTF-8"?>\n{tei}\n'),
-                _write(html / "text" / f"{document.stem}.txt", text),
-                _write(html / "cite" / f"{document.stem}.json", citation.csl_json())]
+        return [(Path("tei") / f"{document.stem}.xml",
+                 f'<?xml version="1.0" encoding="UTF-8"?>\n{tei}\n'),
+                (Path("text") / f"{document.stem}.txt", text),
+                (Path("cite") / f"{document.stem}.json", citation.csl_json())]
+
+    def _render_pages(self, documents: list[SourceDocument], order: list[str],
+                      digests: Mapping[str, str], outdir: Path, report: RenderReport,
+                      jobs: int, progress: Callable[[int], None] | None,
+                      previous: Mapping[str, str]) -> list[SourceDocument]:
+        """Write the page and text of each document, linked to its neighbours; the
+        documents rendered, in the order given."""
+        by_stem = {printable(d.stem): d for d in documents}
+        chain = [by_stem[stem] for stem in order if stem in by_stem]
+        tasks = _page_tasks(chain, digests, self._identity(), outdir, previous, report)
+        failed = self._run_tasks(tasks, outdir, jobs, progress, report)
+        if failed:
+            # Neighbours must be pages that exist: link the survivors among themselves and
+            # render again those whose neighbours changed.
+            survivors = [d for d in chain if d.stem not in failed]
+            known = {t.stem: t.key for t in tasks if t.stem not in failed}
+            again = [t for t in _page_tasks(survivors, digests, self._identity(), outdir,
+                                            {}, RenderReport())
+                     if known.get(t.stem) != t.key]
+            for stem in self._run_tasks(again, outdir, jobs, None, report):
+                failed.add(stem)
+                report.keys.pop(stem, None)
+        return [d for d in documents if d.stem not in failed]
+
+    def _run_tasks(self, tasks: list[PageTask], outdir: Path, jobs: int,
+                   progress: Callable[[int], None] | None, report: RenderReport) -> set[str]:
+        """Render the pages of ``tasks``; the stems that failed."""
+        global _RENDERER
+        _RENDERER = self  # used as it is when the pages are rendered in this process
+        results = run_batches(_render_batch, tasks, jobs, _start_renderer,
+                              (self.stylesheets, self.settings), failed=_page_died,
+                              progress=progress)
+        failed = set()
+        for task, (written, error) in zip(tasks, results, strict=True):
+            if error:
+                report.errors.append(error)
+                report.keys.pop(task.stem, None)
+                failed.add(task.stem)
+            else:
+                report.written.extend(written)
+        return failed
+
+    def _identity(self) -> str:
+        """A digest of the stylesheets: a page made by other stylesheets is made again."""
+        if self._stylesheet_digest is None:
+            digest = hashlib.sha256(repr(self.settings).encode())
+            for path in sorted(self.stylesheets.iterdir()):
+                if path.is_file():
+                    digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            self._stylesheet_digest = digest.hexdigest()
+        return self._stylesheet_digest
 
 
 # Pages every site has; a document of the same name would overwrite one of them.
 RESERVED_STEMS = frozenset(name.removesuffix(".html") for name, _, _ in Renderer.SITE_PAGES)
+
+
+@dataclass(frozen=True)
+class PageTask:
+    """One reading page to render: its document and its neighbours in reading order."""
+
+    path: Path
+    stem: str
+    neighbours: tuple[tuple[Path, str], ...]
+    key: str  # what the page is made from: same key, same page
+    outdir: Path
+
+
+def _page_tasks(chain: list[SourceDocument], digests: Mapping[str, str], identity: str,
+                outdir: Path, previous: Mapping[str, str],
+                report: RenderReport) -> list[PageTask]:
+    """The pages of ``chain`` (documents in reading order) to render; a page whose key is
+    in ``previous`` and whose files are there is kept and recorded as written."""
+    tasks = []
+    for position, document in enumerate(chain):
+        near = [chain[i] for i in (position - 1, position + 1) if 0 <= i < len(chain)]
+        key = hashlib.sha256("\0".join(
+            [identity, document.stem, digests[document.stem],
+             *(f"{n.stem}\0{digests[n.stem]}" for n in near)]).encode(
+                 "utf-8", "surrogateescape")).hexdigest()
+        report.keys[document.stem] = key
+        outputs = _page_files(outdir, document.stem)
+        if previous.get(document.stem) == key and all(p.is_file() for p in outputs):
+            report.written.extend(outputs)
+            report.kept += 1
+            continue
+        tasks.append(PageTask(document.path, document.stem,
+                              tuple((n.path, n.stem) for n in near), key, outdir))
+    return tasks
+
+
+def _page_files(outdir: Path, stem: str) -> list[Path]:
+    """A document's page, its text, and the downloads the page links to."""
+    html = outdir / "html"
+    return [html / f"{stem}.html", outdir / "text" / f"{stem}.txt",
+            html / "tei" / f"{stem}.xml", html / "text" / f"{stem}.txt",
+            html / "cite" / f"{stem}.json"]
+
+
+_RENDERER: Renderer | None = None
+
+
+def _start_renderer(stylesheets: Path, settings: EditionSettings) -> None:
+    global _RENDERER
+    if (_RENDERER is None or _RENDERER.stylesheets != stylesheets
+            or _RENDERER.settings != settings):
+        _RENDERER = (default_renderer(settings) if stylesheets == xslt_dir()
+                     else Renderer(stylesheets, settings))
+
+
+def _render_batch(tasks: list[PageTask]) -> list[tuple[list[Path], str | None]]:
+    assert _RENDERER is not None, "renderer started without its stylesheets"
+    return [_render_task(_RENDERER, task) for task in tasks]
+
+
+def _render_task(renderer: Renderer, task: PageTask) -> tuple[list[Path], str | None]:
+    try:
+        document = read_tei(task.path, task.stem)
+        near = [read_tei(path, stem) for path, stem in task.neighbours]
+        edition = renderer._saxon.parse_xml(xml_text=edition_listing([document, *near]))
+        html, text = renderer._render(document, edition)
+        html_path, text_path = _page_files(task.outdir, task.stem)[:2]
+        written = [_write_changed(html_path, html), _write_changed(text_path, text)]
+        written += [_write_changed(task.outdir / "html" / name, content)
+                    for name, content in renderer.downloads(document, text)]
+        return written, None
+    except (InputError, RenderError) as exc:
+        return [], str(exc)
+    except OSError:
+        raise  # the output's, not the document's: it ends the run (a full disk, say)
+    except Exception as exc:  # Saxon reports its errors as its own exception type
+        return [], f"{task.path}: {_message(exc)}"
+
+
+def _page_died(task: PageTask, reason: str) -> tuple[list[Path], str | None]:
+    return [], f"{task.path}: {reason}"
+
+
+def _write_changed(path: Path, content: str | bytes) -> Path:
+    """Write ``path`` unless it already holds ``content`` (a page that is the same keeps
+    its time, so an unchanged site stays unchanged)."""
+    data = content if isinstance(content, bytes) else content.encode("utf-8",
+                                                                     "backslashreplace")
+    try:
+        if path.read_bytes() == data:
+            return path
+    except OSError:
+        pass
+    return atomic.write_bytes(path, data)
 
 
 def _message(exc: BaseException) -> str:
@@ -362,7 +500,8 @@ def default_renderer(settings: EditionSettings | None = None) -> Renderer:
 
 
 def render_paths(paths: Sequence[Path], outdir: Path,
-                 settings: EditionSettings | None = None) -> RenderReport:
+                 settings: EditionSettings | None = None, *, jobs: int = 1,
+                 progress: Callable[[int], None] | None = None) -> RenderReport:
     """Render TEI files (and folders of .xml files) to OUTDIR; never raises for a bad
     document, which is reported in the result instead."""
     from tei.sources import collect_sources
@@ -372,4 +511,5 @@ def render_paths(paths: Sequence[Path], outdir: Path,
     except InputError as exc:
         return RenderReport(documents=len(paths), errors=[str(exc)])
     return default_renderer(settings).render_site([s.path for s in sources], Path(outdir),
-                                                  [str(s.name) for s in sources])
+                                                  [str(s.name) for s in sources], jobs=jobs,
+                                                  progress=progress)

@@ -6,6 +6,7 @@ its assertions with a re-bound parser, which is where list-valued pointers used 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tei import workers
 from tei.validate import runner, schemas, validate_paths
 from tei.validate.schemas import load_grammar
 
@@ -90,7 +92,9 @@ def test_a_crash_on_one_file_is_that_files_error_not_the_runs(tmp_path, monkeypa
             raise Unprintable()
         return real(grammar, tree, locator, file)
 
-    # Worker processes are forked, so they see the patch too.
+    # Workers forked from this process see the patch too (they normally start from a
+    # fork server, which would import the module afresh).
+    monkeypatch.setattr(workers, "_context", lambda: multiprocessing.get_context("fork"))
     monkeypatch.setattr(runner, "grammar_issues", failing_on_bad)
     report = validate_paths([good, bad], jobs=jobs)
     by_file = {result.file: result for result in report.files}

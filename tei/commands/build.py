@@ -8,8 +8,15 @@ reported and the others are still processed. Findings of validation are given at
 line of the .txt source, the place in the generated TEI in brackets.
 
 Takes the options of the stages it runs: conversion (--register, --tag-unregistered) and
-validation (--schema, --strict, --ignore, -j, ...); --report FILE writes every finding of
-the build as JSON. -q prints errors only.
+validation (--schema, --strict, --ignore, ...); --report FILE writes every finding of
+the build as JSON. -q prints errors only. -j N runs each stage in N processes (default:
+the usable cores); the output is the same for every N.
+
+Incremental: a document unchanged since the last build into OUT (same input, registers,
+edition.toml, stylesheets, schemas, options, tool version and conversion date) is not
+built again and its outputs keep their times; a change to a register or any of the others
+builds every document again. --force builds everything. --shard K/N builds the K-th of N
+slices of the corpus; `tei render` over the TEI of every shard makes the whole site.
 With --deposit, the last stage packs the edition as a BagIt bag in OUT/deposit/ (see
 tei deposit).
 
@@ -30,8 +37,8 @@ from tei.errors import InputError, UsageError
 from tei.findings import totals_by_rule
 from tei.progress import Progress
 
-PARENTS = (options.conversion_options, options.validation_options, options.report_options,
-           options.quiet_options)
+PARENTS = (options.conversion_options, options.validation_options, options.jobs_options,
+           options.shard_options, options.report_options, options.quiet_options)
 
 # Above this many findings the totals per rule are printed after them.
 HANDFUL = 5
@@ -45,6 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--deposit", action="store_true",
                         help="last stage: pack the edition as a BagIt bag in OUT/deposit/ "
                         "(settings from CORPUS/edition.toml, see tei deposit)")
+    parser.add_argument("--force", action="store_true",
+                        help="build every document again, even those unchanged since the "
+                        "last build into OUT")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,13 +67,13 @@ def run(args: argparse.Namespace) -> int:
     if args.report:
         options.output_file(args.report)
     options.check_schemas(args)  # before converting, not after
-    progress = Progress(0 if args.quiet else count, "converting")
-    try:
-        result = build(args.corpus, args.output, args.register, progress.step,
-                       tag_unregistered=args.tag_unregistered,
-                       validation=options.validation_settings(args))
-    finally:
-        progress.close()
+    def progress(label: str, total: int) -> Progress:
+        return Progress(total, label, quiet=args.quiet)
+
+    result = build(args.corpus, args.output, args.register, progress,
+                   tag_unregistered=args.tag_unregistered,
+                   validation=options.validation_settings(args), jobs=args.jobs,
+                   force=args.force, shard=args.shard)
     if not args.quiet:
         for line in result.registers:
             print(line)
@@ -87,6 +97,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"findings by rule: {totals_by_rule(result.findings)}", file=sys.stderr)
         print_unregistered(result.conversions)
         print(result.summary())
+        if result.kept:
+            print(f"{result.kept} document(s) unchanged since the last build, not built "
+                  "again (--force builds them)")
         if result.removed:
             print(f"removed {len(result.removed)} output(s) of sources that are gone")
         if result.rendered:

@@ -10,7 +10,9 @@ defaults of the kinds it holds and no other: a person register given keeps the d
 places.xml. The terminal says which registers were read and what each gave. Publisher,
 licence and editor come from edition.toml beside the inputs when there is one.
 
--q prints errors only; without it, warnings, a summary and the names in no register.
+-j N converts in N processes (default: the usable cores); --shard K/N converts only the
+K-th of N slices of the inputs. -q prints errors only; without it, warnings, a summary
+and the names in no register.
 Exit status: 0 all converted, 1 any file failed or the disk filled up, 2 usage error,
 unreadable input or an output that cannot be written.
 """
@@ -28,9 +30,11 @@ from tei.errors import UsageError
 from tei.findings import printable
 from tei.progress import Progress
 from tei.settings import EditionSettings
+from tei.shards import in_shard
 from tei.sources import collect_sources
 
-PARENTS = (options.conversion_options, options.report_options, options.quiet_options)
+PARENTS = (options.conversion_options, options.jobs_options, options.shard_options,
+           options.report_options, options.quiet_options)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,6 +48,11 @@ def run(args: argparse.Namespace) -> int:
     inputs = collect_sources(args.inputs, ".txt")
     if not inputs:
         raise UsageError("no .txt files in the given folders")
+    inputs = in_shard(inputs, args.shard)
+    if not inputs:  # a small corpus split in many slices: nothing to do is no failure
+        if not args.quiet:
+            print(f"shard {args.shard[0]}/{args.shard[1]}: no files in this slice")
+        return 0
     finders = make_finders(args.register, args.tag_unregistered,
                            default_registers(args.inputs))
     folders = [p if p.is_dir() else p.parent for p in args.inputs]
@@ -53,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
         options.output_file(args.report)
     if not args.quiet:
         print_registers(finders)
-    progress = Progress(0 if args.quiet else len(inputs), "converting")
-    conversion = convert_paths(inputs, args.output, finders, settings, progress.step)
-    progress.close()
+    with Progress(len(inputs), "converting", quiet=args.quiet) as progress:
+        conversion = convert_paths(inputs, args.output, finders, settings, progress.update,
+                                   jobs=args.jobs)
     for result in conversion.results:
         if not args.quiet:
             for warning in result.warnings:

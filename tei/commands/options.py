@@ -45,6 +45,38 @@ def quiet_options() -> argparse.ArgumentParser:
     return parent
 
 
+def jobs_options() -> argparse.ArgumentParser:
+    from tei.workers import usable_cores
+
+    parent = argparse.ArgumentParser(add_help=False)
+    cores = usable_cores()
+    parent.add_argument("-j", "--jobs", type=_positive, default=cores, metavar="N",
+                        help="work in N processes (default: the usable cores, here "
+                        f"{cores}); the output is the same for every N")
+    return parent
+
+
+def shard(value: str) -> tuple[int, int]:
+    """``K/N``: the K-th (from 1) of N slices of the inputs."""
+    part, _, count = value.partition("/")
+    try:
+        k, n = int(part), int(count)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"give K/N, e.g. 2/8, not {value!r}") from None
+    if n < 1 or not 1 <= k <= n:
+        raise argparse.ArgumentTypeError(f"K/N needs 1 <= K <= N, not {value!r}")
+    return k, n
+
+
+def shard_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--shard", type=shard, metavar="K/N",
+                        help="process only the K-th of N slices of the inputs (chosen by "
+                        "each input's name, the same on every machine), so N machines or "
+                        "jobs can share a corpus; see docs/performance.md")
+    return parent
+
+
 def conversion_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     group = parent.add_argument_group("conversion")
@@ -84,8 +116,6 @@ def validation_options() -> argparse.ArgumentParser:
                        metavar="DAYS", help="date-after-document: allow dates up to DAYS "
                        "after the document's date, as announced for the coming days "
                        f"(default: {DEFAULT_DATE_GRACE_DAYS}; 0 reports every later date)")
-    group.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
-                       help="validate N files at a time in worker processes")
     group.add_argument("--max-size", type=_positive, default=50, metavar="MB",
                        help="refuse files larger than this (default: 50 MB)")
     group.add_argument("--max-depth", type=_positive, default=MAX_ELEMENT_DEPTH, metavar="N",
@@ -97,7 +127,8 @@ def validation_options() -> argparse.ArgumentParser:
 def validation_settings(args: argparse.Namespace) -> dict[str, object]:
     """The keyword arguments of ``validate_paths`` the validation options give."""
     return {"schema": args.schema, "strict": args.strict, "ignore": args.ignore,
-            "tei_all": args.tei_all, "jobs": args.jobs, "date_grace_days": args.date_grace,
+            "tei_all": args.tei_all, "jobs": getattr(args, "jobs", 1),
+            "date_grace_days": args.date_grace,
             "limits": Limits(max_bytes=args.max_size * MEGABYTE, max_depth=args.max_depth)}
 
 

@@ -6,8 +6,10 @@ the registers (persons.html, places.html, organisations.html), search.html with 
 index, about.html, each document's TEI, text and reference for download (html/tei/,
 html/text/, html/cite/), the stylesheet and scripts, and OUTDIR/text/<name>.txt. The
 site settings come from --settings, else from an edition.toml in a folder given. A
-document that fails is reported and the others are still rendered. -q prints errors
-only.
+document that fails is reported and the others are still rendered. -j N renders in N
+processes (default: the usable cores); the pages are the same for every N. Given the TEI
+of every shard of a sharded build (see --shard), it makes the whole site. -q prints
+errors only.
 
 Exit status: 0 all documents rendered, 1 any failed, 2 usage error, unreadable input or
 an output that cannot be written.
@@ -22,9 +24,10 @@ from pathlib import Path
 from tei.commands import options
 from tei.errors import InputError, UsageError
 from tei.findings import printable
+from tei.progress import Progress
 from tei.sources import collect_sources, name_too_long
 
-PARENTS = (options.quiet_options,)
+PARENTS = (options.jobs_options, options.quiet_options)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
     options.output_folder(args.output)
     too_long = {s.path: name_too_long(s, args.output, (".html", ".txt")) for s in sources}
     fitting = [s for s in sources if not too_long[s.path]]
-    report = default_renderer(settings).render_site([s.path for s in fitting], args.output,
-                                            [str(s.name) for s in fitting])
+    with Progress(len(fitting), "rendering", quiet=args.quiet) as progress:
+        report = default_renderer(settings).render_site([s.path for s in fitting], args.output,
+                                                [str(s.name) for s in fitting],
+                                                jobs=args.jobs, progress=progress.update)
     report.documents = len(sources)
     report.errors[:0] = [f"{path}: the output name {name} is longer than the file system "
                          "allows: shorten the file name" for path, name in too_long.items() if name]

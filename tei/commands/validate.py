@@ -7,6 +7,8 @@ document's date). Editorial findings are warnings unless --strict.
 Output: file:line:col: error|warning: message [rule], or json, junit, github, sarif.
 -q prints errors only: the text report on the terminal lists errors and no summary
 follows; a report written with -o, or in another format, is complete.
+-j N validates in N processes (default: the usable cores); the report is the same for
+every N.
 Exit status: 0 all valid (warnings allowed), 1 any file invalid, 2 usage error or
 unreadable input.
 """
@@ -21,13 +23,14 @@ from pathlib import Path
 from tei import atomic
 from tei.commands import options
 from tei.errors import UsageError
+from tei.progress import Progress
 from tei.validate import FORMATS, InputMissing, Report, SchemaError, ValidatedFile, validate_paths
 from tei.validate.reporters import github_step_summary, summary
-from tei.validate.runner import IO_RULE
+from tei.validate.runner import IO_RULE, collect
 
 OK, FAILED, USAGE = 0, 1, 2
 
-PARENTS = (options.validation_options, options.quiet_options)
+PARENTS = (options.validation_options, options.jobs_options, options.quiet_options)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,8 +65,11 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         options.output_file(args.output)
     try:
-        report = validate_paths(args.paths, **options.validation_settings(args),
-                                notice=None if args.quiet else _tell)
+        count = len(collect(args.paths))
+        with Progress(count, "validating", quiet=args.quiet) as progress:
+            report = validate_paths(args.paths, **options.validation_settings(args),
+                                    notice=None if args.quiet else _tell,
+                                    progress=progress.update)
     except (InputMissing, SchemaError) as exc:
         raise UsageError(str(exc)) from None
     if not report.files:

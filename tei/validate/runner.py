@@ -1,13 +1,12 @@
 """Validate many files: grammar, editorial checks and the ids shared across one run.
 
-Files are independent, so with ``jobs > 1`` they go to worker processes, each compiling
-its schemas once (from the pickle cache when it is warm).
+Files are independent, so with ``jobs > 1`` they go in batches to worker processes, each
+compiling its schemas once (from the pickle cache when it is warm).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from tei.validate.schemas import (
     load_grammar,
     register_schema,
 )
+from tei.workers import run_batches
 
 IO_RULE = "io"
 INTERNAL_RULE = "internal-error"
@@ -81,11 +81,16 @@ def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None
                    tei_all: str | Path | None = None, jobs: int = 1,
                    limits: Limits | None = None,
                    date_grace_days: int = DEFAULT_DATE_GRACE_DAYS,
-                   notice: Notice | None = None) -> Report:
+                   notice: Notice | None = None,
+                   progress: Callable[[int], None] | None = None,
+                   ids: dict[str, list[tuple[str, int, int, str]]] | None = None) -> Report:
     """Validate files and folders; raises :class:`InputMissing` for a path that is not there,
     :class:`tei.validate.schemas.SchemaError` for a schema that cannot be used and
     ``ValueError`` for a check id that does not exist. ``notice`` hears of each schema
-    compiled (not loaded from the cache) before its compile starts."""
+    compiled (not loaded from the cache) before its compile starts; ``progress`` how many
+    files each finished batch held. The report is the same for every ``jobs``. ``ids``, when
+    given, receives each file's run-level ids (xml:id, line, column, element name), for a
+    caller that checks them across more files than these (an incremental build)."""
     ignore = frozenset(ignore)
     unknown = sorted(ignore - set(DESCRIPTIONS))
     if unknown:
@@ -100,7 +105,9 @@ def validate_paths(paths: Sequence[str | Path], schema: str | Path | None = None
     # Fail early, before workers; a compile here also fills the cache the workers read.
     grammars = [load_grammar(path, notice) for path in settings.schemas]
     files = collect(paths)
-    checked = _run(files, settings, jobs)
+    checked = _run(files, settings, jobs, progress)
+    if ids is not None:
+        ids.update((item.result.file, list(item.ids)) for item in checked)
     if "duplicate-id" not in settings.ignore:
         _flag_shared_ids(checked, settings.check_severity)
     report = Report([item.result for item in checked], [str(g.path) for g in grammars])
@@ -122,15 +129,10 @@ def tei_all_schema(path: Path) -> Path:
     return path
 
 
-def _run(files: list[Path], settings: Settings, jobs: int) -> list[_Checked]:
-    jobs = max(1, min(jobs, len(files) or 1))
-    if jobs == 1:
-        grammars = [load_grammar(path) for path in settings.schemas]
-        return [check_file(path, grammars, settings) for path in files]
-    chunk = max(1, min(16, len(files) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(settings,)) as pool:
-        return list(pool.map(_check_in_worker, files, chunksize=chunk))
+def _run(files: list[Path], settings: Settings, jobs: int,
+         progress: Callable[[int], None] | None = None) -> list[_Checked]:
+    return run_batches(_check_batch, files, jobs, _start_worker, (settings,),
+                       failed=_worker_died, progress=progress)
 
 
 _WORKER: tuple[list[Grammar], Settings] | None = None
@@ -141,10 +143,16 @@ def _start_worker(settings: Settings) -> None:
     _WORKER = ([load_grammar(path) for path in settings.schemas], settings)
 
 
-def _check_in_worker(path: Path) -> _Checked:
+def _check_batch(paths: list[Path]) -> list[_Checked]:
     assert _WORKER is not None, "worker started without its schemas"
     grammars, settings = _WORKER
-    return check_file(path, grammars, settings)
+    return [check_file(path, grammars, settings) for path in paths]
+
+
+def _worker_died(path: Path, reason: str) -> _Checked:
+    return _Checked(ValidatedFile(str(path), [Issue(
+        str(path), 1, 1, "error", f"{reason}: please report it with the file",
+        INTERNAL_RULE)]), [])
 
 
 def check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Checked:
@@ -204,19 +212,29 @@ def _check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Che
 
 
 def _flag_shared_ids(checked: list[_Checked], severity: str) -> None:
-    users: dict[str, list[tuple[_Checked, int, int, str]]] = {}
+    found = shared_id_issues({item.result.file: item.ids for item in checked}, severity)
     for item in checked:
-        for value, line, col, element in item.ids:
-            users.setdefault(value, []).append((item, line, col, element))
+        item.result.issues.extend(found.get(item.result.file, []))
+
+
+def shared_id_issues(ids: Mapping[str, Sequence[tuple[str, int, int, str]]],
+                     severity: str) -> dict[str, list[Issue]]:
+    """The ``duplicate-id`` issues per file, from each file's run-level ids
+    ``(xml:id, line, column, element name)`` in the order of the files."""
+    users: dict[str, list[tuple[str, int, int, str]]] = {}
+    for file, places in ids.items():
+        for value, line, col, element in places:
+            users.setdefault(value, []).append((file, line, col, element))
+    found: dict[str, list[Issue]] = {}
     for value, places in users.items():
-        files = {item.result.file for item, _, _, _ in places}
+        files = {file for file, _, _, _ in places}
         if len(files) < 2:
             continue
-        for item, line, col, element in places:
-            others = sorted(files - {item.result.file})
-            item.result.issues.append(Issue(
-                item.result.file, line, col, severity,
+        for file, line, col, element in places:
+            others = sorted(files - {file})
+            found.setdefault(file, []).append(Issue(
+                file, line, col, severity,
                 f"xml:id \"{value}\" of <{element}> is also used in {', '.join(others[:3])}"
                 f"{' …' if len(others) > 3 else ''}: ids must be unique across the collection",
                 "duplicate-id"))
-
+    return found

@@ -1,0 +1,119 @@
+"""Run one function over many items in batches, in worker processes or in this one.
+
+Each worker runs an initializer once (to load registers, schemas or compiled stylesheets)
+and then whole batches, so the cost of starting is paid once per process and that of
+sending work once per batch. Results come back in the order of the items whatever the
+number of processes, so the output of a run never depends on ``-j``. A worker that dies
+(killed, out of memory, a crash in a native library) turns into an error result for the
+items of the batch it was running; the other batches are still done.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Few enough batches per worker that sending them costs little, enough that the last
+# batches of a run keep every worker busy and the progress moves.
+BATCHES_PER_WORKER = 8
+MAX_BATCH = 64
+
+# The modules every kind of worker needs (none of them starts Saxon).
+PRELOAD = ("lxml.etree", "tei.convert", "tei.validate.runner")
+
+DIED = "the worker process handling this file ended unexpectedly ({reason})"
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer than the
+    machine has)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def batches(items: Sequence[Item], jobs: int) -> list[list[Item]]:
+    """Consecutive slices of ``items``; their size depends on the count and ``jobs`` only."""
+    size = max(1, min(MAX_BATCH, -(-len(items) // (jobs * BATCHES_PER_WORKER))))
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # Workers are started from a clean server process, not forked from this one: a process
+    # that has already started Saxon (a native image with threads of its own) is not safe
+    # to fork, and a fresh worker imports only what it needs.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # Imported once in the server, not again in every worker it forks.
+        context.set_forkserver_preload(list(PRELOAD))
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def run_batches(work: Callable[[list[Item]], list[Result]], items: Sequence[Item],
+                jobs: int, initializer: Callable[..., None], initargs: tuple = (), *,
+                failed: Callable[[Item, str], Result],
+                progress: Callable[[int], None] | None = None) -> list[Result]:
+    """``work`` over every batch of ``items``: in this process when ``jobs`` is 1 (after
+    calling ``initializer`` here), else in up to ``jobs`` worker processes. ``work`` and
+    ``initializer`` must be module-level functions (they are sent to the workers by name).
+    ``failed(item, reason)`` is the result of an item whose worker died; ``progress``
+    hears how many items each finished batch held."""
+    jobs = max(1, min(jobs, len(items)))
+    parts = batches(items, jobs)
+    results: list[list[Result] | None] = [None] * len(parts)
+    if jobs == 1:
+        initializer(*initargs)
+        for index, part in enumerate(parts):
+            results[index] = work(part)
+            if progress:
+                progress(len(part))
+        return [r for part in results for r in part or ()]
+    left = _in_pool(work, parts, results, jobs, initializer, initargs, progress)
+    # The pool broke: some batch killed its worker. Run what is left one batch at a time,
+    # so the batch that kills a worker again is known and only its items fail.
+    for index in left:
+        try:
+            _in_pool(work, [parts[index]], (one := [None]), 1, initializer, initargs,
+                     progress, raise_broken=True)
+            results[index] = one[0]
+        except BrokenProcessPool as exc:
+            reason = str(exc) or "killed"
+            results[index] = [failed(item, DIED.format(reason=reason)) for item in parts[index]]
+            if progress:
+                progress(len(parts[index]))
+    return [r for part in results for r in part or ()]
+
+
+def _in_pool(work, parts, results, jobs, initializer, initargs, progress,
+             raise_broken: bool = False) -> list[int]:
+    """Run ``parts`` in one pool, filling ``results``; the indexes of the parts left
+    undone when the pool broke."""
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+                               initializer=initializer, initargs=initargs)
+    pending: dict[Future, int] = {}
+    try:
+        pending = {pool.submit(work, part): index for index, part in enumerate(parts)}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = pending.pop(future)
+                try:
+                    results[index] = future.result()
+                except BrokenProcessPool:
+                    if raise_broken:
+                        raise
+                    return sorted([index, *pending.values()])
+                if progress:
+                    progress(len(parts[index]))
+        return []
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
