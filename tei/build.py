@@ -86,11 +86,12 @@ class BuildResult:
 
 
 def build_sources(corpus: Path, out: Path) -> list[Source]:
-    """The corpus's .txt documents; a build folder inside the corpus holds none (its
-    text/ versions are outputs)."""
-    inside = Path(out).resolve()
+    """The corpus's .txt documents; a build folder inside the corpus (this one, or any
+    folder an earlier build wrote its manifest into) holds none: its text/ versions and
+    copied files are outputs."""
+    builds = {Path(out).resolve()} | {m.parent.resolve() for m in Path(corpus).rglob(manifest.NAME)}
     return [s for s in collect_sources([corpus], ".txt")
-            if not s.path.resolve().is_relative_to(inside)]
+            if not any(s.path.resolve().is_relative_to(b) for b in builds)]
 
 
 def build(corpus: Path, out: Path, registers: list[Path] | None = None,

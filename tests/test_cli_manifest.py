@@ -68,3 +68,11 @@ def test_a_build_folder_inside_the_corpus_is_no_source(tmp_path):
         assert run.returncode == 0, run.stdout + run.stderr
         assert "1 document(s): 1 converted, 1 valid, 1 rendered" in run.stdout
     assert not (out / "tei" / "build").exists()
+
+
+def test_an_earlier_build_folder_inside_the_corpus_is_no_source(tmp_path):
+    corpus = corpus_with(tmp_path, ["one.txt"])
+    for out in (corpus / "build", corpus / "build-2"):
+        run = tei("build", str(corpus), "-o", str(out))
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "1 document(s): 1 converted, 1 valid, 1 rendered" in run.stdout

@@ -396,3 +396,29 @@ def test_corpus_entries_fit_a_converted_document() -> None:
         etree.SubElement(paragraph, f"{TEI}{tag}", ref=ref).text = "x"
     errors = list(load_grammar().compiled.iter_errors(tree))
     assert errors == []
+
+
+def test_a_person_name_inside_a_longer_place_name_is_the_place(tmp_path):
+    """A registered surname ("New") inside a registered place ("New York") is part of the
+    place's name: the place is tagged, not the person."""
+    import subprocess
+
+    from tests.conftest import CORPUS
+    from tests.test_corpus_tei import tei_command
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for item in CORPUS.glob("*.txt"):
+        (corpus / item.name).write_bytes(item.read_bytes())
+    (corpus / "places.xml").write_bytes((CORPUS / "places.xml").read_bytes())
+    persons = (CORPUS / "persons.xml").read_text(encoding="utf-8")
+    first = persons.index("<person xml:id=")
+    (corpus / "persons.xml").write_text(
+        persons[:first] + '<person xml:id="new-anna"><persName><forename>Anna</forename> '
+        "<surname>New</surname></persName></person>\n" + persons[first:], encoding="utf-8")
+    run = subprocess.run([*tei_command(), "build", str(corpus), "-o", str(tmp_path / "out"),
+                          "-q"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    tei = (tmp_path / "out" / "tei" / "1962-11-12_dobrynin.xml").read_text(encoding="utf-8")
+    assert '<placeName ref="#new-york">New York</placeName>' in tei
+    assert '<persName ref="#new-anna">' not in tei

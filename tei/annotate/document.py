@@ -95,8 +95,11 @@ def annotate(doc: Document, finder: PersonFinder | None,
             })
 
     if entity_finder is not None:
-        # After the persons, so that a person's name wins where the two cross (nest).
+        # After the persons, so that a person's name wins where the two cross (nest). A
+        # person's name found inside a longer registered place or body ("New" of "New
+        # York", "Kennedy" of "Kennedy Airport") is part of that name, not a person.
         for spans, extra in zip(found, entity_finder.find(texts + notes).spans, strict=True):
+            spans[:] = [s for s in spans if not _inside_a_longer(s, extra)]
             spans.extend(extra)
 
     texts_annotated: list[Annotated] = []
@@ -117,6 +120,12 @@ def annotate(doc: Document, finder: PersonFinder | None,
     notes_found.orgs = _linked(texts_annotated, "orgName")
     notes_found.header = header_facts(doc, when, notes_found.spans_of, finder, entity_finder)
     return notes_found
+
+
+def _inside_a_longer(span: Span, entities: list[Span]) -> bool:
+    return span.kind == "persName" and any(
+        e.start <= span.start and span.end <= e.end and e.end - e.start > span.end - span.start
+        for e in entities)
 
 
 def _linked(texts: list[Annotated], kind: str) -> list[str]:
