@@ -52,7 +52,9 @@ def first_excess(root: etree._Element, max_depth: int = MAX_ELEMENT_DEPTH,
         depth += 1
         if depth > max_depth:
             return Excess("xml-too-deep", element, max_depth)
-        if _attribute_count(element) > max_attributes:
+        # Namespace declarations are counted only when they could tip the balance.
+        if len(element.attrib) + len(element.nsmap) > max_attributes \
+                and _attribute_count(element) > max_attributes:
             return Excess("xml-too-many-attributes", element, max_attributes)
     return None
 

@@ -151,14 +151,23 @@ class Locator:
     def __init__(self, tree: etree._ElementTree, data: bytes) -> None:
         self.tree = tree
         self.lines = data.split(b"\n")
-        self._columns: dict[etree._Element, int] | None = None
+        # Columns are found line by line, for the lines asked about only.
+        self._by_line: dict[int, list[etree._Element]] | None = None
+        self._columns: dict[int, dict[etree._Element, int]] = {}
 
     def column(self, element: etree._Element | None) -> int:
-        if element is None:
+        if element is None or element.sourceline is None:
             return 1
-        if self._columns is None:
-            self._columns = self._index()
-        return self._columns.get(element, 1)
+        if self._by_line is None:
+            self._by_line = {}
+            for node in self.tree.getroot().iter():
+                if isinstance(node.tag, str) and node.sourceline is not None:
+                    self._by_line.setdefault(node.sourceline, []).append(node)
+        line = element.sourceline
+        columns = self._columns.get(line)
+        if columns is None:
+            columns = self._columns[line] = self._index(line, self._by_line.get(line, []))
+        return columns.get(element, 1)
 
     def where(self, element: etree._Element | None) -> tuple[int, int]:
         if element is None:
@@ -175,21 +184,26 @@ class Locator:
             return self.lines[line - 1].decode("utf-8", errors="replace")
         return ""
 
-    def _index(self) -> dict[etree._Element, int]:
+    def _index(self, line: int, elements: list[etree._Element]) -> dict[etree._Element, int]:
+        # One scan of the line for every start tag on it, then the n-th element of a name on
+        # the line gets the n-th tag of that name: the same columns as searching each
+        # element's name in its line, without a regular expression per element.
+        tags: dict[str, list[int]] = {}
+        for m in _START_TAG.finditer(self._line(line)):
+            tags.setdefault(m.group(1), []).append(m.start() + 1)
         columns: dict[etree._Element, int] = {}
-        seen: dict[tuple[int, str], int] = {}
-        root = self.tree.getroot()
-        for element in root.iter():
-            if not isinstance(element.tag, str) or element.sourceline is None:
-                continue
+        seen: dict[str, int] = {}
+        for element in elements:
             qname = etree.QName(element).localname
             prefix = element.prefix
             written = f"{prefix}:{qname}" if prefix else qname
-            key = (element.sourceline, written)
-            nth = seen.get(key, 0)
-            seen[key] = nth + 1
-            matches = list(re.finditer("<" + re.escape(written) + r"(?=[\s/>])",
-                                       self._line(element.sourceline)))
-            if nth < len(matches):
-                columns[element] = matches[nth].start() + 1
+            nth = seen.get(written, 0)
+            seen[written] = nth + 1
+            found = tags.get(written, ())
+            if nth < len(found):
+                columns[element] = found[nth]
         return columns
+
+
+# "<" and a name up to white space, "/" or ">"; a "<" ends the name (and may begin another).
+_START_TAG = re.compile(r"<([^\s/><]+)(?=[\s/>])")
