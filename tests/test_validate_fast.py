@@ -200,3 +200,77 @@ def test_fast_path_and_xmlschema_agree_on_damaged_documents(fast_schemas, data):
         return  # a duplicated xml:id: refused by the parser before any schema
     register = is_register(tree.getroot())
     assert fast_schemas[register].accepts(tree) == xmlschema_accepts(tree)
+
+
+# -- columns -----------------------------------------------------------------------------------
+
+def _columns_by_search(tree: etree._ElementTree, data: bytes) -> dict[etree._Element, int]:
+    """Each element's column as found by searching its name in its line: the n-th tag of
+    that name on the line for the n-th such element (the locator's contract)."""
+    import re
+
+    lines = data.split(b"\n")
+    columns, seen = {}, {}
+    for element in tree.getroot().iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = etree.QName(element).localname
+        written = f"{element.prefix}:{name}" if element.prefix else name
+        key = (element.sourceline, written)
+        nth = seen.get(key, 0)
+        seen[key] = nth + 1
+        text = lines[element.sourceline - 1].decode("utf-8", errors="replace")
+        found = list(re.finditer("<" + re.escape(written) + r"(?=[\s/>])", text))
+        columns[element] = found[nth].start() + 1 if nth < len(found) else 1
+    return columns
+
+
+CROWDED = (b'<?xml version="1.0"?>\n<!-- <p x --><t:TEI xmlns:t="urn:t" xmlns="urn:d">'
+           b'<p/><p><p>x<!-- <p --></p><?pi <p ?><q/><p/></p>\n<p><t:p/><p.x/><p a="1"/>'
+           b'</p><pp/><p\n/></t:TEI>')
+
+
+@pytest.mark.parametrize("path", [*suite_files()[:12], None],
+                         ids=lambda p: p.name if p else "crowded")
+def test_the_locator_finds_every_element_where_a_search_of_its_line_does(path):
+    from tei.validate.safe_xml import Locator
+
+    data = CROWDED if path is None else path.read_bytes()
+    try:
+        tree = etree.fromstring(data, etree.XMLParser(resolve_entities=False)).getroottree()
+    except etree.XMLSyntaxError:
+        pytest.skip("not well-formed")
+    locator = Locator(tree, data)
+    expected = _columns_by_search(tree, data)
+    assert {element: locator.column(element) for element in expected} == expected
+
+
+# -- limits ------------------------------------------------------------------------------------
+
+@settings(max_examples=150, deadline=None)
+@given(depth=st.integers(1, 12), attributes=st.integers(0, 8), declared=st.integers(0, 4),
+       max_depth=st.integers(1, 12), max_attributes=st.integers(0, 10),
+       where=st.integers(0, 11))
+def test_the_quick_test_for_limits_never_hides_an_excess(depth, attributes, declared,
+                                                         max_depth, max_attributes, where):
+    from tei import limits
+
+    def element(level: int) -> str:
+        names = ""
+        if level == min(where, depth - 1):
+            names = "".join(f' xmlns:n{k}="urn:{level}:{k}"' for k in range(declared)) \
+                + "".join(f' a{k}="v"' for k in range(attributes))
+        inner = element(level + 1) if level + 1 < depth else ""
+        return f'<e xmlns:top="urn:top"{names}>{inner}<!-- c --></e>'
+
+    root = etree.fromstring(element(0))
+    quick = limits.first_excess(root, max_depth, max_attributes)
+    original = limits._may_exceed
+    try:
+        limits._may_exceed = lambda *args: True  # the full walk, always
+        walked = limits.first_excess(root, max_depth, max_attributes)
+    finally:
+        limits._may_exceed = original
+    assert (quick is None) == (walked is None)
+    if quick is not None:
+        assert (quick.rule, quick.element) == (walked.rule, walked.element)

@@ -196,10 +196,13 @@ SHARED_ID_ELEMENTS = frozenset(f"{{{TEI_NS}}}{name}"
 def run_level_ids(root: etree._Element) -> list[tuple[str, etree._Element]]:
     """``(xml:id, element)`` of the ids that must be unique across a run."""
     found = []
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in SHARED_ID_ELEMENTS:
+    for element in _WITH_ID(root):
+        if element.tag in SHARED_ID_ELEMENTS:
             continue
         value = element.get(XML_ID)
         if value:
             found.append((value, element))
     return found
+
+
+_WITH_ID = etree.XPath("descendant-or-self::*[@xml:id]")

@@ -10,6 +10,7 @@ Problems come back as :class:`XmlProblem` with a line and column.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,23 +152,20 @@ class Locator:
     def __init__(self, tree: etree._ElementTree, data: bytes) -> None:
         self.tree = tree
         self.lines = data.split(b"\n")
-        # Columns are found line by line, for the lines asked about only.
-        self._by_line: dict[int, list[etree._Element]] | None = None
-        self._columns: dict[int, dict[etree._Element, int]] = {}
 
     def column(self, element: etree._Element | None) -> int:
         if element is None or element.sourceline is None:
             return 1
-        if self._by_line is None:
-            self._by_line = {}
-            for node in self.tree.getroot().iter():
-                if isinstance(node.tag, str) and node.sourceline is not None:
-                    self._by_line.setdefault(node.sourceline, []).append(node)
         line = element.sourceline
-        columns = self._columns.get(line)
-        if columns is None:
-            columns = self._columns[line] = self._index(line, self._by_line.get(line, []))
-        return columns.get(element, 1)
+        written = _written_name(element)
+        # Start tags come in document order, so the elements before this one on its line
+        # are the ones just before it in document order: the n-th of its name there is
+        # the n-th tag of that name in the line's text.
+        nth = sum(1 for other in _preceding_on_line(element, line)
+                  if _written_name(other) == written)
+        found = [m.start() + 1 for m in _START_TAG.finditer(self._line(line))
+                 if m.group(1) == written]
+        return found[nth] if nth < len(found) else 1
 
     def where(self, element: etree._Element | None) -> tuple[int, int]:
         if element is None:
@@ -184,25 +182,30 @@ class Locator:
             return self.lines[line - 1].decode("utf-8", errors="replace")
         return ""
 
-    def _index(self, line: int, elements: list[etree._Element]) -> dict[etree._Element, int]:
-        # One scan of the line for every start tag on it, then the n-th element of a name on
-        # the line gets the n-th tag of that name: the same columns as searching each
-        # element's name in its line, without a regular expression per element.
-        tags: dict[str, list[int]] = {}
-        for m in _START_TAG.finditer(self._line(line)):
-            tags.setdefault(m.group(1), []).append(m.start() + 1)
-        columns: dict[etree._Element, int] = {}
-        seen: dict[str, int] = {}
-        for element in elements:
-            qname = etree.QName(element).localname
-            prefix = element.prefix
-            written = f"{prefix}:{qname}" if prefix else qname
-            nth = seen.get(written, 0)
-            seen[written] = nth + 1
-            found = tags.get(written, ())
-            if nth < len(found):
-                columns[element] = found[nth]
-        return columns
+
+def _written_name(element: etree._Element) -> str:
+    qname = etree.QName(element).localname
+    return f"{element.prefix}:{qname}" if element.prefix else qname
+
+
+def _preceding_on_line(element: etree._Element, line: int) -> Iterator[etree._Element]:
+    """The elements before ``element`` in document order that start on ``line``."""
+    node = element
+    while True:
+        previous = node.getprevious()
+        if previous is not None:
+            while len(previous):  # the last element inside it comes just before
+                previous = previous[-1]
+            node = previous
+        else:
+            node = node.getparent()
+            if node is None:
+                return
+        if not isinstance(node.tag, str):
+            continue  # comments and processing instructions are not counted
+        if node.sourceline is None or node.sourceline < line:
+            return
+        yield node
 
 
 # "<" and a name up to white space, "/" or ">"; a "<" ends the name (and may begin another).
