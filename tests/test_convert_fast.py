@@ -1,0 +1,96 @@
+"""The quick paths of conversion give what the plain algorithms give, character for character.
+
+Each quick path (a shared folded view, plain folding when no line ends in a hyphen, the
+coverage check over sorted claims) is compared with the straightforward algorithm it stands
+in for, on texts made at random from the characters that matter to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tei.annotate import names_view
+from tei.annotate.names_view import fold_char, make_view
+from tei.fidelity import _coverage_fails
+from tei.parse import lines
+from tei.parse.lines import fold_hyphenated
+
+ALPHABET = "aAbzé\u0301ßæŒł’`-\u00ad‐ \n\t\u3000한ǅ.1¹"
+
+
+def view_by_loop(text: str) -> tuple[str, list[int]]:
+    drop: set[int] = set()
+    for m in names_view._JOIN.finditer(text):
+        drop.update(range(m.start(), m.end()))
+    out, origin = [], []
+    for i, ch in enumerate(text):
+        if i in drop:
+            continue
+        folded = fold_char(ch)
+        out.append(folded)
+        origin.extend([i] * len(folded))
+    return "".join(out), origin
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_the_folded_view_is_the_view_of_the_character_loop(text):
+    view = make_view(text)
+    expected_text, expected_origin = view_by_loop(text)
+    assert view.text == expected_text
+    assert list(view.origin) == expected_origin
+    assert make_view(text) is view  # made once, shared by the finders
+
+
+def fold_hyphenated_by_words(source, start, end, holes=()):
+    pieces, hyphens, length, previous_end = [], [], 0, None
+    for match in re.compile(r"\S+").finditer(source, start, end):
+        if any(h_start < match.end() and match.start() < h_end for h_start, h_end in holes):
+            continue
+        word = match.group()
+        if previous_end is not None:
+            gap = source[previous_end:match.start()]
+            hole_between = any(previous_end <= h_start < match.start() for h_start, _ in holes)
+            if gap.count("\n") == 1 and not hole_between \
+                    and lines._HYPHEN_END.search(pieces[-1]) and word[0].islower():
+                hyphens.append(length)
+            else:
+                pieces.append(" ")
+                length += 1
+        pieces.append(word)
+        length += len(word)
+        previous_end = match.end()
+    return "".join(pieces), tuple(hyphens)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab A-\n \t\u00a0\u2028é", max_size=40), st.data())
+def test_folding_without_line_end_hyphens_is_plain_folding(source, data):
+    start = data.draw(st.integers(0, len(source)))
+    end = data.draw(st.integers(start, len(source)))
+    assert fold_hyphenated(source, start, end) == \
+        fold_hyphenated_by_words(source, start, end)
+
+
+def coverage_fails_by_characters(source, claims):
+    owner = [None] * len(source)
+    for start, end in claims:
+        for i in range(start, end):
+            if source[i].isspace():
+                continue
+            if owner[i] is not None:
+                return True
+            owner[i] = True
+    return any(not ch.isspace() and owner[i] is None for i, ch in enumerate(source))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \n\u00a0", max_size=30), st.data())
+def test_the_coverage_check_fails_exactly_when_the_character_check_does(source, data):
+    bound = len(source)
+    claims = data.draw(st.lists(st.tuples(st.integers(0, bound), st.integers(0, bound)),
+                                max_size=6))
+    assert _coverage_fails(source, claims) == coverage_fails_by_characters(source, claims)
