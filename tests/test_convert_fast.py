@@ -94,3 +94,38 @@ def test_the_coverage_check_fails_exactly_when_the_character_check_does(source, 
     claims = data.draw(st.lists(st.tuples(st.integers(0, bound), st.integers(0, bound)),
                                 max_size=6))
     assert _coverage_fails(source, claims) == coverage_fails_by_characters(source, claims)
+
+
+def line_by_walk(doc, block_start, text, offset):
+    source_offset = block_start
+    remaining = len("".join(text[:offset].split()))
+    while remaining > 0 and source_offset < len(doc.source):
+        if not doc.source[source_offset].isspace():
+            remaining -= 1
+        source_offset += 1
+    return doc.line_of(source_offset)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0", max_size=40), st.data())
+def test_the_line_of_a_mention_is_the_line_the_walk_finds(source, data):
+    from types import SimpleNamespace
+
+    from tei.annotate.document import _line
+
+    doc = SimpleNamespace(source=source, line_of=lambda i: source.count("\n", 0, i) + 1)
+    block_start = data.draw(st.integers(0, len(source)))
+    text = data.draw(st.text(alphabet="ab \n", max_size=30))
+    offset = data.draw(st.integers(0, len(text)))
+    assert _line(doc, block_start, text, offset) == line_by_walk(doc, block_start, text, offset)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="[]a ", max_size=40))
+def test_bracket_depths_are_the_counts_of_enclosing_brackets(text):
+    from tei.annotate.editorial import match_brackets
+
+    brackets, _ = match_brackets(text)
+    for b in brackets:
+        assert b.depth == sum(1 for o in brackets
+                              if o.open_start < b.open_start and b.close_end <= o.close_end)

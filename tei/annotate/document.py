@@ -4,6 +4,10 @@ page-break joins, dates and persons. Knows neither the layout nor XML.
 
 from __future__ import annotations
 
+import array
+import bisect
+import functools
+import re
 from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
@@ -155,14 +159,25 @@ def _number_markers_seen(doc: Document, spans: list[list[Span]],
 
 
 def _line(doc: Document, block_start: int, text: str, offset: int) -> int:
-    """Source line of an offset into a block's folded text (close enough for messages)."""
-    source_offset = block_start
-    remaining = len("".join(text[:offset].split()))
-    while remaining > 0 and source_offset < len(doc.source):
-        if not doc.source[source_offset].isspace():
-            remaining -= 1
-        source_offset += 1
-    return doc.line_of(source_offset)
+    """Source line of an offset into a block's folded text (close enough for messages):
+    the line of the source character just after as many non-space characters from the
+    block's start as the folded text has before ``offset``."""
+    remaining = bisect.bisect_left(_non_space(text), offset)
+    if remaining == 0 or block_start >= len(doc.source):
+        return doc.line_of(block_start)
+    in_source = _non_space(doc.source)
+    index = bisect.bisect_left(in_source, block_start) + remaining - 1
+    return doc.line_of(in_source[index] + 1 if index < len(in_source) else len(doc.source))
+
+
+@functools.lru_cache(maxsize=8)
+def _non_space(text: str) -> array.array:
+    # Offsets of the non-space characters, found once per text: a document with many
+    # mentions in one long block asks for many lines of it.
+    return array.array("q", (m.start() for m in _NON_SPACE.finditer(text)))
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 def _mention_line(doc: Document, text_index: int, offset: int) -> int:

@@ -99,12 +99,15 @@ def match_brackets(text: str) -> tuple[list[Bracket], list[Unmatched]]:
             brackets.append(Bracket(start, end, 2, 0))
         else:
             brackets.append(Bracket(start, end, 1, 0))
-    # Depth counts the brackets that enclose this one.
+    # Depth counts the brackets that enclose this one. Pairs made with a stack nest and
+    # never cross, so in order of start the enclosing ones are those still open: a stack.
     result = []
+    open_ends: list[int] = []
     for b in brackets:
-        depth = sum(1 for o in brackets
-                    if o.open_start < b.open_start and b.close_end <= o.close_end)
-        result.append(Bracket(b.open_start, b.close_end, b.width, depth))
+        while open_ends and open_ends[-1] <= b.open_start:
+            open_ends.pop()
+        result.append(Bracket(b.open_start, b.close_end, b.width, len(open_ends)))
+        open_ends.append(b.close_end)
     return result, sorted(unmatched, key=lambda u: u.offset)
 
 
