@@ -158,9 +158,13 @@ class _Run:
         self.rendered_files: list[Path] = []
 
     def outputs(self, source: Source) -> list[Path]:
-        return [source.output(self.out / "tei", ".xml"),
-                source.output(self.out / "html", ".html"),
-                source.output(self.out / "text", ".txt")]
+        """The TEI, the page and the text of a source, then what the site keeps of it: its
+        downloads and the texts its search snippets are cut from."""
+        html = self.out / "html"
+        return [source.output(self.out / "tei", ".xml"), source.output(html, ".html"),
+                source.output(self.out / "text", ".txt"), source.output(html / "tei", ".xml"),
+                source.output(html / "text", ".txt"), source.output(html / "cite", ".json"),
+                source.output(html / "search", ".js")]
 
     def keep_unchanged(self, force: bool) -> None:
         if force or self.previous.key != self.key:
@@ -453,7 +457,8 @@ def _take_back_stale(run: _Run, every_input: list[Source], result: BuildResult) 
         files = [p.relative_to(run.out).as_posix() for p in run.outputs(document.source)
                  if p in written]
         entry = manifest.Entry(files, document.digest, run.pages.get(name))
-        if len(files) == 3 and document.valid and name in run.pages \
+        if all(p in written for p in run.outputs(document.source)[:3]) and document.valid \
+                and name in run.pages \
                 and document.conversion is not None:
             entry.built = True
             entry.record = {

@@ -42,6 +42,8 @@ def first_excess(root: etree._Element, max_depth: int = MAX_ELEMENT_DEPTH,
                  max_attributes: int = MAX_ATTRIBUTES) -> Excess | None:
     """The first element (in document order) nested deeper than ``max_depth`` (the root is
     level 1) or carrying more than ``max_attributes`` attributes, or None."""
+    if not _may_exceed(root, max_depth, max_attributes):
+        return None
     depth = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
         if not isinstance(element.tag, str):
@@ -52,9 +54,28 @@ def first_excess(root: etree._Element, max_depth: int = MAX_ELEMENT_DEPTH,
         depth += 1
         if depth > max_depth:
             return Excess("xml-too-deep", element, max_depth)
-        if _attribute_count(element) > max_attributes:
+        # Namespace declarations are counted only when they could tip the balance.
+        if len(element.attrib) + len(element.nsmap) > max_attributes \
+                and _attribute_count(element) > max_attributes:
             return Excess("xml-too-many-attributes", element, max_attributes)
     return None
+
+
+_MAY_EXCEED: dict[tuple[int, int], etree.XPath] = {}
+
+
+def _may_exceed(root: etree._Element, max_depth: int, max_attributes: int) -> bool:
+    # One XPath in C rules out most documents: an element below the depth limit, or one
+    # whose attributes and namespaces in scope (a superset of those it declares) pass the
+    # attribute limit. Only then is the tree walked to find the first excess.
+    key = (max_depth, max_attributes)
+    test = _MAY_EXCEED.get(key)
+    if test is None:
+        deep = "self::*" + "/*" * max_depth
+        test = _MAY_EXCEED[key] = etree.XPath(
+            f"boolean({deep}) or boolean(descendant-or-self::*"
+            f"[count(@*) + count(namespace::*) > {max_attributes}])")
+    return bool(test(root))
 
 
 def _attribute_count(element: etree._Element) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _SPECIAL = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
@@ -31,19 +32,27 @@ def fold_char(ch: str) -> str:
 @dataclass(frozen=True)
 class View:
     text: str
-    origin: tuple[int, ...]  # origin[i]: offset in the original text of view character i
+    origin: Sequence[int]  # origin[i]: offset in the original text of view character i
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the view range ``[start, end)``."""
         return self.origin[start], self.origin[end - 1] + 1
 
 
+# The finders look at each block several times (the persons it names, then its mentions,
+# then places and organisations): a view is made once and shared, being immutable.
+@functools.lru_cache(maxsize=256)
 def make_view(text: str) -> View:
     drop: set[int] = set()
     for m in _JOIN.finditer(text):
         drop.update(range(m.start(), m.end()))
-    if not drop and text.isascii() and "`" not in text:
-        return View(text, tuple(range(len(text))))  # nothing to fold
+    if not drop:
+        if text.isascii() and "`" not in text:
+            return View(text, range(len(text)))  # nothing to fold
+        folds = {ch: fold_char(ch) for ch in set(text)}
+        if all(len(folded) == 1 for folded in folds.values()):
+            # One character for one: the offsets stay, the letters are swapped in C.
+            return View(text.translate(str.maketrans(folds)), range(len(text)))
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):

@@ -12,6 +12,8 @@ _WORD = re.compile(r"[^ \t\n]+")
 _LAYOUT_RUN = re.compile(r"[ \t\n]+")
 # K2: "Oc-" ending a line right after a letter; a dash ("--", " - ") is not hyphenation.
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
+# A hyphen, then white space holding a line break: where a join may happen.
+_LINE_END_HYPHEN = re.compile(r"-\s*\n")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ def fold_hyphenated(
     ``holes`` are ranges left out (page furniture inside a rejoined paragraph); the text on
     either side of a hole is separated by a space, as at a blank line.
     """
+    if not holes and not _LINE_END_HYPHEN.search(source, start, end):
+        # No hyphen ends a line here: plain folding, in C.
+        return " ".join(_WORD.findall(source, start, end)), ()
     pieces: list[str] = []
     hyphens: list[int] = []
     length = 0

@@ -51,8 +51,16 @@ DESCRIPTIONS = {
 }
 
 
+_COMPILED: dict[str, etree.XPath] = {}
+
+
 def _text_elements(root: etree._Element, xpath: str) -> list[etree._Element]:
-    return root.xpath(xpath, namespaces=NS)
+    # Compiled once per expression: parsing the XPath again for every document cost more
+    # than evaluating it.
+    compiled = _COMPILED.get(xpath)
+    if compiled is None:
+        compiled = _COMPILED[xpath] = etree.XPath(xpath, namespaces=NS)
+    return compiled(root)
 
 
 def _snippet(element: etree._Element, limit: int = 40) -> str:
@@ -98,6 +106,7 @@ def footnote_empty(root: etree._Element, options: CheckOptions) -> Iterator[Find
 
 
 SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_STRING_VALUE = etree.XPath("string()")
 _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 
@@ -110,6 +119,10 @@ def footnote_marker(root: etree._Element, options: CheckOptions) -> Iterator[Fin
     # The encoder turns each superscript marker into its note; one left in the text means
     # the note it stood for was not found.
     for body in _text_elements(root, "//tei:text/tei:body"):
+        # Every text and tail looked at below is a text node of the body: none holds a
+        # superscript digit when the body's string value holds none.
+        if not _SUPERSCRIPT.search(_STRING_VALUE(body)):
+            continue
         for element in body.iter():
             if not isinstance(element.tag, str):
                 continue
@@ -183,10 +196,13 @@ SHARED_ID_ELEMENTS = frozenset(f"{{{TEI_NS}}}{name}"
 def run_level_ids(root: etree._Element) -> list[tuple[str, etree._Element]]:
     """``(xml:id, element)`` of the ids that must be unique across a run."""
     found = []
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in SHARED_ID_ELEMENTS:
+    for element in _WITH_ID(root):
+        if element.tag in SHARED_ID_ELEMENTS:
             continue
         value = element.get(XML_ID)
         if value:
             found.append((value, element))
     return found
+
+
+_WITH_ID = etree.XPath("descendant-or-self::*[@xml:id]")

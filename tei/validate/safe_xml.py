@@ -10,6 +10,7 @@ Problems come back as :class:`XmlProblem` with a line and column.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,14 +152,20 @@ class Locator:
     def __init__(self, tree: etree._ElementTree, data: bytes) -> None:
         self.tree = tree
         self.lines = data.split(b"\n")
-        self._columns: dict[etree._Element, int] | None = None
 
     def column(self, element: etree._Element | None) -> int:
-        if element is None:
+        if element is None or element.sourceline is None:
             return 1
-        if self._columns is None:
-            self._columns = self._index()
-        return self._columns.get(element, 1)
+        line = element.sourceline
+        written = _written_name(element)
+        # Start tags come in document order, so the elements before this one on its line
+        # are the ones just before it in document order: the n-th of its name there is
+        # the n-th tag of that name in the line's text.
+        nth = sum(1 for other in _preceding_on_line(element, line)
+                  if _written_name(other) == written)
+        found = [m.start() + 1 for m in _START_TAG.finditer(self._line(line))
+                 if m.group(1) == written]
+        return found[nth] if nth < len(found) else 1
 
     def where(self, element: etree._Element | None) -> tuple[int, int]:
         if element is None:
@@ -175,21 +182,31 @@ class Locator:
             return self.lines[line - 1].decode("utf-8", errors="replace")
         return ""
 
-    def _index(self) -> dict[etree._Element, int]:
-        columns: dict[etree._Element, int] = {}
-        seen: dict[tuple[int, str], int] = {}
-        root = self.tree.getroot()
-        for element in root.iter():
-            if not isinstance(element.tag, str) or element.sourceline is None:
-                continue
-            qname = etree.QName(element).localname
-            prefix = element.prefix
-            written = f"{prefix}:{qname}" if prefix else qname
-            key = (element.sourceline, written)
-            nth = seen.get(key, 0)
-            seen[key] = nth + 1
-            matches = list(re.finditer("<" + re.escape(written) + r"(?=[\s/>])",
-                                       self._line(element.sourceline)))
-            if nth < len(matches):
-                columns[element] = matches[nth].start() + 1
-        return columns
+
+def _written_name(element: etree._Element) -> str:
+    qname = etree.QName(element).localname
+    return f"{element.prefix}:{qname}" if element.prefix else qname
+
+
+def _preceding_on_line(element: etree._Element, line: int) -> Iterator[etree._Element]:
+    """The elements before ``element`` in document order that start on ``line``."""
+    node = element
+    while True:
+        previous = node.getprevious()
+        if previous is not None:
+            while len(previous):  # the last element inside it comes just before
+                previous = previous[-1]
+            node = previous
+        else:
+            node = node.getparent()
+            if node is None:
+                return
+        if not isinstance(node.tag, str):
+            continue  # comments and processing instructions are not counted
+        if node.sourceline is None or node.sourceline < line:
+            return
+        yield node
+
+
+# "<" and a name up to white space, "/" or ">"; a "<" ends the name (and may begin another).
+_START_TAG = re.compile(r"<([^\s/><]+)(?=[\s/>])")

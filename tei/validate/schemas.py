@@ -23,6 +23,7 @@ import xmlschema
 from lxml import etree
 
 from tei.resources import project_schema
+from tei.validate.fast import FastSchema, compile_fast
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
@@ -45,6 +46,9 @@ class Grammar:
     kind: str  # "xsd10", "xsd11" or "rng"
     path: Path
     compiled: object  # xmlschema.XMLSchemaBase or etree.RelaxNG
+    # The project's own schemas: libxml2 and Python checks that decide valid or not before
+    # xmlschema is asked for its words (tei.validate.fast).
+    fast: FastSchema | None = None
 
     @property
     def label(self) -> str:
@@ -96,8 +100,15 @@ def load_grammar(path: Path | None = None, notice: Notice | None = None) -> Gram
             compiled = _compile_rng(path)
         else:
             compiled = _compile_xsd_cached(path, kind, notice)
-        grammar = _LOADED[key] = Grammar(kind, path, compiled)
+        fast = compile_fast(path) if kind == "xsd11" and _is_shipped(path) else None
+        grammar = _LOADED[key] = Grammar(kind, path, compiled, fast)
     return grammar
+
+
+def _is_shipped(path: Path) -> bool:
+    """One of the project's own schemas, whose assertions tei.validate.fast knows; a user's
+    XSD 1.1 schema (--schema) is left to xmlschema."""
+    return path in (project_schema().resolve(), register_schema().resolve())
 
 
 def schema_kind(path: Path) -> str:

@@ -1,0 +1,164 @@
+"""The quick paths of conversion give what the plain algorithms give, character for character.
+
+Each quick path (a shared folded view, plain folding when no line ends in a hyphen, the
+coverage check over sorted claims) is compared with the straightforward algorithm it stands
+in for, on texts made at random from the characters that matter to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tei.annotate import names_view
+from tei.annotate.names_view import fold_char, make_view
+from tei.fidelity import _coverage_fails
+from tei.parse import lines
+from tei.parse.lines import fold_hyphenated
+
+ALPHABET = "aAbzé\u0301ßæŒł’`-\u00ad‐ \n\t\u3000한ǅ.1¹"
+
+
+def view_by_loop(text: str) -> tuple[str, list[int]]:
+    drop: set[int] = set()
+    for m in names_view._JOIN.finditer(text):
+        drop.update(range(m.start(), m.end()))
+    out, origin = [], []
+    for i, ch in enumerate(text):
+        if i in drop:
+            continue
+        folded = fold_char(ch)
+        out.append(folded)
+        origin.extend([i] * len(folded))
+    return "".join(out), origin
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_the_folded_view_is_the_view_of_the_character_loop(text):
+    view = make_view(text)
+    expected_text, expected_origin = view_by_loop(text)
+    assert view.text == expected_text
+    assert list(view.origin) == expected_origin
+    assert make_view(text) is view  # made once, shared by the finders
+
+
+def fold_hyphenated_by_words(source, start, end, holes=()):
+    pieces, hyphens, length, previous_end = [], [], 0, None
+    for match in re.compile(r"\S+").finditer(source, start, end):
+        if any(h_start < match.end() and match.start() < h_end for h_start, h_end in holes):
+            continue
+        word = match.group()
+        if previous_end is not None:
+            gap = source[previous_end:match.start()]
+            hole_between = any(previous_end <= h_start < match.start() for h_start, _ in holes)
+            if gap.count("\n") == 1 and not hole_between \
+                    and lines._HYPHEN_END.search(pieces[-1]) and word[0].islower():
+                hyphens.append(length)
+            else:
+                pieces.append(" ")
+                length += 1
+        pieces.append(word)
+        length += len(word)
+        previous_end = match.end()
+    return "".join(pieces), tuple(hyphens)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab A-\n \t\u00a0\u2028é", max_size=40), st.data())
+def test_folding_without_line_end_hyphens_is_plain_folding(source, data):
+    start = data.draw(st.integers(0, len(source)))
+    end = data.draw(st.integers(start, len(source)))
+    assert fold_hyphenated(source, start, end) == \
+        fold_hyphenated_by_words(source, start, end)
+
+
+def coverage_fails_by_characters(source, claims):
+    owner = [None] * len(source)
+    for start, end in claims:
+        for i in range(start, end):
+            if source[i].isspace():
+                continue
+            if owner[i] is not None:
+                return True
+            owner[i] = True
+    return any(not ch.isspace() and owner[i] is None for i, ch in enumerate(source))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \n\u00a0", max_size=30), st.data())
+def test_the_coverage_check_fails_exactly_when_the_character_check_does(source, data):
+    bound = len(source)
+    claims = data.draw(st.lists(st.tuples(st.integers(0, bound), st.integers(0, bound)),
+                                max_size=6))
+    assert _coverage_fails(source, claims) == coverage_fails_by_characters(source, claims)
+
+
+def line_by_walk(doc, block_start, text, offset):
+    source_offset = block_start
+    remaining = len("".join(text[:offset].split()))
+    while remaining > 0 and source_offset < len(doc.source):
+        if not doc.source[source_offset].isspace():
+            remaining -= 1
+        source_offset += 1
+    return doc.line_of(source_offset)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0", max_size=40), st.data())
+def test_the_line_of_a_mention_is_the_line_the_walk_finds(source, data):
+    from types import SimpleNamespace
+
+    from tei.annotate.document import _line
+
+    doc = SimpleNamespace(source=source, line_of=lambda i: source.count("\n", 0, i) + 1)
+    block_start = data.draw(st.integers(0, len(source)))
+    text = data.draw(st.text(alphabet="ab \n", max_size=30))
+    offset = data.draw(st.integers(0, len(text)))
+    assert _line(doc, block_start, text, offset) == line_by_walk(doc, block_start, text, offset)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="[]a ", max_size=40))
+def test_bracket_depths_are_the_counts_of_enclosing_brackets(text):
+    from tei.annotate.editorial import match_brackets
+
+    brackets, _ = match_brackets(text)
+    for b in brackets:
+        assert b.depth == sum(1 for o in brackets
+                              if o.open_start < b.open_start and b.close_end <= o.close_end)
+
+
+# -- pathological inputs -----------------------------------------------------------------------
+
+def _document_with(paragraph: str, folder):
+    import pathlib
+
+    corpus = pathlib.Path(__file__).resolve().parent.parent / "corpus"
+    source = sorted(corpus.glob("*.txt"))[0].read_text(encoding="utf-8")
+    paragraphs = source.split("\n\n")
+    middle = len(paragraphs) // 2
+    path = folder / "long.txt"
+    path.write_text("\n\n".join(paragraphs[:middle] + [paragraph] + paragraphs[middle:]),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.timeout(60)
+def test_a_megabyte_of_numbered_dots_converts_in_linear_time(tmp_path):
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    path = _document_with("1.1.1." * 170_000, tmp_path)
+    started = time.perf_counter()
+    done = subprocess.run([str(Path(sys.executable).parent / "tei"), "convert", str(path),
+                           "-o", str(tmp_path / "out"), "-q"], capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "long.xml").stat().st_size > 1_000_000
+    assert elapsed < 30  # some 3 s on a 2-core machine; the target is 10 s
