@@ -226,6 +226,26 @@ def _creation_when(creation: etree._Element) -> bool:
     return True
 
 
+_AUTHORITY_IDS = {
+    "wikidata": re.compile(r"^(Q[1-9]\d*|https?://(www\.)?wikidata\.org/(entity|wiki)/Q[1-9]\d*)$"),
+    "viaf": re.compile(r"^(\d+|https?://viaf\.org/viaf/\d+/?)$"),
+    "gnd": re.compile(r"^([0-9X-]+|https?://d-nb\.info/gnd/[0-9X-]+/?)$"),
+    "geonames": re.compile(r"^(\d+|https?://(www\.|sws\.)?geonames\.org/\d+(/.*)?)$"),
+}
+
+
+def _authority_idno(idno: etree._Element) -> bool:
+    # @type is a word (a collapsed token); the value is compared after normalize-space().
+    kind = " ".join(_tokens(idno.get("type", "")))
+    pattern = _AUTHORITY_IDS.get(kind)
+    return pattern is None or bool(pattern.search(" ".join(_tokens(_STRING(idno)))))
+
+
+def _corresp_actions(corresp: etree._Element) -> bool:
+    kinds = [action.get("type") for action in corresp.iterchildren(_t("correspAction"))]
+    return kinds.count("sent") <= 1 and kinds.count("received") <= 1
+
+
 Test = Callable[[etree._Element], bool]
 
 # Each assertion of the project's schemas, by rule id and its XPath test word for word.
@@ -257,6 +277,14 @@ ASSERTIONS: dict[tuple[str, str], Test] = {
      "not(normalize-space($d)) or matches(string($d), '(undated|n\\.\\s?d\\.|no date)', 'i'))"):
         _creation_when,
     ("note-kind", "(@place = 'foot') != (@type = 'editorial')"): _note_kind,
+    ("authority-idno", "not(@type = ('wikidata', 'viaf', 'gnd', 'geonames')) or "
+     "matches(normalize-space(string(.)), if (@type = 'wikidata') then "
+     "'^(Q[1-9]\\d*|https?://(www\\.)?wikidata\\.org/(entity|wiki)/Q[1-9]\\d*)$' else if "
+     "(@type = 'viaf') then '^(\\d+|https?://viaf\\.org/viaf/\\d+/?)$' else if (@type = 'gnd') "
+     "then '^([0-9X-]+|https?://d-nb\\.info/gnd/[0-9X-]+/?)$' else "
+     "'^(\\d+|https?://(www\\.|sws\\.)?geonames\\.org/\\d+(/.*)?)$')"): _authority_idno,
+    ("corresp-actions", "count(correspAction[@type='sent']) le 1 and "
+     "count(correspAction[@type='received']) le 1"): _corresp_actions,
 }
 
 # Where the owner of an assertion (a named type, or the root element) stands in a document
@@ -268,6 +296,8 @@ _TEI = {"tei": TEI_NS}
 _IN_TEXT = etree.XPath("//tei:text//tei:date", namespaces=_TEI)
 _OUTSIDE_TEXT = etree.XPath("//tei:date[not(ancestor::tei:text)]", namespaces=_TEI)
 _TEXT_NOTES = etree.XPath("//tei:text//tei:note", namespaces=_TEI)
+_REGISTER_IDNOS = etree.XPath("//tei:person/tei:idno | //tei:place/tei:idno"
+                              " | //tei:org/tei:idno", namespaces=_TEI)
 
 
 def _named(name: str) -> Selector:
@@ -282,6 +312,8 @@ OWNERS: dict[str, Selector] = {
     "teiHeader": _named("teiHeader"),
     "fileDesc": _named("fileDesc"),
     "creation": _named("creation"),
+    "authorityIdno": lambda root: _REGISTER_IDNOS(root),
+    "correspDesc": _named("correspDesc"),
 }
 
 
