@@ -36,7 +36,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tei",
         description="Turn plain-text diplomatic telegrams into a TEI P5 edition: "
-        "convert, validate, render, build.",
+        "convert, validate, render, build, deposit.",
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"tei-edition {__version__}")
