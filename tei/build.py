@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tei import manifest
 from tei.convert import FileResult, convert_paths, default_registers, make_finders
@@ -60,7 +61,7 @@ def build_sources(corpus: Path, out: Path) -> list[Source]:
 
 def build(corpus: Path, out: Path, registers: list[Path] | None = None,
           progress: Callable[[str], None] | None = None, *, tag_unregistered: bool = False,
-          validation: Mapping[str, object] | None = None) -> BuildResult:
+          validation: Mapping[str, Any] | None = None) -> BuildResult:
     """``validation``: keyword arguments for ``validate_paths`` (schema, strict, ignore…)."""
     from tei.render import default_renderer
     from tei.validate import validate_paths
@@ -88,7 +89,7 @@ def build(corpus: Path, out: Path, registers: list[Path] | None = None,
     if conversion.stopped:
         return result  # nothing more can be written
 
-    report = validate_paths([item.output for _, item in by_output.values()],
+    report = validate_paths([item.output for _, item in by_output.values()],  # type: ignore[misc]
                             **(validation or {}))
     valid: list[Path] = []
     for file_report in report.files:

@@ -240,7 +240,8 @@ class _Builder:
             self.part("summary", h.summary, self.sub(abstract, "p", h.summary.text))
         creation = self.sub(profile, "creation")
         dated_line = h.date_line is not None and normalize_date_line(h.date_line.text)
-        date = self.sub(creation, "date", h.date_line.text if dated_line else None)
+        date = self.sub(creation, "date",
+                        h.date_line.text if dated_line else None)  # type: ignore[union-attr]
         if h.when:
             date.set("when", h.when)
         if h.date_line and not dated_line:
@@ -270,15 +271,15 @@ class _Builder:
             if persons:
                 list_person = self.sub(partic, "listPerson")
                 for pid in persons:
-                    list_person.append(self.persons.person_element(pid))
+                    list_person.append(self.persons.person_element(pid))  # type: ignore[union-attr]
             if orgs:
                 list_org = self.sub(partic, "listOrg")
                 for eid in orgs:
-                    list_org.append(self.entities.element(eid))
+                    list_org.append(self.entities.element(eid))  # type: ignore[union-attr]
         if places:
             list_place = self.sub(self.sub(profile, "settingDesc"), "listPlace")
             for eid in places:
-                list_place.append(self.entities.element(eid))
+                list_place.append(self.entities.element(eid))  # type: ignore[union-attr]
 
     def linked(self, mentioned: list[str], kind: str,
                register: PersonSource | EntityRegister | None) -> list[str]:
@@ -405,7 +406,7 @@ class _Builder:
         return make
 
     def footnote_for_span(self, span: Span, _text: str) -> etree._Element:
-        index = self.footnote_by_n[span.attr("n")]
+        index = self.footnote_by_n[span.attr("n")]  # type: ignore[index]
         element = self.footnote_element(index, span.attr("rend"))
         element.set("_opaque", "1")
         return element
@@ -428,7 +429,7 @@ FORME_WORK = {"page-number": "pageNum", "running-header": "header"}
 
 # -- span factories ---------------------------------------------------------------------
 
-def _element(name: str, **attrs: str) -> etree._Element:
+def _element(name: str, **attrs: str | None) -> etree._Element:
     return etree.Element(T(name), {k: v for k, v in attrs.items() if v})
 
 

@@ -153,7 +153,7 @@ class Renderer:
     STYLESHEETS = ("tei-to-html", "tei-to-text", "site-index", "site-register",
                    "site-search", "site-about")
     # The site pages: output file, stylesheet, and its parameters.
-    SITE_PAGES = (("index.html", "site-index", {}),
+    SITE_PAGES: tuple[tuple[str, str, dict[str, str]], ...] = (("index.html", "site-index", {}),
                   ("persons.html", "site-register", {"kind": "person"}),
                   ("places.html", "site-register", {"kind": "place"}),
                   ("organisations.html", "site-register", {"kind": "org"}),

@@ -31,8 +31,8 @@ def conversion_findings(result: FileResult) -> list[Finding]:
             message = message[len(file) + 1:].lstrip()
         found.append(Finding(file, None, None, "conversion", "error", message))
     found.extend(result.warnings)
-    found.extend(Finding(file, int(u["line"]), None, "unregistered-name", "info",
-                         f"'{u['name']}' is in no register")  # type: ignore[call-overload]
+    found.extend(Finding(file, int(u["line"]),  # type: ignore[call-overload]
+                         None, "unregistered-name", "info", f"'{u['name']}' is in no register")
                  for u in result.unregistered)
     return found
 

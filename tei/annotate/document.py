@@ -99,8 +99,8 @@ def annotate(doc: Document, finder: PersonFinder | None,
 
     if entity_finder is not None:
         # After the persons, so that a person's name wins where the two cross (nest).
-        found = entity_finder.find(texts + notes)
-        for index, extra in enumerate(found.spans):
+        entity_result = entity_finder.find(texts + notes)
+        for index, extra in enumerate(entity_result.spans):
             (spans if index < len(texts) else footnote_spans)[
                 index if index < len(texts) else index - len(texts)].extend(extra)
 

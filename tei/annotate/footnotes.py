@@ -90,6 +90,8 @@ def find_markers(texts: Sequence[str], numbers: Sequence[str]) -> list[list[Span
 def _next_marker(text: str, pos: int, wanted: str) -> tuple[int, int, str | None] | None:
     for m in _MARKER.finditer(text, pos):
         kind = m.lastgroup
+        if kind is None:  # every alternative of _MARKER is a named group
+            continue
         value = m.group(kind)
         if kind == "sup":
             value = value.translate(_TO_ASCII)

@@ -107,7 +107,7 @@ def _named(text: str, persons: PersonFinder | None, entities: EntityFinder | Non
            keep_unlinked: bool) -> tuple[Party, ...]:
     """Registered persons and organisations named in ``text``, in text order; when there
     is none and ``keep_unlinked``, the whole text as a name of unknown kind."""
-    spans: list[tuple[Span, str]] = []
+    spans: list[tuple[Span, PartyKind]] = []
     if persons is not None:
         spans += [(s, "person") for s in persons.find([text]).spans[0]
                   if s.kind == "persName" and s.attr("ref")]

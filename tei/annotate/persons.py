@@ -13,7 +13,7 @@ Honorifics, offices and possessive endings stay outside the span.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from tei.annotate.names_forenames import same_forename
@@ -273,7 +273,7 @@ class PersonFinder:
     # -- resolution -----------------------------------------------------------------
 
     def _resolve(self, candidates: set[str], words: tuple[str, ...], earlier: list[str],
-                 named_in_header: set[str] = frozenset()) -> str | None:
+                 named_in_header: Set[str] = frozenset()) -> str | None:
         mains = {self.register.canonical(c) for c in candidates}
         if len(mains) == 1:
             return next(iter(mains))

@@ -100,9 +100,9 @@ def find_unregistered(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple
         add(*_trim_possessive(text, m.start("name"), m.end("name")))
     for m in _INITIALS_NAME.finditer(text):
         add(*_trim_possessive(text, m.start("name"), m.end("name")))
-    m = _SIGNER_LINE.match(text)
-    if m:
-        add(m.start("name"), m.end("name"))
+    signer = _SIGNER_LINE.match(text)
+    if signer:
+        add(signer.start("name"), signer.end("name"))
     return list(zip(found_starts, found_ends, strict=True))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from tei.deposit.profile import BagProfile, _quiet
 
@@ -53,7 +54,7 @@ def verify_bag(path: Path, profile: BagProfile | None = None) -> list[str]:
     return list(dict.fromkeys(findings))
 
 
-def _completeness(path: Path, bag: object) -> list[str]:
+def _completeness(path: Path, bag: Any) -> list[str]:  # a bagit.Bag
     """Files listed but absent, present but not listed: named even when the Payload-Oxum
     check stops bagit before it gets to them."""
     listed = {unicodedata.normalize("NFC", p) for p in bag.payload_entries()}

@@ -19,7 +19,7 @@ from tei.validate.checks import (
     run_level_ids,
 )
 from tei.validate.grammar import grammar_issues, name_of
-from tei.validate.issues import FileResult, Issue, Report
+from tei.validate.issues import FileResult, Issue, Report, Severity
 from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
 from tei.validate.schemas import (
     Grammar,
@@ -46,7 +46,7 @@ class Settings:
     checks: CheckOptions = field(default_factory=CheckOptions)
 
     @property
-    def check_severity(self) -> str:
+    def check_severity(self) -> Severity:
         return "error" if self.strict else "warning"
 
 
@@ -203,7 +203,7 @@ def _check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Che
     return _Checked(result, ids)
 
 
-def _flag_shared_ids(checked: list[_Checked], severity: str) -> None:
+def _flag_shared_ids(checked: list[_Checked], severity: Severity) -> None:
     users: dict[str, list[tuple[_Checked, int, int, str]]] = {}
     for item in checked:
         for value, line, col, element in item.ids:

@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 import xmlschema
@@ -44,7 +45,7 @@ class Grammar:
 
     kind: str  # "xsd10", "xsd11" or "rng"
     path: Path
-    compiled: object  # xmlschema.XMLSchemaBase or etree.RelaxNG
+    compiled: Any  # xmlschema.XMLSchemaBase or etree.RelaxNG
 
     @property
     def label(self) -> str:

@@ -1,0 +1,50 @@
+"""Checks on the code itself: the type checker is clean, and the schema's rule ids and the
+rules table the reports describe them from agree."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from lxml import etree
+
+from tei.validate.grammar import RULE_ID
+from tei.validate.rules import GRAMMAR_RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+XS = "{http://www.w3.org/2001/XMLSchema}"
+
+
+def test_mypy_is_clean_on_the_package():
+    # Settings in pyproject.toml [tool.mypy]; run from the project root so they apply.
+    run = subprocess.run([sys.executable, "-m", "mypy", "tei"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Success: no issues found" in run.stdout
+
+
+def _schema_rule_ids() -> list[str]:
+    schema = etree.parse(str(ROOT / "schemas" / "tei-edition.xsd"),
+                         etree.XMLParser(resolve_entities=False, no_network=True))
+    return [element.get(RULE_ID) for element in schema.iter(f"{XS}assert")
+            if element.get(RULE_ID) is not None]
+
+
+def test_every_assertion_of_the_schema_has_a_rule_id():
+    schema = etree.parse(str(ROOT / "schemas" / "tei-edition.xsd"),
+                         etree.XMLParser(resolve_entities=False, no_network=True))
+    unnamed = [element.sourceline for element in schema.iter(f"{XS}assert")
+               if element.get(RULE_ID) is None]
+    assert unnamed == []
+
+
+def test_schema_rule_ids_are_the_grammar_rules_of_the_table():
+    ids = _schema_rule_ids()
+    assert len(ids) >= 10  # the schema holds the project's assertions, found by their id
+    assert sorted(set(ids) - set(GRAMMAR_RULES)) == []
+    # Every header-, ref- or date- rule of the table is an assertion of the schema.
+    schema_kinds = {rule for rule in GRAMMAR_RULES
+                    if rule.split("-")[0] in {"header", "ref", "date", "note", "authority",
+                                                 "corresp"}}
+    assert sorted(schema_kinds - set(ids)) == []
