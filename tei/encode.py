@@ -18,17 +18,16 @@ from tei import __version__
 from tei.annotate.dates import find_dates, normalize_date_line
 from tei.annotate.header import HeaderFacts, Party
 from tei.findings import printable
-from tei.inline import T, fill
+from tei.inline import fill
 from tei.languages import language_code
 from tei.model import Annotations, Block, Document, Field, Footnote, Span
+from tei.namespaces import TEI_NS, XML_ID, XML_LANG, T
 from tei.parse.coverage import furniture_ranges, source_ranges
 from tei.settings import EditionSettings
 
 if TYPE_CHECKING:
     from tei.entities import EntityRegister
 
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @dataclass
@@ -131,7 +130,7 @@ class _Builder:
     # -- document ------------------------------------------------------------------------
 
     def build(self) -> Encoded:
-        root = etree.Element(T("TEI"), nsmap={None: "http://www.tei-c.org/ns/1.0"})
+        root = etree.Element(T("TEI"), nsmap={None: TEI_NS})
         root.set(XML_ID, document_id(self.doc))
         root.set(XML_LANG, "en")
         self.header(root)

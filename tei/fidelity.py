@@ -30,8 +30,8 @@ from tei.annotate.emphasis import delimiter
 from tei.annotate.footnotes import marker_text
 from tei.encode import Part
 from tei.errors import LosslessError
-from tei.inline import T
 from tei.model import LAYOUT_WHITESPACE, Document
+from tei.namespaces import T
 from tei.parse.envelope import layout_free
 
 _FOOT_NOTE = T("note")

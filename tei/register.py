@@ -24,10 +24,10 @@ from lxml import etree
 
 from tei.annotate.names_view import name_key
 from tei.errors import InputError
+from tei.namespaces import TEI, TEI_NS, XML_ID, XML_LANG
+from tei.safe_parser import safe_parser
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_T = f"{{{TEI_NS}}}"
+_T = TEI
 
 # Words that precede a name as an honorific or office; a register variant such as
 # "President Harlan" contributes them as a hint for that person, not as part of a name.
@@ -248,8 +248,7 @@ def parse_register(path: Path) -> tuple[etree._Element, list[str]]:
     are read as TEI with a warning; a file whose registers are in another namespace, or
     that holds no person, place or organisation at all, is refused.
     """
-    parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False,
-                             remove_comments=False)
+    parser = safe_parser(internal_entities=True)
     try:
         tree = etree.parse(str(path), parser)
     except etree.XMLSyntaxError as error:
@@ -339,7 +338,6 @@ def _marked(element: etree._Element) -> bool:
     return element.find(f"{_T}surname") is not None or "," in _text(element)
 
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Languages whose names are written family name first (``Nguyen Van Loc``, ``Kovács
 # János``): Chinese, Japanese, Korean, Vietnamese, Hungarian, and also Mongolian and Khmer.
 FAMILY_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "vi", "hu", "mn", "km"})

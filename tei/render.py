@@ -34,26 +34,26 @@ from lxml import etree
 
 from tei import __version__, atomic
 from tei.citation import Citation
-from tei.errors import InputError
+from tei.errors import InputError, TeiEditionError
 from tei.findings import printable
 from tei.limits import first_excess
+from tei.namespaces import TEI_NS
 from tei.resources import xslt_dir
+from tei.safe_parser import safe_parser
 from tei.search_index import search_document, search_index_script, snippet_script
 from tei.settings import EditionSettings
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 SITE_NS = "urn:tei-edition:site"
 
 # Untrusted input: no DTD loading, no entity expansion, no network.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                          huge_tree=False, remove_blank_text=False)
+_PARSER = safe_parser()
 
 
 # Pages every site has; a document of the same name would overwrite one of them.
 SITE_PAGES = frozenset({"index", "persons"})
 
 
-class RenderError(Exception):
+class RenderError(TeiEditionError, RuntimeError):
     """A document that could not be rendered; ``str()`` names the file."""
 
 

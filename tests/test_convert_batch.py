@@ -9,8 +9,9 @@ from lxml import etree
 import tei.convert as convert_module
 from tei.build import build
 from tei.convert import convert_paths, make_finders
-from tei.inline import MAX_NESTING, T, fill, nest
+from tei.inline import MAX_NESTING, fill, nest
 from tei.model import Span
+from tei.namespaces import T
 from tei.settings import EditionSettings
 from tei.sources import collect_sources
 from tests.conftest import CORPUS

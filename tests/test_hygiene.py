@@ -48,3 +48,61 @@ def test_schema_rule_ids_are_the_grammar_rules_of_the_table():
                     if rule.split("-")[0] in {"header", "ref", "date", "note", "authority",
                                                  "corresp"}}
     assert sorted(schema_kinds - set(ids)) == []
+
+
+PACKAGE = ROOT / "tei"
+
+
+def _sources() -> dict[str, str]:
+    return {path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def test_one_module_makes_xml_parsers():
+    makers = sorted(name for name, text in _sources().items() if "XMLParser(" in text)
+    assert makers == ["tei/safe_parser.py"]
+
+
+def test_one_module_spells_the_namespaces():
+    spelled = sorted(name for name, text in _sources().items()
+                     if "http://www.tei-c.org/ns/1.0" in text
+                     or "http://www.w3.org/XML/1998/namespace" in text)
+    assert spelled == ["tei/namespaces.py"]
+
+
+def test_every_error_of_the_package_has_the_root_error_and_a_builtin_base():
+    import ast
+    import builtins
+    import importlib
+
+    from tei.errors import TeiEditionError
+
+    loose = []
+    for name, text in _sources().items():
+        if name == "tei/__main__.py":  # importing it runs the command
+            continue
+        module = importlib.import_module(name[:-3].replace("/", "."))
+        for node in ast.walk(ast.parse(text)):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            cls = getattr(module, node.name, None)
+            if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+                continue
+            if cls is TeiEditionError:
+                continue
+            builtin = [base for base in cls.__mro__[1:]
+                       if base is not Exception and base is not BaseException
+                       and base is not object and getattr(builtins, base.__name__, None) is base]
+            if not issubclass(cls, TeiEditionError) or not builtin:
+                loose.append(f"{name}: {node.name}")
+    assert loose == []
+
+
+def test_commands_return_named_exit_codes():
+    import re
+
+    bare = [f"{name}:{number}" for name, text in _sources().items()
+            if name == "tei/cli.py" or name.startswith("tei/commands/")
+            for number, line in enumerate(text.splitlines(), 1)
+            if re.search(r"\breturn\s+\d+\b|\belse\s+\d+\s*$", line)]
+    assert bare == []

@@ -21,6 +21,7 @@ from tei.annotate.names_forms import Form, compile_forms, derive_forms
 from tei.annotate.names_view import fold, make_view, name_key
 from tei.annotate.unregistered import NOT_NAMES, find_unregistered
 from tei.model import Span
+from tei.namespaces import TEI
 from tei.register import Register, is_honorific
 
 
@@ -312,7 +313,7 @@ class PersonFinder:
         words = {w.lower().rstrip(".") for n in self.register.names_of(pid) for t in n.titles
                  for w in t.split()}
         words |= {w.lower().rstrip(".") for e in person.element.iter(
-            "{http://www.tei-c.org/ns/1.0}roleName") for w in "".join(e.itertext()).split()}
+            f"{TEI}roleName") for w in "".join(e.itertext()).split()}
         return {fold(w) for w in words}
 
 

@@ -25,6 +25,7 @@ from tei import report
 from tei.commands import options
 from tei.convert import convert_paths, default_registers, make_finders
 from tei.errors import UsageError
+from tei.exitcodes import FAILED, OK
 from tei.findings import printable
 from tei.progress import Progress
 from tei.settings import EditionSettings
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                       "failed": len(inputs) - len(conversion.converted)})
     if not args.quiet:
         print_summary(conversion.results, len(inputs), finders)
-    return 1 if conversion.failed or conversion.stopped else 0
+    return FAILED if conversion.failed or conversion.stopped else OK
 
 
 def write_report(path: Path, command: str, results, findings, summary) -> None:

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from tei.deposit.profile import BagProfile, _quiet
+from tei.errors import TeiEditionError
 
 # The payload folders every bag of an edition has (data/html and data/text are optional).
 PAYLOAD_FOLDERS = ("tei", "registers", "schema", "metadata")
 
 
-class NotAPackage(Exception):
+class NotAPackage(TeiEditionError, ValueError):
     """The path is neither a bag nor a SAF tree (a usage error)."""
 
 

@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tei.errors import TeiEditionError
 from tei.validate.checks import (
     DEFAULT_DATE_GRACE_DAYS,
     DESCRIPTIONS,
@@ -33,7 +34,7 @@ IO_RULE = "io"
 INTERNAL_RULE = "internal-error"
 
 
-class InputMissing(Exception):
+class InputMissing(TeiEditionError, ValueError):
     """A path given to validate does not exist."""
 
 
