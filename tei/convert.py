@@ -30,8 +30,8 @@ from tei.sourcemap import SourceMap, source_map
 from tei.sources import Source
 
 if TYPE_CHECKING:
-    from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
+    from tei.annotate.places import EntityFinder
 
 
 @dataclass
@@ -100,8 +100,8 @@ def make_finders(registers: Sequence[Path], tag_unregistered: bool = False,
     inputs: read for each kind that no file of ``registers`` gives (see
     :mod:`tei.register_loading`). Without registers the person finder still reports the
     person-like names it sees, so an editor knows what to register."""
-    from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
+    from tei.annotate.places import EntityFinder
     from tei.register_loading import load_registers
 
     loaded = load_registers(list(registers), list(defaults))

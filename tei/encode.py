@@ -26,7 +26,7 @@ from tei.parse.coverage import furniture_ranges, source_ranges
 from tei.settings import EditionSettings
 
 if TYPE_CHECKING:
-    from tei.entities import EntityRegister
+    from tei.entity_register import EntityRegister
 
 
 

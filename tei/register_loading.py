@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.entities import EntityRegister
+from tei.entity_register import EntityRegister
 from tei.namespaces import TEI_NS
 from tei.register import Register, parse_register
 

@@ -18,8 +18,8 @@ from tei.model import LAYOUT_WHITESPACE, Annotations, Block, Document, Span, War
 from tei.parse.coverage import PAGE_FURNITURE
 
 if TYPE_CHECKING:
-    from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
+    from tei.annotate.places import EntityFinder
 
 
 def document_date(doc: Document) -> str | None:

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Literal
 from tei.model import Annotations, Document, Span
 
 if TYPE_CHECKING:
-    from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
+    from tei.annotate.places import EntityFinder
 
 PartyKind = Literal["person", "org", "name"]
 
