@@ -20,7 +20,7 @@ from tei.annotate.header import HeaderFacts, Party
 from tei.findings import printable
 from tei.inline import fill
 from tei.languages import language_code
-from tei.model import Annotations, Block, Document, Field, Footnote, Span
+from tei.model import Annotations, Block, Document, Field, Footnote, Part, Span
 from tei.namespaces import TEI_NS, XML_ID, XML_LANG, T
 from tei.parse.coverage import furniture_ranges, source_ranges
 from tei.settings import EditionSettings
@@ -28,24 +28,6 @@ from tei.settings import EditionSettings
 if TYPE_CHECKING:
     from tei.entity_register import EntityRegister
 
-
-
-@dataclass
-class Part:
-    """A piece of the source (``start``..``end`` in ``Document.source``) and its element.
-
-    ``ranges`` narrows ``start``..``end`` when the piece has holes: a paragraph rejoined
-    over a page number holds the page number's line, which is a part of its own.
-    """
-
-    name: str
-    start: int
-    end: int
-    element: etree._Element
-    ranges: list[tuple[int, int]] = field(default_factory=list)
-
-    def source_ranges(self) -> list[tuple[int, int]]:
-        return self.ranges or [(self.start, self.end)]
 
 
 @dataclass

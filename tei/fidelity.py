@@ -26,11 +26,8 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from tei.annotate.emphasis import delimiter
-from tei.annotate.footnotes import marker_text
-from tei.encode import Part
 from tei.errors import LosslessError
-from tei.model import LAYOUT_WHITESPACE, Document
+from tei.model import LAYOUT_WHITESPACE, Document, Part, delimiter, marker_text
 from tei.namespaces import T
 from tei.parse.envelope import layout_free
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Section = Literal["opener", "body", "closer"]
 
@@ -185,3 +185,56 @@ class Annotations:
     unregistered: list[dict[str, object]] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # place ids mentioned, first-mention order
     orgs: list[str] = field(default_factory=list)  # organisation ids mentioned, likewise
+
+
+# -- what an encoded span's @rend gives back of the source ------------------------------
+# Shared by the annotators that find the spans and the lossless check that restores their
+# characters from the TEI, so that check depends on the model alone.
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
+
+@dataclass(frozen=True)
+class MarkerStyle:
+    rend: str | None  # None for a plain digit
+
+    def text(self, n: str) -> str:
+        if self.rend == "superscript":
+            return n.translate(_TO_SUPERSCRIPT)
+        if self.rend == "bracket":
+            return f"[{n}]"
+        return n
+
+
+def marker_text(n: str, rend: str | None) -> str:
+    """The characters a marker of number ``n`` and style ``rend`` had in the source."""
+    return MarkerStyle(rend).text(n)
+
+
+# Which emphasis delimiter, and the token of @rend that says so.
+DELIMITERS = {"*": "asterisks", "_": "underscores"}
+RENDS = {f"italic {name}": mark for mark, name in DELIMITERS.items()}
+
+
+def delimiter(rend: str | None) -> str:
+    """The source delimiter that ``@rend`` records, or '' when it records none."""
+    return RENDS.get(rend or "", "")
+
+
+@dataclass
+class Part:
+    """A piece of the source (``start``..``end`` in ``Document.source``) and its element.
+
+    ``ranges`` narrows ``start``..``end`` when the piece has holes: a paragraph rejoined
+    over a page number holds the page number's line, which is a part of its own.
+    """
+
+    name: str
+    start: int
+    end: int
+    element: Any  # the lxml element it became (the model itself knows no XML)
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+
+    def source_ranges(self) -> list[tuple[int, int]]:
+        return self.ranges or [(self.start, self.end)]

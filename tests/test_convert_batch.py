@@ -7,9 +7,10 @@ import pytest
 from lxml import etree
 
 import tei.convert as convert_module
+from tei.annotate.nesting import MAX_NESTING, nest
 from tei.build import build
 from tei.convert import convert_paths, make_finders
-from tei.inline import MAX_NESTING, fill, nest
+from tei.inline import fill
 from tei.model import Span
 from tei.namespaces import T
 from tei.settings import EditionSettings

@@ -8,10 +8,9 @@ import pytest
 from lxml import etree
 
 from tei.convert import convert_document, make_finders
-from tei.encode import Part
 from tei.errors import LosslessError
 from tei.fidelity import check, check_envelope
-from tei.model import Document, Header
+from tei.model import Document, Header, Part
 from tei.parse import parse_text
 from tei.settings import EditionSettings
 

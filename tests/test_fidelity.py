@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from tei.encode import Part
 from tei.errors import LosslessError
 from tei.fidelity import check, check_envelope, source_text
-from tei.model import Consumed, Document, Field, Header
+from tei.model import Consumed, Document, Field, Header, Part
 from tei.namespaces import T
 
 SOURCE = "Citation:\n\nA cable.\n\nHe said,¹ then left.\n\n1. A note."

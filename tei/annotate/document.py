@@ -13,7 +13,7 @@ from tei.annotate.dates_entries import entry_dates
 from tei.annotate.editorial import find_editorial
 from tei.annotate.emphasis import find_emphasis
 from tei.annotate.footnotes import find_markers, stray_superscripts
-from tei.inline import nest
+from tei.annotate.nesting import nest
 from tei.model import LAYOUT_WHITESPACE, Annotations, Block, Document, Span, Warning_
 from tei.parse.coverage import PAGE_FURNITURE
 

@@ -17,11 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tei.model import Span
-
-# Which delimiter, and the token of @rend that says so.
-DELIMITERS = {"*": "asterisks", "_": "underscores"}
-RENDS = {f"italic {name}": mark for mark, name in DELIMITERS.items()}
+from tei.model import DELIMITERS, Span
 
 _EMPHASIS = re.compile(
     r"(?<![\w*_])(?P<mark>[*_])(?=\S)(?P<inner>[^*_\n]*?\S)(?P=mark)(?![\w*_])")
@@ -41,7 +37,3 @@ def find_emphasis(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Span
                                rend=f"italic {DELIMITERS[match.group('mark')]}"))
     return found
 
-
-def delimiter(rend: str | None) -> str:
-    """The source delimiter that ``@rend`` records, or '' when it records none."""
-    return RENDS.get(rend or "", "")

@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from tei.model import Span
+from tei.model import SUPERSCRIPT_DIGITS, Span
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 # Each alternative yields the number and the marker style (the @rend of the note).
 _MARKER = re.compile(
@@ -48,23 +45,6 @@ _COUNTING_WORD = re.compile(
     re.IGNORECASE)
 # A glued digit after these is a number, not a marker: "No.12", "Nº3", "IL-28", "1,000".
 _NUMBER_CONTEXT = re.compile(r"(?:No\.|Nº|№|Nr\.|#|\d[.,]|[A-Z]-?)$")
-
-
-@dataclass(frozen=True)
-class MarkerStyle:
-    rend: str | None  # None for a plain digit
-
-    def text(self, n: str) -> str:
-        if self.rend == "superscript":
-            return n.translate(_TO_SUPERSCRIPT)
-        if self.rend == "bracket":
-            return f"[{n}]"
-        return n
-
-
-def marker_text(n: str, rend: str | None) -> str:
-    """The characters a marker of number ``n`` and style ``rend`` had in the source."""
-    return MarkerStyle(rend).text(n)
 
 
 def find_markers(texts: Sequence[str], numbers: Sequence[str]) -> list[list[Span]]:
