@@ -24,28 +24,11 @@ from lxml import etree
 
 from tei.annotate.names_view import name_key
 from tei.errors import InputError
+from tei.lexicon import is_honorific
 from tei.namespaces import TEI, TEI_NS, XML_ID, XML_LANG
 from tei.safe_parser import safe_parser
 
 _T = TEI
-
-# Words that precede a name as an honorific or office; a register variant such as
-# "President Harlan" contributes them as a hint for that person, not as part of a name.
-HONORIFIC_WORDS = frozenset(
-    """comrade comrades com comr comrs cde cdes mr mrs ms mme madame mlle miss dr sir lord
-    lady president premier chairman secretary ambassador general gen marshal minister
-    senator chancellor governor admiral colonel col captain capt major lieutenant lt
-    prime vice deputy under assistant attorney foreign acting prince princess king queen
-    mayor professor prof father reverend rev monsieur herr frau senor señor don dona
-    chargé charge d'affaires generalissimo emperor shah pope cardinal judge justice
-    director amb ambs sec secy pres adm sen gov asst dep rep""".split()
-)
-
-
-def is_honorific(word: str) -> bool:
-    """``Ambassador``, ``Amb.``, ``Ambassadors``, ``Cdes.``: a title, not a name."""
-    bare = word.lower().rstrip(".")
-    return bare in HONORIFIC_WORDS or (bare.endswith("s") and bare[:-1] in HONORIFIC_WORDS)
 
 
 @dataclass(frozen=True)
