@@ -25,9 +25,12 @@ def test_build_removes_outputs_of_deleted_sources_only(tmp_path):
     out = tmp_path / "build"
     run = tei("build", str(corpus), "-o", str(out))
     assert run.returncode == 0, run.stdout + run.stderr
-    stale = [out / "tei" / "gone.xml", out / "html" / "gone.html", out / "text" / "gone.txt",
-             out / "tei" / "sub" / "gone2.xml", out / "html" / "sub" / "gone2.html",
-             out / "text" / "sub" / "gone2.txt"]
+    # Each source's TEI, page and text, and the site's download copies, citation and
+    # search snippets of it.
+    stale = [path for stem in ("gone", "sub/gone2") for path in (
+        out / "tei" / f"{stem}.xml", out / "html" / f"{stem}.html", out / "text" / f"{stem}.txt",
+        out / "html" / "tei" / f"{stem}.xml", out / "html" / "text" / f"{stem}.txt",
+        out / "html" / "cite" / f"{stem}.json", out / "html" / "search" / f"{stem}.js")]
     assert all(p.is_file() for p in stale)
     manifest = json.loads((out / ".tei-edition-manifest.json").read_text(encoding="utf-8"))
     assert sorted(manifest["sources"]) == ["gone", "keep", "sub/gone2"]
@@ -40,7 +43,7 @@ def test_build_removes_outputs_of_deleted_sources_only(tmp_path):
     (corpus / "sub" / "gone2.txt").unlink()
     run = tei("build", str(corpus), "-o", str(out))
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "removed 6 output(s) of sources that are gone" in run.stdout
+    assert f"removed {len(stale)} output(s) of sources that are gone" in run.stdout
     assert not any(p.exists() for p in stale)
     assert not (out / "html" / "sub").exists()
     assert all(p.read_text(encoding="utf-8") == "mine\n" for p in users)
