@@ -25,7 +25,7 @@ import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, cast
 
 from tei import __version__, manifest
 from tei.convert import (
@@ -36,7 +36,7 @@ from tei.convert import (
     default_registers,
     make_finders,
 )
-from tei.findings import Finding
+from tei.findings import Finding, Severity
 from tei.resources import schemas_dir, xslt_dir
 from tei.settings import EditionSettings
 from tei.shards import in_shard
@@ -96,7 +96,7 @@ def build_sources(corpus: Path, out: Path) -> list[Source]:
 
 def build(corpus: Path, out: Path, registers: list[Path] | None = None,
           progress: ProgressFactory | None = None, *, tag_unregistered: bool = False,
-          validation: Mapping[str, object] | None = None, jobs: int = 1,
+          validation: Mapping[str, Any] | None = None, jobs: int = 1,
           force: bool = False, shard: tuple[int, int] | None = None) -> BuildResult:
     """``validation``: keyword arguments for ``validate_paths`` (schema, strict, ignore…);
     ``jobs``: processes per stage; ``force``: build every document even if unchanged;
@@ -153,7 +153,7 @@ class _Run:
         self.progress = progress
         self.jobs = jobs
         self.documents = [_Document(s, _digest(s.path)) for s in inputs]
-        self.pages: dict[str, str] = {}
+        self.pages: dict[str, str | None] = {}
         self.elsewhere: set[str] = set()
         self.rendered_files: list[Path] = []
 
@@ -224,7 +224,7 @@ def _convert(run: _Run, finders: Finders, settings: EditionSettings,
     result.stopped = conversion.stopped
 
 
-def _validate(run: _Run, validation: Mapping[str, object], result: BuildResult) -> None:
+def _validate(run: _Run, validation: Mapping[str, Any], result: BuildResult) -> None:
     """Validate the documents converted in this run; those kept give their findings of the
     last build. Ids shared between files are checked here, over every document of the
     build, kept or not, so the findings are those of a clean build."""
@@ -233,7 +233,7 @@ def _validate(run: _Run, validation: Mapping[str, object], result: BuildResult) 
 
     by_output = {str(d.conversion.output): d for d in run.changed
                  if d.conversion is not None and d.conversion.output}
-    ignore = set(validation.get("ignore") or ())  # type: ignore[arg-type]
+    ignore = set(validation.get("ignore") or ())
     if by_output:
         ids: dict[str, list[tuple[str, int, int, str]]] = {}
         with run.progress("validating", len(by_output)) as bar:
@@ -243,7 +243,8 @@ def _validate(run: _Run, validation: Mapping[str, object], result: BuildResult) 
         for file_report in report.files:
             document = by_output.get(file_report.file)
             if document is None:  # not one of ours: reported as it is
-                result.findings.extend(_at_source(i, None) for i in file_report.issues)
+                result.findings.extend(f for i in file_report.issues
+                                       if (f := _at_source(i, None)) is not None)
                 continue
             lines = document.conversion.lines if document.conversion else None
             document.issues = [_Placed(i, _lookup(lines, i.line, i.col))
@@ -256,12 +257,12 @@ def _validate(run: _Run, validation: Mapping[str, object], result: BuildResult) 
     checked = [d for d in run.documents if d.issues is not None]
     shared: dict[str, list] = {}
     if "duplicate-id" not in ignore:
-        severity = "error" if validation.get("strict") else "warning"
+        severity: Severity = "error" if validation.get("strict") else "warning"
         shared = shared_id_issues({_tei(d): [i[:4] for i in d.ids or []] for d in checked},
                                   severity)
     for document in checked:
         places = {(i[1], i[2]): i[4] for i in document.ids or []}
-        issues = [*document.issues, *(_Placed(i, places.get((i.line, i.col)))
+        issues = [*(document.issues or []), *(_Placed(i, places.get((i.line, i.col)))
                                       for i in shared.get(_tei(document), []))]
         issues.sort(key=lambda p: (p.issue.line, p.issue.col, p.issue.rule, p.issue.message))
         document.validation_findings = [
@@ -287,8 +288,11 @@ def _tei(document: _Document) -> str:
     return str(document.conversion.output)
 
 
-def _lookup(lines: SourceMap | None, line: int, col: int) -> tuple[int, int] | None:
-    return lines.lookup(line, col) if lines else None
+def _lookup(lines: SourceMap | None, line: int | None,
+            col: int | None) -> tuple[int, int] | None:
+    # Issues of a generated file carry its line and column (a finding about the whole
+    # file is not of a generated file); the type of Issue allows None for those others.
+    return lines.lookup(line, col) if lines else None  # type: ignore[arg-type]
 
 
 def _placed_record(document: _Document) -> dict[str, object]:
@@ -302,7 +306,7 @@ def _placed_record(document: _Document) -> dict[str, object]:
                 for value, line, col, element, lines in document.ids or []]}
 
 
-def _placed_from(record: Mapping[str, object]) -> tuple[list[_Placed], list[tuple]]:
+def _placed_from(record: Mapping[str, Any]) -> tuple[list[_Placed], list[tuple]]:
     file = str(record.get("tei", ""))
     issues = [_Placed(Issue(file, line, col, severity, message, rule),
                       tuple(lines) if lines else None)
@@ -338,7 +342,7 @@ def _render(run: _Run, result: BuildResult, force: bool, settings: EditionSettin
         result.findings.append(Finding(file, None, None, severity="error", rule="render",
                                        message=rest or message))
     result.rendered = rendered.rendered
-    run.pages = rendered.keys
+    run.pages = dict(rendered.keys)
     run.rendered_files = rendered.written
 
 
@@ -346,7 +350,7 @@ def _findings(records: object) -> list[Finding]:
     if not isinstance(records, list):
         return []
     return [Finding(str(r.get("file")), r.get("line"), r.get("column"),
-                    severity=r.get("severity"), message=str(r.get("message")),
+                    severity=cast(Severity, r.get("severity")), message=str(r.get("message")),
                     rule=str(r.get("rule")), generated=r.get("generated"))
             for r in records if isinstance(r, dict)]
 
@@ -364,7 +368,7 @@ def _digest(path: Path) -> str | None:
         return None
 
 
-def _build_key(corpus: Path, finders: Finders, validation: Mapping[str, object]) -> str:
+def _build_key(corpus: Path, finders: Finders, validation: Mapping[str, Any]) -> str:
     """A digest of everything besides its own input that a document's outputs depend on."""
     digest = hashlib.sha256()
 

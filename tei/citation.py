@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-TEI = "{http://www.tei-c.org/ns/1.0}"
+from tei.namespaces import TEI, XML_LANG
+
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _SPACE = re.compile(r"\s+")
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}~^\\])")
@@ -73,7 +74,7 @@ class Citation:
             translator=_text(find(f"{TEI}titleStmt/{TEI}respStmt[@{{http://www.w3.org/XML/"
                                   f"1998/namespace}}id='translator']/{TEI}name")),
             url=url,
-            language=root.get("{http://www.w3.org/XML/1998/namespace}lang", ""),
+            language=root.get(XML_LANG, ""),
             rights=_text(find(f"{TEI}publicationStmt/{TEI}availability/{TEI}licence")),
         )
 

@@ -15,10 +15,10 @@ from tei import __version__
 from tei.commands import build, convert, deposit, render, validate
 from tei.commands.options import QUIET_HELP
 from tei.errors import InputError, UsageError
+from tei.exitcodes import FAILED, INTERRUPTED, USAGE
 from tei.findings import printable
 
 # Exit statuses shared by every subcommand.
-OK, FAILED, USAGE = 0, 1, 2
 
 COMMANDS = {
     "convert": convert,
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE
     except KeyboardInterrupt:
         print("tei: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:
         return FAILED
     except OSError as exc:

@@ -29,8 +29,8 @@ from tei.sources import Source
 from tei.workers import run_batches
 
 if TYPE_CHECKING:
-    from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
+    from tei.annotate.places import EntityFinder
 
 
 @dataclass
@@ -113,8 +113,8 @@ def make_finders(registers: Sequence[Path], tag_unregistered: bool = False,
     inputs: read for each kind that no file of ``registers`` gives (see
     :mod:`tei.register_loading`). Without registers the person finder still reports the
     person-like names it sees, so an editor knows what to register."""
-    from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
+    from tei.annotate.places import EntityFinder
     from tei.register_loading import load_registers
 
     loaded = load_registers(list(registers), list(defaults))
@@ -204,7 +204,7 @@ def convert_paths(inputs: Sequence[Source], outdir: Path, finders: Finders,
     for (_, output), result in zip(tasks, done, strict=True):
         by_input[claimed[output]] = result
     _convert_later(later, claimed, by_input, finders, settings, date, source_lines, progress)
-    results = [by_input[n] for n in sorted(by_input) if by_input[n] is not None]
+    results = [r for n in sorted(by_input) if (r := by_input[n]) is not None]
     stopped = next((r for r in results if r.no_room), None)
     if stopped is None:
         return ConvertRun(results)

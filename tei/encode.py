@@ -14,15 +14,13 @@ from typing import TYPE_CHECKING, Protocol
 from lxml import etree
 
 from tei import __version__
-from tei.inline import T, fill
+from tei.inline import fill
 from tei.model import Annotations, Block, Document, Field, Footnote, Part, Party, Span
+from tei.namespaces import TEI_NS, XML_ID, XML_LANG, T
 from tei.settings import EditionSettings
 
 if TYPE_CHECKING:
-    from tei.entities import EntityRegister
-
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+    from tei.entity_register import EntityRegister
 
 
 @dataclass
@@ -79,7 +77,7 @@ class _Builder:
     # -- document ------------------------------------------------------------------------
 
     def build(self) -> Encoded:
-        root = etree.Element(T("TEI"), nsmap={None: "http://www.tei-c.org/ns/1.0"})
+        root = etree.Element(T("TEI"), nsmap={None: TEI_NS})
         root.set(XML_ID, self.facts.id)
         root.set(XML_LANG, "en")
         self.header(root)
@@ -185,7 +183,8 @@ class _Builder:
             self.part("summary", h.summary, self.sub(abstract, "p", h.summary.text))
         creation = self.sub(profile, "creation")
         dated_line = h.date_line is not None and self.facts.date_line_is_date
-        date = self.sub(creation, "date", h.date_line.text if dated_line else None)
+        date = self.sub(creation, "date",
+                        h.date_line.text if h.date_line is not None and dated_line else None)
         if self.facts.when:
             date.set("when", self.facts.when)
         if h.date_line and not dated_line:
@@ -215,15 +214,15 @@ class _Builder:
             if persons:
                 list_person = self.sub(partic, "listPerson")
                 for pid in persons:
-                    list_person.append(self.persons.person_element(pid))
+                    list_person.append(self.persons.person_element(pid))  # type: ignore[union-attr]
             if orgs:
                 list_org = self.sub(partic, "listOrg")
                 for eid in orgs:
-                    list_org.append(self.entities.element(eid))
+                    list_org.append(self.entities.element(eid))  # type: ignore[union-attr]
         if places:
             list_place = self.sub(self.sub(profile, "settingDesc"), "listPlace")
             for eid in places:
-                list_place.append(self.entities.element(eid))
+                list_place.append(self.entities.element(eid))  # type: ignore[union-attr]
 
     def linked(self, mentioned: list[str], kind: str,
                register: PersonSource | EntityRegister | None) -> list[str]:
@@ -352,7 +351,7 @@ class _Builder:
         return make
 
     def footnote_for_span(self, span: Span, _text: str) -> etree._Element:
-        index = self.footnote_by_n[span.attr("n")]
+        index = self.footnote_by_n[span.attr("n")]  # type: ignore[index]
         element = self.footnote_element(index, span.attr("rend"))
         element.set("_opaque", "1")
         return element
@@ -374,7 +373,7 @@ FORME_WORK = {"page-number": "pageNum", "running-header": "header"}
 
 # -- span factories ---------------------------------------------------------------------
 
-def _element(name: str, **attrs: str) -> etree._Element:
+def _element(name: str, **attrs: str | None) -> etree._Element:
     return etree.Element(T(name), {k: v for k, v in attrs.items() if v})
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 
 class TeiEditionError(Exception):
-    """Base class of the project's own errors."""
+    """Base class of the project's own errors. Each error also derives from the builtin it
+    is a kind of (as xmlschema's do), so ``except ValueError`` in a caller still catches a
+    bad value and ``except TeiEditionError`` catches everything the project raises."""
 
 
-class InputError(TeiEditionError):
+class InputError(TeiEditionError, ValueError):
     """An input file that cannot be converted.
 
     ``str()`` gives ``file:line: what is wrong. what to do`` so a message can be printed
@@ -29,10 +31,10 @@ class InputError(TeiEditionError):
         return text
 
 
-class LosslessError(TeiEditionError):
+class LosslessError(TeiEditionError, ValueError):
     """The TEI does not hold every character of the input: the file is not written."""
 
 
-class UsageError(TeiEditionError):
+class UsageError(TeiEditionError, ValueError):
     """A command given something it cannot use (an output that is a file, a folder it
     cannot write in): printed as one line, exit status 2."""

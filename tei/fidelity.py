@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from lxml import etree
 
 from tei.errors import LosslessError
-from tei.inline import T
 from tei.model import LAYOUT_WHITESPACE, Document, Part, delimiter, marker_text
+from tei.namespaces import T
 from tei.parse.envelope import layout_free
 
 _FOOT_NOTE = T("note")

@@ -15,14 +15,6 @@ from lxml import etree
 
 from tei.model import Span
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-
-
-def T(name: str) -> str:
-    """Clark name of a TEI element."""
-    return f"{{{TEI_NS}}}{name}"
-
-
 Factory = Callable[[Span, str], etree._Element]
 """Makes the element for a span; gets the span and the text it covers."""
 

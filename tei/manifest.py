@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from tei import atomic
 
@@ -31,7 +32,7 @@ class Entry:
     input: str | None = None  # sha256 of the source's bytes
     page: str | None = None  # the key of its reading page (see tei.render)
     built: bool = False  # converted, valid and rendered: may be kept as it is next time
-    record: dict[str, object] = field(default_factory=dict)  # its findings, names, persons
+    record: dict[str, Any] = field(default_factory=dict)  # its findings, names, persons
 
 
 @dataclass

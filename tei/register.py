@@ -24,28 +24,11 @@ from lxml import etree
 
 from tei.annotate.names_view import name_key
 from tei.errors import InputError
+from tei.lexicon import is_honorific
+from tei.namespaces import TEI, TEI_NS, XML_ID, XML_LANG
+from tei.safe_parser import safe_parser
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_T = f"{{{TEI_NS}}}"
-
-# Words that precede a name as an honorific or office; a register variant such as
-# "President Harlan" contributes them as a hint for that person, not as part of a name.
-HONORIFIC_WORDS = frozenset(
-    """comrade comrades com comr comrs cde cdes mr mrs ms mme madame mlle miss dr sir lord
-    lady president premier chairman secretary ambassador general gen marshal minister
-    senator chancellor governor admiral colonel col captain capt major lieutenant lt
-    prime vice deputy under assistant attorney foreign acting prince princess king queen
-    mayor professor prof father reverend rev monsieur herr frau senor señor don dona
-    chargé charge d'affaires generalissimo emperor shah pope cardinal judge justice
-    director amb ambs sec secy pres adm sen gov asst dep rep""".split()
-)
-
-
-def is_honorific(word: str) -> bool:
-    """``Ambassador``, ``Amb.``, ``Ambassadors``, ``Cdes.``: a title, not a name."""
-    bare = word.lower().rstrip(".")
-    return bare in HONORIFIC_WORDS or (bare.endswith("s") and bare[:-1] in HONORIFIC_WORDS)
+_T = TEI
 
 
 @dataclass(frozen=True)
@@ -248,8 +231,7 @@ def parse_register(path: Path) -> tuple[etree._Element, list[str]]:
     are read as TEI with a warning; a file whose registers are in another namespace, or
     that holds no person, place or organisation at all, is refused.
     """
-    parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False,
-                             remove_comments=False)
+    parser = safe_parser(internal_entities=True)
     try:
         tree = etree.parse(str(path), parser)
     except etree.XMLSyntaxError as error:
@@ -339,7 +321,6 @@ def _marked(element: etree._Element) -> bool:
     return element.find(f"{_T}surname") is not None or "," in _text(element)
 
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Languages whose names are written family name first (``Nguyen Van Loc``, ``Kovács
 # János``): Chinese, Japanese, Korean, Vietnamese, Hungarian, and also Mongolian and Khmer.
 FAMILY_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "vi", "hu", "mn", "km"})

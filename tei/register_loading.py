@@ -15,8 +15,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.entities import EntityRegister
-from tei.register import TEI_NS, Register, parse_register
+from tei.entity_register import EntityRegister
+from tei.namespaces import TEI_NS
+from tei.register import Register, parse_register
 
 
 @dataclass

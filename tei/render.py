@@ -29,23 +29,23 @@ from lxml import etree
 
 from tei import __version__, atomic
 from tei.citation import Citation
-from tei.errors import InputError
+from tei.errors import InputError, TeiEditionError
 from tei.findings import printable
 from tei.limits import first_excess
+from tei.namespaces import TEI_NS
 from tei.resources import xslt_dir
+from tei.safe_parser import safe_parser
 from tei.search_index import search_document, search_index_script, snippet_script
 from tei.settings import EditionSettings
 from tei.workers import run_batches
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 SITE_NS = "urn:tei-edition:site"
 
 # Untrusted input: no DTD loading, no entity expansion, no network.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                          huge_tree=False, remove_blank_text=False)
+_PARSER = safe_parser()
 
 
-class RenderError(Exception):
+class RenderError(TeiEditionError, RuntimeError):
     """A document that could not be rendered; ``str()`` names the file."""
 
 
@@ -147,7 +147,7 @@ class Renderer:
     STYLESHEETS = ("tei-to-html", "tei-to-text", "site-index", "site-register",
                    "site-search", "site-about", "site-order")
     # The site pages: output file, stylesheet, and its parameters.
-    SITE_PAGES = (("index.html", "site-index", {}),
+    SITE_PAGES: tuple[tuple[str, str, dict[str, str]], ...] = (("index.html", "site-index", {}),
                   ("persons.html", "site-register", {"kind": "person"}),
                   ("places.html", "site-register", {"kind": "place"}),
                   ("organisations.html", "site-register", {"kind": "org"}),

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-TEI = "{http://www.tei-c.org/ns/1.0}"
+from tei.namespaces import TEI
+
 # The order is MiniSearch's field ids; search.js boosts by these names.
 FIELDS = ("title", "summary", "text", "notes")
 STORED = ("href", "title", "date", "summary")

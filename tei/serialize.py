@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from tei.inline import TEI_NS
+from tei.namespaces import TEI_NS
 
 _ELEMENT_ONLY = {
     "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt",

@@ -17,10 +17,11 @@ from lxml import etree
 
 from tei.encode import Encoded
 from tei.model import Document
+from tei.safe_parser import safe_parser
 from tei.validate.safe_xml import Locator
 
 _VISIBLE = re.compile(r"\S")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_PARSER = safe_parser()
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,12 @@ def test_build_removes_outputs_of_deleted_sources_only(tmp_path):
     out = tmp_path / "build"
     run = tei("build", str(corpus), "-o", str(out))
     assert run.returncode == 0, run.stdout + run.stderr
-    # Each source's TEI, page and text, and the site's downloads and search texts of it.
-    stale = [out / folder / f"{name}{suffix}" for name in ("gone", "sub/gone2")
-             for folder, suffix in (("tei", ".xml"), ("html", ".html"), ("text", ".txt"),
-                                    ("html/tei", ".xml"), ("html/text", ".txt"),
-                                    ("html/cite", ".json"), ("html/search", ".js"))]
+    # Each source's TEI, page and text, and the site's download copies, citation and
+    # search snippets of it.
+    stale = [path for stem in ("gone", "sub/gone2") for path in (
+        out / "tei" / f"{stem}.xml", out / "html" / f"{stem}.html", out / "text" / f"{stem}.txt",
+        out / "html" / "tei" / f"{stem}.xml", out / "html" / "text" / f"{stem}.txt",
+        out / "html" / "cite" / f"{stem}.json", out / "html" / "search" / f"{stem}.js")]
     assert all(p.is_file() for p in stale)
     manifest = json.loads((out / ".tei-edition-manifest.json").read_text(encoding="utf-8"))
     assert sorted(manifest["sources"]) == ["gone", "keep", "sub/gone2"]
@@ -42,7 +43,7 @@ def test_build_removes_outputs_of_deleted_sources_only(tmp_path):
     (corpus / "sub" / "gone2.txt").unlink()
     run = tei("build", str(corpus), "-o", str(out))
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "removed 14 output(s) of sources that are gone" in run.stdout
+    assert f"removed {len(stale)} output(s) of sources that are gone" in run.stdout
     assert not any(p.exists() for p in stale)
     assert not (out / "html" / "sub").exists()
     assert all(p.read_text(encoding="utf-8") == "mine\n" for p in users)

@@ -10,8 +10,9 @@ import tei.convert as convert_module
 from tei.annotate.nesting import MAX_NESTING, nest
 from tei.build import build
 from tei.convert import convert_paths, make_finders
-from tei.inline import T, fill
+from tei.inline import fill
 from tei.model import Span
+from tei.namespaces import T
 from tei.settings import EditionSettings
 from tei.sources import collect_sources
 from tests.conftest import CORPUS

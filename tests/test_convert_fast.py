@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from tei.annotate import names_view
 from tei.annotate.names_view import fold_char, make_view
-from tei.model import LAYOUT_WHITESPACE
+from tei.errors import LosslessError
+from tei.fidelity import _check_coverage
+from tei.model import LAYOUT_WHITESPACE, Document, Header, Part
 from tei.parse import lines
 from tei.parse.lines import fold_hyphenated
 
@@ -48,7 +50,8 @@ def test_the_folded_view_is_the_view_of_the_character_loop(text):
 
 def fold_hyphenated_by_words(source, start, end, holes=()):
     pieces, hyphens, length, previous_end = [], [], 0, None
-    for match in re.compile(r"[^ \t\n]+").finditer(source, start, end):  # layout spaces only
+    # A word is a run of characters other than layout whitespace (a no-break space is text).
+    for match in re.compile(f"[^{LAYOUT_WHITESPACE}]+").finditer(source, start, end):
         if any(h_start < match.end() and match.start() < h_end for h_start, h_end in holes):
             continue
         word = match.group()
@@ -76,9 +79,43 @@ def test_folding_without_line_end_hyphens_is_plain_folding(source, data):
         fold_hyphenated_by_words(source, start, end)
 
 
+def coverage_fails_by_characters(source, claims):
+    # Layout whitespace may be claimed by no part or by several; every other character
+    # (a no-break space among them) is text, claimed exactly once.
+    owner = [None] * len(source)
+    for start, end in claims:
+        for i in range(start, end):
+            if source[i] in LAYOUT_WHITESPACE:
+                continue
+            if owner[i] is not None:
+                return True
+            owner[i] = True
+    return any(ch not in LAYOUT_WHITESPACE and owner[i] is None
+               for i, ch in enumerate(source))
+
+
+def coverage_check_fails(source, claims):
+    doc = Document("x.txt", source, Header(), [], [])
+    parts = [Part(f"part {n}", start, end, None) for n, (start, end) in enumerate(claims)]
+    try:
+        _check_coverage(doc, parts)
+    except LosslessError:
+        return True
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \n\u00a0", max_size=30), st.data())
+def test_the_coverage_check_fails_exactly_when_the_character_check_does(source, data):
+    bound = len(source)
+    claims = data.draw(st.lists(st.tuples(st.integers(0, bound), st.integers(0, bound)),
+                                max_size=6))
+    assert coverage_check_fails(source, claims) == coverage_fails_by_characters(source, claims)
+
+
 def line_by_walk(doc, block_start, text, offset):
     source_offset = block_start
-    remaining = sum(1 for ch in text[:offset] if ch not in LAYOUT_WHITESPACE)
+    remaining = sum(ch not in LAYOUT_WHITESPACE for ch in text[:offset])
     while remaining > 0 and source_offset < len(doc.source):
         if doc.source[source_offset] not in LAYOUT_WHITESPACE:
             remaining -= 1
@@ -95,8 +132,7 @@ def test_the_line_of_a_mention_is_the_line_the_walk_finds(source, data):
 
     doc = SimpleNamespace(source=source, line_of=lambda i: source.count("\n", 0, i) + 1)
     block_start = data.draw(st.integers(0, len(source)))
-    # A block's text holds the source's characters from its start, hard wraps joined.
-    text = " ".join(source[block_start:].split("\n"))
+    text = data.draw(st.text(alphabet="ab \n", max_size=30))
     offset = data.draw(st.integers(0, len(text)))
     assert _line(doc, block_start, text, offset) == line_by_walk(doc, block_start, text, offset)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tei.annotate.entities import EntityFinder, EntityResult, name_forms
-from tei.entities import EntityRegister
+from tei.annotate.places import EntityFinder, EntityResult, name_forms
+from tei.entity_register import EntityRegister
 from tei.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent

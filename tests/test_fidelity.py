@@ -7,8 +7,8 @@ from lxml import etree
 
 from tei.errors import LosslessError
 from tei.fidelity import check, check_envelope, source_text
-from tei.inline import T
 from tei.model import Consumed, Document, Field, Header, Part
+from tei.namespaces import T
 
 SOURCE = "Citation:\n\nA cable.\n\nHe said,¹ then left.\n\n1. A note."
 

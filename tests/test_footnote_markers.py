@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tei.annotate.footnotes import find_markers, marker_text
+from tei.annotate.footnotes import find_markers
+from tei.model import marker_text
 
 
 def found(texts, numbers):

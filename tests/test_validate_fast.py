@@ -316,3 +316,35 @@ def test_fast_path_and_xmlschema_agree_on_dates_words_and_languages(fast_schemas
     text = text.replace(before, after.format(value), 1)
     tree = etree.fromstring(text.encode("utf-8")).getroottree()
     assert fast_schemas[False].accepts(tree) == xmlschema_accepts(tree)
+
+
+AUTHORITY_VALUES = [("wikidata", "Q35314"), ("wikidata", "Q0"), ("wikidata", "q1"),
+                    ("wikidata", " Q1 "), ("wikidata", "https://www.wikidata.org/wiki/Q1"),
+                    ("wikidata", "http://wikidata.org/entity/Q12x"), ("wikidata", "Q1\u0661"),
+                    ("viaf", "123"), ("viaf", "https://viaf.org/viaf/1/"), ("viaf", "12a"),
+                    ("gnd", "118-X"), ("gnd", "https://d-nb.info/gnd/1X/"), ("gnd", "1 2"),
+                    ("geonames", "524901"), ("geonames", "https://sws.geonames.org/1/x\u00e9"),
+                    ("geonames", "geonames:1"), ("local", "anything at all"), ("wikidata", "")]
+
+
+@pytest.mark.parametrize(("kind", "value"), AUTHORITY_VALUES)
+def test_fast_path_and_xmlschema_agree_on_authority_ids(fast_schemas, kind, value):
+    text = (ROOT / "corpus" / "persons.xml").read_text(encoding="utf-8")
+    before = '<idno type="wikidata">Q35314</idno>'
+    assert before in text
+    text = text.replace(before, f'<idno type="{kind}">{value}</idno>', 1)
+    tree = etree.fromstring(text.encode("utf-8")).getroottree()
+    assert fast_schemas[True].accepts(tree) == xmlschema_accepts(tree)
+
+
+@pytest.mark.parametrize("types", [("sent", "received"), ("sent", "sent"),
+                                   ("received", "received"), ("received", "sent")])
+def test_fast_path_and_xmlschema_agree_on_correspondence_actions(fast_schemas, types):
+    text = (ROOT / "docs" / "example.tei.xml").read_text(encoding="utf-8")
+    for old, new in zip(("sent", "received"), types, strict=True):
+        before = f'<correspAction type="{old}">'
+        assert before in text
+        text = text.replace(before, f'<correspAction type="@{new}">', 1)
+    text = text.replace('type="@', 'type="')
+    tree = etree.fromstring(text.encode("utf-8")).getroottree()
+    assert fast_schemas[False].accepts(tree) == xmlschema_accepts(tree)

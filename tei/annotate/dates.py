@@ -245,9 +245,15 @@ def _numeric(text: str, ref: Reference | None, order: str | None) -> Iterator[_C
         reading = numeric_reading(int(match["a"]), int(match["b"]), None, ref, order)
         if reading is None:
             continue
-        year = nearest_year(*reading, ref)
-        if year is not None and is_valid(year, *reading):
-            yield _with_time(text, match.end(), year, *reading, 2, match.start())
+        nearest = nearest_year(*reading, ref)
+        if nearest is not None and is_valid(nearest, *reading):
+            yield _with_time(text, match.end(), nearest, *reading, 2, match.start())
+
+
+def _ordinal_length(text: str, pos: int) -> int:
+    """How long the ordinal suffix ("st", "th") at ``pos`` is: 0 where there is none."""
+    suffix = re.match(ORD, text[pos:])
+    return len(suffix[0]) if suffix else 0
 
 
 def _range(start: int, end: int, first: tuple[int, int, int],
@@ -323,8 +329,8 @@ def _lists(text: str, ref: Reference | None, order: str | None) -> Iterator[_Can
         year = _year(match, month, d2, ref)
         if year is None or not (is_valid(year, month, d1) and is_valid(year, month, d2)):
             continue
-        first = Span.make(match.start(), match.end("d1") + len(
-            re.match(ORD, text[match.end("d1"):])[0]), "date", when=iso(year, month, d1))
+        first_end = match.end("d1") + _ordinal_length(text, match.end("d1"))
+        first = Span.make(match.start(), first_end, "date", when=iso(year, month, d1))
         second = Span.make(match.start("d2"), match.end(), "date", when=iso(year, month, d2))
         yield _Candidate(match.start(), match.end(), 1, (first, second))
 

@@ -28,8 +28,8 @@ from tei.model import (
 from tei.parse.coverage import PAGE_FURNITURE
 
 if TYPE_CHECKING:
-    from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
+    from tei.annotate.places import EntityFinder
 
 
 def annotate(doc: Document, finder: PersonFinder | None,
@@ -179,12 +179,13 @@ def _line(doc: Document, block_start: int, text: str, offset: int) -> int:
     come from per-document and per-text tables, so each call costs a bisection.
     """
     remaining = _non_space_before(text)[min(offset, len(text))]
-    if remaining == 0:
+    if remaining == 0 or block_start >= len(doc.source):
         return doc.line_of(block_start)
     positions = _non_space_positions(doc.source)
-    first = bisect_left(positions, block_start)
-    index = min(first + remaining - 1, len(positions) - 1)
-    return doc.line_of(positions[index] + 1)
+    index = bisect_left(positions, block_start) + remaining - 1
+    # Past the source's last character (a text longer than what is left of the source):
+    # the end of the source, as a walk from the block's start would stop there.
+    return doc.line_of(positions[index] + 1 if index < len(positions) else len(doc.source))
 
 
 @functools.lru_cache(maxsize=4)

@@ -17,9 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tei.model import DELIMITERS, RENDS, Span, delimiter
-
-__all__ = ["DELIMITERS", "RENDS", "delimiter", "find_emphasis"]
+from tei.model import DELIMITERS, Span
 
 _EMPHASIS = re.compile(
     r"(?<![\w*_])(?P<mark>[*_])(?=\S)(?P<inner>[^*_\n]*?\S)(?P=mark)(?![\w*_])")

@@ -13,12 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from tei.model import SUPERSCRIPT_DIGITS, Span, marker_text
-
-__all__ = ["SUPERSCRIPT_DIGITS", "MarkerStyle", "find_markers", "marker_text",
-           "stray_superscripts"]
+from tei.model import SUPERSCRIPT_DIGITS, Span
 
 _TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
@@ -51,14 +47,6 @@ _COUNTING_WORD = re.compile(
 _NUMBER_CONTEXT = re.compile(r"(?:No\.|Nº|№|Nr\.|#|\d[.,]|[A-Z]-?)$")
 
 
-@dataclass(frozen=True)
-class MarkerStyle:
-    rend: str | None  # None for a plain digit
-
-    def text(self, n: str) -> str:
-        return marker_text(n, self.rend)
-
-
 def find_markers(texts: Sequence[str], numbers: Sequence[str]) -> list[list[Span]]:
     """Footnote spans per text, each covering the marker characters, in footnote order."""
     waiting = list(numbers)
@@ -82,6 +70,8 @@ def find_markers(texts: Sequence[str], numbers: Sequence[str]) -> list[list[Span
 def _next_marker(text: str, pos: int, wanted: str) -> tuple[int, int, str | None] | None:
     for m in _MARKER.finditer(text, pos):
         kind = m.lastgroup
+        if kind is None:  # every alternative of _MARKER is a named group
+            continue
         value = m.group(kind)
         if kind == "sup":
             value = value.translate(_TO_ASCII)

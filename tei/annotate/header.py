@@ -37,8 +37,8 @@ from tei.model import (
 )
 
 if TYPE_CHECKING:
-    from tei.annotate.entities import EntityFinder
     from tei.annotate.persons import PersonFinder
+    from tei.annotate.places import EntityFinder
 
 __all__ = ["HeaderFacts", "Party", "Place", "document_date", "header_facts", "title_parties"]
 
@@ -215,7 +215,7 @@ def _named(text: str, persons: PersonFinder | None, entities: EntityFinder | Non
            keep_unlinked: bool) -> tuple[Party, ...]:
     """Registered persons and organisations named in ``text``, in text order; when there
     is none and ``keep_unlinked``, the whole text as a name of unknown kind."""
-    spans: list[tuple[Span, str]] = []
+    spans: list[tuple[Span, PartyKind]] = []
     if persons is not None:
         spans += [(s, "person") for s in persons.find([text]).spans[0]
                   if s.kind == "persName" and s.attr("ref")]

@@ -52,7 +52,8 @@ def make_view(text: str) -> View:
         folds = {ch: fold_char(ch) for ch in set(text)}
         if all(len(folded) == 1 for folded in folds.values()):
             # One character for one: the offsets stay, the letters are swapped in C.
-            return View(text.translate(str.maketrans(folds)), range(len(text)))
+            table: dict[str, str | int | None] = dict(folds)
+            return View(text.translate(str.maketrans(table)), range(len(text)))
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):

@@ -13,15 +13,17 @@ Honorifics, offices and possessive endings stay outside the span.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from tei.annotate.names_forenames import same_forename
 from tei.annotate.names_forms import Form, compile_forms, derive_forms
 from tei.annotate.names_view import fold, make_view, name_key
-from tei.annotate.unregistered import NOT_NAMES, find_unregistered
+from tei.annotate.unregistered import find_unregistered
+from tei.lexicon import COURTESY, NOT_FORENAMES, NOT_HELD, is_honorific
 from tei.model import Span
-from tei.register import Register, is_honorific
+from tei.namespaces import TEI
+from tei.register import Register
 
 
 @dataclass
@@ -46,21 +48,6 @@ class PersonResult:
 _TITLE_LINKS = {"of", "state", "defense", "defence", "foreign", "affairs", "the", "treasury",
                 "interior", "soviet", "american", "french", "british", "german", "cuban",
                 "west", "east", "union", "usa", "ussr", "u.s."}
-# Words before an office in a note that mean the person did not hold it himself.
-_NOT_HELD = {"the", "a", "an", "vice", "deputy", "assistant", "under", "to", "for", "acting",
-             "former", "ex", "of"}
-# Honorifics that say nothing about which office a person held.
-_COURTESY = {"mr", "mrs", "ms", "mme", "madame", "mlle", "miss", "dr", "sir", "comrade",
-             "comrades", "com", "comr", "comrs", "cde", "cdes", "monsieur", "herr", "frau",
-             "senor", "don", "dona", "lord", "lady"}
-# Capitalised words that open a sentence or qualify a name without being a forename.
-_NOT_FORENAMES = NOT_NAMES | {
-    "When", "If", "But", "As", "After", "Before", "Then", "Both", "While", "Since", "That",
-    "This", "Yes", "No", "Only", "Also", "Later", "Now", "Here", "There", "Where", "Why",
-    "How", "What", "Which", "Who", "Whom", "Whose", "Although", "Though", "Because", "So",
-    "Today", "Tomorrow", "Yesterday", "Let", "Dear", "Esteemed", "Respected", "Said",
-    "Told", "Asked", "Cables", "Cable", "From", "To", "Dispatch", "Copy", "Copies", "Called",
-}
 # How far before a name its forenames, initials, nickname or office are looked for: a
 # bounded window keeps the search linear in the length of the text.
 _WINDOW = 160
@@ -249,7 +236,7 @@ class PersonFinder:
                     tokens.insert(0, (offset, "i", letter.lower()))
             else:
                 given = name_key(token)
-                if (token in _NOT_FORENAMES or is_honorific(token)
+                if (token in NOT_FORENAMES or is_honorific(token)
                         or given in self._surname_keys):
                     break
                 if _opens_sentence(text, offset) and not any(
@@ -273,7 +260,7 @@ class PersonFinder:
     # -- resolution -----------------------------------------------------------------
 
     def _resolve(self, candidates: set[str], words: tuple[str, ...], earlier: list[str],
-                 named_in_header: set[str] = frozenset()) -> str | None:
+                 named_in_header: Set[str] = frozenset()) -> str | None:
         mains = {self.register.canonical(c) for c in candidates}
         if len(mains) == 1:
             return next(iter(mains))
@@ -312,7 +299,7 @@ class PersonFinder:
         words = {w.lower().rstrip(".") for n in self.register.names_of(pid) for t in n.titles
                  for w in t.split()}
         words |= {w.lower().rstrip(".") for e in person.element.iter(
-            "{http://www.tei-c.org/ns/1.0}roleName") for w in "".join(e.itertext()).split()}
+            f"{TEI}roleName") for w in "".join(e.itertext()).split()}
         return {fold(w) for w in words}
 
 
@@ -414,7 +401,7 @@ def _title_before(text: str, start: int) -> tuple[str, ...]:
 
 def _office(title: tuple[str, ...]) -> tuple[str, ...]:
     """The office words of a title: ``("defense", "minister")``; courtesy dropped."""
-    return tuple(w for w in title if w not in _COURTESY and w not in {"the", "of"})
+    return tuple(w for w in title if w not in COURTESY and w not in {"the", "of"})
 
 
 def _title_fits(title: tuple[str, ...], hints: str) -> bool:
@@ -436,7 +423,7 @@ def _title_fits(title: tuple[str, ...], hints: str) -> bool:
             if word != head and word.rstrip("s") != head.rstrip("s"):
                 continue
             previous = words[i - 1] if i else ""
-            if previous in _NOT_HELD and previous not in title:
+            if previous in NOT_HELD and previous not in title:
                 continue
             return True
     return False

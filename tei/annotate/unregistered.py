@@ -12,34 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-TITLES = (
-    r"Comrades?|comrades?|Com\.|com\.|Comr\.|comrs?\.|Cdes?\.|Mr\.?|Mrs\.?|Ms\.|Mme\.?|Madame|"
-    r"Mlle\.?|Miss|Dr\.?|Sir|Lord|Lady|President|Premier|Chairman|Secretary|Ambassador|"
-    r"General|Gen\.|Marshal|Minister|Senator|Sen\.|Chancellor|Governor|Gov\.|Admiral|Adm\.|"
-    r"Colonel|Col\.|Captain|Capt\.|Major|Maj\.|Lieutenant|Lt\.|Mayor|Professor|Prof\.|"
-    r"Monsieur|Herr|Frau|Señor|Senor|Don|Dona|Chargé d'Affaires|Charge d'Affaires|Father"
-)
-# Capitalised words after a title that make it an office or a body, not a person.
-NOT_NAMES = frozenset(
-    """President Premier Chairman Secretary Ambassador General Minister Marshal Senator
-    Chancellor Governor Admiral Colonel Captain Major Lieutenant Mayor Assembly Council
-    Committee Staff Staffs Department Ministry Embassy Government State States Nations
-    Union Republic Affairs Office Party Army Navy Forces Command House Senate Congress
-    Secretariat Headquarters Commission Conference Court Bank Treaty Agreement Pact
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Soviet American French German
-    British Cuban Chinese Polish Czech Czechoslovak Hungarian Bulgarian Korean Vietnamese
-    Russian English Italian Turkish Western Eastern Northern Southern The A An And Of In On
-    To For With By At From Defense Defence Foreign Interior Deputy Under Assistant Vice
-    Prime Attorney Acting Secretary-General Chief Director Red Cross United Kingdom Moscow
-    Washington Berlin Paris London Bonn Havana Peking Beijing Warsaw Prague Cuba Europe USA
-    USSR UN NATO Sir Lord Mr Mrs Dr Comrade Comrades Excellency Highness Majesty Holiness
-    TOP SECRET URGENT COPY NO CONFIDENTIAL PRIORITY EYES ONLY TELEGRAM CIPHERED SIGNATURE
-    MINISTRY FOREIGN AFFAIRS EMBASSY USSR USA UN US If It Is SUBJECT PARTICIPANTS PRESENT
-    OTHERS MEMORANDUM CONVERSATION RECORD TRANSLATION ORIGINAL SUMMARY NOTE NOTES DRAFT
-    SECRET CONFIDENTIAL UNCLASSIFIED LIMITED OFFICIAL EXCERPT ATTACHMENT ENCLOSURE
-    JOURNAL REPORT CABLE MESSAGE LETTER STATEMENT PLACE DATE TIME Privy Seal""".split()
-)
+from tei.lexicon import NOT_NAMES, TITLES
 
 _LETTER = r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]"
 _NAME_WORD = rf"[A-ZÀ-Þ]{_LETTER}*(?:['’\-]{_LETTER}+)*"
@@ -100,9 +73,9 @@ def find_unregistered(text: str, taken: Iterable[tuple[int, int]]) -> list[tuple
         add(*_trim_possessive(text, m.start("name"), m.end("name")))
     for m in _INITIALS_NAME.finditer(text):
         add(*_trim_possessive(text, m.start("name"), m.end("name")))
-    m = _SIGNER_LINE.match(text)
-    if m:
-        add(m.start("name"), m.end("name"))
+    signer = _SIGNER_LINE.match(text)
+    if signer:
+        add(signer.start("name"), signer.end("name"))
     return list(zip(found_starts, found_ends, strict=True))
 
 

@@ -34,6 +34,7 @@ from tei.build import build, build_sources
 from tei.commands import options
 from tei.commands.convert import print_unregistered, write_report
 from tei.errors import InputError, UsageError
+from tei.exitcodes import FAILED, OK, USAGE
 from tei.findings import totals_by_rule
 from tei.progress import Progress
 
@@ -107,9 +108,9 @@ def run(args: argparse.Namespace) -> int:
     if args.deposit:
         if not result.ok:
             print("tei build: deposit skipped: not every document was built", file=sys.stderr)
-            return 1
+            return FAILED
         return _deposit(args)
-    return 0 if result.ok else 1
+    return OK if result.ok else FAILED
 
 
 def _deposit(args: argparse.Namespace) -> int:
@@ -120,10 +121,10 @@ def _deposit(args: argparse.Namespace) -> int:
         written = deposit(args.output, args.output / "deposit", args.corpus, None)
     except InputError as exc:
         print(f"tei build: deposit: {exc}", file=sys.stderr)
-        return 2
+        return USAGE
     except DepositError as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)
-        return 1
+        return FAILED
     print(f"deposit: {written[0]}")
-    return 0
+    return OK

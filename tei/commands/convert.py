@@ -27,6 +27,7 @@ from tei import report
 from tei.commands import options
 from tei.convert import convert_paths, default_registers, make_finders
 from tei.errors import UsageError
+from tei.exitcodes import FAILED, OK
 from tei.findings import printable
 from tei.progress import Progress
 from tei.settings import EditionSettings
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if not inputs:  # a small corpus split in many slices: nothing to do is no failure
         if not args.quiet:
             print(f"shard {args.shard[0]}/{args.shard[1]}: no files in this slice")
-        return 0
+        return OK
     finders = make_finders(args.register, args.tag_unregistered,
                            default_registers(args.inputs))
     folders = [p if p.is_dir() else p.parent for p in args.inputs]
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
                       "failed": len(inputs) - len(conversion.converted)})
     if not args.quiet:
         print_summary(conversion.results, len(inputs), finders)
-    return 1 if conversion.failed or conversion.stopped else 0
+    return FAILED if conversion.failed or conversion.stopped else OK
 
 
 def write_report(path: Path, command: str, results, findings, summary) -> None:

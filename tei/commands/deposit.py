@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from tei.commands import options
 from tei.errors import InputError
+from tei.exitcodes import FAILED, OK, USAGE
 
 if TYPE_CHECKING:
     from tei.deposit.profile import BagProfile
@@ -66,40 +67,40 @@ def run(args: argparse.Namespace) -> int:
         profile = BagProfile.load(args.profile)
     except InputError as exc:
         print(f"tei deposit: {exc}", file=sys.stderr)
-        return 2
+        return USAGE
     if args.verify is not None:
         if args.source is not None:
             print("tei deposit: give either --verify PATH or a folder to package",
                   file=sys.stderr)
-            return 2
+            return USAGE
         try:
             findings = verify(args.verify, profile)
         except NotAPackage as exc:
             print(f"tei deposit: {exc}", file=sys.stderr)
-            return 2
+            return USAGE
         for line in findings:
             print(line)
         if not args.quiet:
             print(f"{args.verify}: {'invalid' if findings else 'valid'}", file=sys.stderr)
-        return 1 if findings else 0
+        return FAILED if findings else OK
     if args.source is None or args.output is None:
         print("tei deposit: give a folder to package and -o OUT (or --verify PATH)",
               file=sys.stderr)
-        return 2
+        return USAGE
     try:
         written = deposit(args.source, args.output, args.corpus, profile,
                           args.with_reading, args.tar, args.format)
     except InputError as exc:
         print(f"tei deposit: {exc}", file=sys.stderr)
-        return 2
+        return USAGE
     except DepositError as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)
-        return 1
+        return FAILED
     if not args.quiet:
         for path in written:
             print(f"wrote {path}")
-    return 0
+    return OK
 
 
 def deposit(source: Path, out: Path, corpus: Path | None, profile: BagProfile | None,

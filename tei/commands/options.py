@@ -7,6 +7,7 @@ import argparse
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from tei.errors import UsageError
 from tei.limits import MAX_ELEMENT_DEPTH
@@ -124,7 +125,7 @@ def validation_options() -> argparse.ArgumentParser:
     return parent
 
 
-def validation_settings(args: argparse.Namespace) -> dict[str, object]:
+def validation_settings(args: argparse.Namespace) -> dict[str, Any]:
     """The keyword arguments of ``validate_paths`` the validation options give."""
     return {"schema": args.schema, "strict": args.strict, "ignore": args.ignore,
             "tei_all": args.tei_all, "jobs": getattr(args, "jobs", 1),

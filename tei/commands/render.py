@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tei.commands import options
 from tei.errors import InputError, UsageError
+from tei.exitcodes import FAILED, OK
 from tei.findings import printable
 from tei.progress import Progress
 from tei.sources import collect_sources, name_too_long
@@ -68,4 +69,4 @@ def run(args: argparse.Namespace) -> int:
         print(report.summary())
         if report.rendered:
             print(f"reading edition: {args.output / 'html' / 'index.html'}")
-    return 0 if report.ok else 1
+    return OK if report.ok else FAILED

@@ -23,12 +23,11 @@ from pathlib import Path
 from tei import atomic
 from tei.commands import options
 from tei.errors import UsageError
+from tei.exitcodes import FAILED, OK, USAGE
 from tei.progress import Progress
 from tei.validate import FORMATS, InputMissing, Report, SchemaError, ValidatedFile, validate_paths
 from tei.validate.reporters import github_step_summary, summary
 from tei.validate.runner import IO_RULE, collect
-
-OK, FAILED, USAGE = 0, 1, 2
 
 PARENTS = (options.validation_options, options.jobs_options, options.quiet_options)
 

@@ -36,7 +36,7 @@ from tei.resources import project_schema
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 
 
-class DepositError(TeiEditionError):
+class DepositError(TeiEditionError, RuntimeError):
     """A package that could not be made, or that fails its own check; lines name files."""
 
     def __init__(self, lines: list[str]) -> None:

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tei.errors import InputError
+from tei.namespaces import TEI_NS
 from tei.render import SourceDocument, read_tei
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 REGISTER_NAMES = ("persons.xml", "places.xml")
 
 

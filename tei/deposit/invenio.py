@@ -21,6 +21,7 @@ from tei.deposit.bag import DepositError, bag_name, nfc, record_parameters
 from tei.deposit.edition import Edition
 from tei.deposit.records import RECORDS, RecordMaker
 from tei.deposit.settings import DepositSettings
+from tei.safe_parser import safe_parser
 
 DATACITE = "{http://datacite.org/schema/kernel-4}"
 # ISO 639-1 to the ISO 639-3 ids of InvenioRDM's languages vocabulary.
@@ -59,7 +60,7 @@ def personal_name(name: str) -> dict:
 
 
 def invenio_record(datacite_xml: str, settings: DepositSettings) -> dict:
-    root = etree.fromstring(datacite_xml.encode("utf-8"))
+    root = etree.fromstring(datacite_xml.encode("utf-8"), safe_parser())
 
     def find(path: str) -> list[etree._Element]:
         return root.findall(path.replace("d:", DATACITE))

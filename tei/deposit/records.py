@@ -19,6 +19,7 @@ from lxml import etree
 
 from tei.render import SourceDocument, edition_listing
 from tei.resources import schemas_dir, xslt_dir
+from tei.safe_parser import safe_parser
 
 Scope = Literal["document", "edition"]
 
@@ -115,7 +116,7 @@ def record_schema(relative: str):  # -> xmlschema.XMLSchema10
                                  defuse="always")
 
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_PARSER = safe_parser()
 
 
 def record_errors(record: Record, text: str) -> list[str]:

@@ -19,6 +19,7 @@ from tei.deposit.bag import DepositError, bag_name, nfc, record_parameters
 from tei.deposit.edition import Edition
 from tei.deposit.records import Record, RecordMaker
 from tei.deposit.settings import DepositSettings
+from tei.safe_parser import safe_parser
 
 DSPACE_RECORD = Record("dspace", "DSpace dublin_core.xml", "tei-to-dspace", "", ".xml",
                        "document", None)
@@ -106,8 +107,7 @@ def make_saf(edition: Edition, settings: DepositSettings, out: Path,
 def dublin_core_values(path: Path) -> list[tuple[str, str, str]]:
     """(element, qualifier, value) as DSpace's importer reads them: the text of each
     /dublin_core/dcvalue, trimmed."""
-    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True,
-                                                  load_dtd=False)).getroot()
+    root = etree.parse(str(path), safe_parser()).getroot()
     return [(v.get("element") or "", v.get("qualifier") or "none",
              "".join(v.itertext()).strip()) for v in root.iterfind("dcvalue")]
 
@@ -130,8 +130,7 @@ def _verify_item(item: Path) -> list[str]:
         findings.append(f"{dc}: missing")
     else:
         try:
-            root = etree.parse(str(dc), etree.XMLParser(resolve_entities=False,
-                                                        no_network=True)).getroot()
+            root = etree.parse(str(dc), safe_parser()).getroot()
         except etree.XMLSyntaxError as exc:
             return [f"{dc}: not well-formed: {exc.msg}"]
         if root.tag != "dublin_core" or root.get("schema", "dc") != "dc":

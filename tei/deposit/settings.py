@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from tei.errors import InputError
 from tei.settings import EditionSettings
@@ -82,6 +83,6 @@ class DepositSettings:
         if unknown:
             raise InputError(str(path), f"unknown [deposit] setting(s): {', '.join(unknown)}",
                              f"the settings are: {', '.join(sorted(known))}")
-        values = {k: str(v) for k, v in data.items()}
+        values: dict[str, Any] = {k: str(v) for k, v in data.items()}
         return cls(edition.publisher, edition.licence, edition.licence_url,
                    source=str(path), **values)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from tei.deposit.profile import BagProfile, _quiet
+from tei.errors import TeiEditionError
 
 # The payload folders every bag of an edition has (data/html and data/text are optional).
 PAYLOAD_FOLDERS = ("tei", "registers", "schema", "metadata")
 
 
-class NotAPackage(Exception):
+class NotAPackage(TeiEditionError, ValueError):
     """The path is neither a bag nor a SAF tree (a usage error)."""
 
 
@@ -53,7 +55,7 @@ def verify_bag(path: Path, profile: BagProfile | None = None) -> list[str]:
     return list(dict.fromkeys(findings))
 
 
-def _completeness(path: Path, bag: object) -> list[str]:
+def _completeness(path: Path, bag: Any) -> list[str]:  # a bagit.Bag
     """Files listed but absent, present but not listed: named even when the Payload-Oxum
     check stops bagit before it gets to them."""
     listed = {unicodedata.normalize("NFC", p) for p in bag.payload_entries()}

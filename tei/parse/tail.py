@@ -112,7 +112,7 @@ def take_footnotes(
         None,
     )
     bare = heading_index is not None
-    first_group = heading_index + 1 if bare else len(groups)
+    first_group = heading_index + 1 if heading_index is not None else len(groups)
     lowest = first_group if bare else 0
     chain: list[tuple[int, Line, list[Line]]] = []
     run_on: list[Line] = []  # an unnumbered paragraph waiting for the note it continues
@@ -158,7 +158,7 @@ def take_footnotes(
         note = make_field(source, text_start, (more[-1] if more else first).end)
         text, _ = fold_hyphenated(source, note.start, note.end)
         notes.append(Footnote(str(number), text, note.start, note.end))
-    if bare:
+    if heading_index is not None:
         heading = groups[heading_index][0]
         consumed.append(Consumed(heading.start, heading.end, "footnote heading"))
         before = lines[: lines.index(heading)]

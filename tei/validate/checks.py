@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 from lxml import etree
 
-from tei.validate.grammar import TEI_NS, XML_ID, name_of
+from tei.namespaces import TEI_NS, XML_ID
+from tei.validate.grammar import name_of
 
 NS = {"tei": TEI_NS}
 Finding = tuple[etree._Element, str]

@@ -27,11 +27,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from tei.namespaces import TEI_NS, XML_NS, T
 from tei.resources import schemas_dir
+from tei.safe_parser import safe_parser
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 RULE_ID = "{https://tei-edition.invalid/ns/validation-rule}id"
 VC_NS = "http://www.w3.org/2007/XMLSchema-versioning"
 
@@ -48,16 +48,10 @@ def _q(name: str) -> str:
     return f"{{{XSD_NS}}}{name}"
 
 
-def _t(name: str) -> str:
-    return f"{{{TEI_NS}}}{name}"
-
-
 # -- the XSD 1.0 form --------------------------------------------------------------------------
 
 def _parse(path: Path) -> etree._ElementTree:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             remove_comments=True)
-    return etree.parse(str(path), parser)
+    return etree.parse(str(path), safe_parser(remove_comments=True))
 
 
 def _apply_overrides(root: etree._Element, folder: Path) -> etree._Element | None:
@@ -93,10 +87,11 @@ def _apply_overrides(root: etree._Element, folder: Path) -> etree._Element | Non
     return merged
 
 
-def xsd10_form(path: Path) -> tuple[etree._Element, list[etree._Element]] | None:
+def xsd10_form(path: Path) -> tuple[etree._Element, list[etree._Element] | None] | None:
     """The XSD 1.0 form of the XSD 1.1 schema at ``path`` and the assertions taken out of it
-    (each still in a copy of its place, to tell where it applies); None when the schema uses
-    XSD 1.1 beyond assertions and overrides."""
+    (each still in a copy of its place, to tell where it applies; None for an assertion
+    whose place cannot be told); None when the schema uses XSD 1.1 beyond assertions and
+    overrides."""
     root = _apply_overrides(_parse(path).getroot(), path.parent)
     if root is None:
         return None
@@ -211,12 +206,12 @@ def _note_kind(note: etree._Element) -> bool:
 def _child(element: etree._Element, *names: str) -> bool:
     found = [element]
     for name in names:
-        found = [child for parent in found for child in parent.iterchildren(_t(name))]
+        found = [child for parent in found for child in parent.iterchildren(T(name))]
     return bool(found)
 
 
 def _creation_when(creation: etree._Element) -> bool:
-    for date in creation.iterchildren(_t("date")):
+    for date in creation.iterchildren(T("date")):
         if any(date.get(name) is not None for name in ("when", "from", "to")):
             continue
         text = _STRING(date)
@@ -226,27 +221,31 @@ def _creation_when(creation: etree._Element) -> bool:
     return True
 
 
-_AUTHORITY_IDS = {
+Test = Callable[[etree._Element], bool]
+
+# The authority id forms of the authority-idno assertion; XSD's \d is any Unicode digit,
+# as Python's is, and after normalize-space no line end is left for "." or "$" to meet.
+_AUTHORITY_FORMS = {
     "wikidata": re.compile(r"^(Q[1-9]\d*|https?://(www\.)?wikidata\.org/(entity|wiki)/Q[1-9]\d*)$"),
     "viaf": re.compile(r"^(\d+|https?://viaf\.org/viaf/\d+/?)$"),
     "gnd": re.compile(r"^([0-9X-]+|https?://d-nb\.info/gnd/[0-9X-]+/?)$"),
     "geonames": re.compile(r"^(\d+|https?://(www\.|sws\.)?geonames\.org/\d+(/.*)?)$"),
 }
+_XPATH_SPACE = re.compile(r"[ \t\r\n]+")
 
 
 def _authority_idno(idno: etree._Element) -> bool:
-    # @type is a word (a collapsed token); the value is compared after normalize-space().
-    kind = " ".join(_tokens(idno.get("type", "")))
-    pattern = _AUTHORITY_IDS.get(kind)
-    return pattern is None or bool(pattern.search(" ".join(_tokens(_STRING(idno)))))
+    form = _AUTHORITY_FORMS.get(idno.get("type") or "")
+    if form is None:
+        return True
+    value = _XPATH_SPACE.sub(" ", "".join(idno.itertext())).strip(" \t\r\n")
+    return form.search(value) is not None
 
 
 def _corresp_actions(corresp: etree._Element) -> bool:
-    kinds = [action.get("type") for action in corresp.iterchildren(_t("correspAction"))]
-    return kinds.count("sent") <= 1 and kinds.count("received") <= 1
+    types = [action.get("type") for action in corresp.iterchildren(T("correspAction"))]
+    return types.count("sent") <= 1 and types.count("received") <= 1
 
-
-Test = Callable[[etree._Element], bool]
 
 # Each assertion of the project's schemas, by rule id and its XPath test word for word.
 ASSERTIONS: dict[tuple[str, str], Test] = {
@@ -296,23 +295,24 @@ _TEI = {"tei": TEI_NS}
 _IN_TEXT = etree.XPath("//tei:text//tei:date", namespaces=_TEI)
 _OUTSIDE_TEXT = etree.XPath("//tei:date[not(ancestor::tei:text)]", namespaces=_TEI)
 _TEXT_NOTES = etree.XPath("//tei:text//tei:note", namespaces=_TEI)
-_REGISTER_IDNOS = etree.XPath("//tei:person/tei:idno | //tei:place/tei:idno"
-                              " | //tei:org/tei:idno", namespaces=_TEI)
+# The idno of a register entry (person, place, org) is the one of type authorityIdno.
+_AUTHORITY_IDNOS = etree.XPath("//tei:person/tei:idno | //tei:place/tei:idno | "
+                               "//tei:org/tei:idno", namespaces=_TEI)
 
 
 def _named(name: str) -> Selector:
-    return lambda root: list(root.iter(_t(name)))
+    return lambda root: list(root.iter(T(name)))
 
 
 OWNERS: dict[str, Selector] = {
     "headerDate": lambda root: _OUTSIDE_TEXT(root),
     "inlineDate": lambda root: _IN_TEXT(root),
     "textNote": lambda root: _TEXT_NOTES(root),
-    "TEI": lambda root: [root] if root.tag == _t("TEI") else [],
+    "TEI": lambda root: [root] if root.tag == T("TEI") else [],
     "teiHeader": _named("teiHeader"),
     "fileDesc": _named("fileDesc"),
     "creation": _named("creation"),
-    "authorityIdno": lambda root: _REGISTER_IDNOS(root),
+    "authorityIdno": lambda root: _AUTHORITY_IDNOS(root),
     "correspDesc": _named("correspDesc"),
 }
 
@@ -350,9 +350,11 @@ def _uses_type(form: etree._Element, type_name: str, element_name: str) -> bool:
 def compile_fast(path: Path) -> FastSchema | None:
     """The fast form of the schema at ``path``, or None when some part of it has none."""
     made = xsd10_form(path)
-    if made is None or made[1] is None:
+    if made is None:
         return None
     form, asserts = made
+    if asserts is None:
+        return None
     by_owner: dict[str, list[Test]] = {}
     for assertion in asserts:
         key = (assertion.get(RULE_ID) or "", " ".join((assertion.get("test") or "").split()))

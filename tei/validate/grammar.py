@@ -16,12 +16,11 @@ from xmlschema.validators.exceptions import (
     XMLSchemaValidationError,
 )
 
+from tei.namespaces import TEI_NS, XML_ID, XML_NS
 from tei.validate.issues import Issue
 from tei.validate.safe_xml import Locator
 from tei.validate.schemas import XSD_NS, Grammar
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 RULE_ID = "{https://tei-edition.invalid/ns/validation-rule}id"
 DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 POINTER_ATTRIBUTES = ("ref", "who", "resp", "sameAs", "target")
@@ -161,7 +160,7 @@ def _foreign_scheme(value: str) -> str | None:
 
 
 def _short_attribute(name: str) -> str:
-    if name.startswith("{http://www.w3.org/XML/1998/namespace}"):
+    if name.startswith(f"{{{XML_NS}}}"):
         return "xml:" + name.split("}", 1)[1]
     return name.split("}", 1)[1] if name.startswith("{") else name
 

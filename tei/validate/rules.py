@@ -39,6 +39,10 @@ GRAMMAR_RULES = {
     "date-bounds-exact": "a date has both bounds (@notBefore/@notAfter) and an exact value",
     "note-kind": "a note in the text is neither a footnote (place=\"foot\") nor an editorial "
                  "note (type=\"editorial\"), or is both",
+    "corresp-actions": "correspDesc holds more than one correspAction of one type (sent, "
+                       "received)",
+    "authority-idno": "an idno of a register entry typed wikidata, viaf, gnd or geonames does "
+                      "not hold that authority's id or its URI",
     "duplicate-id": "an xml:id is used twice in one file (an error of the XML), or by two files "
                     "of one run",
 }

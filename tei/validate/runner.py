@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tei.errors import TeiEditionError
 from tei.validate.checks import (
     DEFAULT_DATE_GRACE_DAYS,
     DESCRIPTIONS,
@@ -18,7 +19,7 @@ from tei.validate.checks import (
     run_level_ids,
 )
 from tei.validate.grammar import grammar_issues, name_of
-from tei.validate.issues import Issue, Report, ValidatedFile
+from tei.validate.issues import Issue, Report, Severity, ValidatedFile
 from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
 from tei.validate.schemas import (
     Grammar,
@@ -33,7 +34,7 @@ IO_RULE = "io"
 INTERNAL_RULE = "internal-error"
 
 
-class InputMissing(Exception):
+class InputMissing(TeiEditionError, ValueError):
     """A path given to validate does not exist."""
 
 
@@ -46,7 +47,7 @@ class Settings:
     checks: CheckOptions = field(default_factory=CheckOptions)
 
     @property
-    def check_severity(self) -> str:
+    def check_severity(self) -> Severity:
         return "error" if self.strict else "warning"
 
 
@@ -211,14 +212,14 @@ def _check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Che
     return _Checked(result, ids)
 
 
-def _flag_shared_ids(checked: list[_Checked], severity: str) -> None:
+def _flag_shared_ids(checked: list[_Checked], severity: Severity) -> None:
     found = shared_id_issues({item.result.file: item.ids for item in checked}, severity)
     for item in checked:
         item.result.issues.extend(found.get(item.result.file, []))
 
 
 def shared_id_issues(ids: Mapping[str, Sequence[tuple[str, int, int, str]]],
-                     severity: str) -> dict[str, list[Issue]]:
+                     severity: Severity) -> dict[str, list[Issue]]:
     """The ``duplicate-id`` issues per file, from each file's run-level ids
     ``(xml:id, line, column, element name)`` in the order of the files."""
     users: dict[str, list[tuple[str, int, int, str]]] = {}

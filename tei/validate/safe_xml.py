@@ -16,7 +16,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from tei.errors import TeiEditionError
 from tei.limits import MAX_ATTRIBUTES, MAX_ELEMENT_DEPTH, first_excess
+from tei.safe_parser import safe_parser
 
 MEGABYTE = 1024 * 1024
 # libxml2 refuses deeper documents unless XML_PARSE_HUGE is set, which also lifts its
@@ -32,7 +34,7 @@ class Limits:
     max_attributes: int = MAX_ATTRIBUTES
 
 
-class XmlProblem(Exception):
+class XmlProblem(TeiEditionError, ValueError):
     """The file cannot be read as XML, or is refused; ``rule`` says which."""
 
     def __init__(self, message: str, rule: str, line: int = 1, col: int = 1) -> None:
@@ -44,14 +46,7 @@ class XmlProblem(Exception):
 
 
 def make_parser(limits: Limits) -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=limits.max_depth > LIBXML2_DEPTH,
-    )
+    return safe_parser(huge_tree=limits.max_depth > LIBXML2_DEPTH)
 
 
 def read_xml(path: Path, limits: Limits) -> tuple[etree._ElementTree, bytes]:

@@ -17,15 +17,18 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 import xmlschema
 from lxml import etree
 
+from tei.errors import TeiEditionError
+from tei.namespaces import TEI_NS
 from tei.resources import project_schema
+from tei.safe_parser import safe_parser
 from tei.validate.fast import FastSchema, compile_fast
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 VC_MIN_VERSION = "{http://www.w3.org/2007/XMLSchema-versioning}minVersion"
@@ -35,7 +38,7 @@ XSD11_ONLY = ("assert", "assertion", "alternative", "openContent", "defaultOpenC
 CACHE_ENV = "TEI_EDITION_CACHE_DIR"
 
 
-class SchemaError(Exception):
+class SchemaError(TeiEditionError, ValueError):
     """A schema that cannot be used: unreadable, of an unknown kind, or not compilable."""
 
 
@@ -45,7 +48,7 @@ class Grammar:
 
     kind: str  # "xsd10", "xsd11" or "rng"
     path: Path
-    compiled: object  # xmlschema.XMLSchemaBase or etree.RelaxNG
+    compiled: Any  # xmlschema.XMLSchemaBase or etree.RelaxNG
     # The project's own schemas: libxml2 and Python checks that decide valid or not before
     # xmlschema is asked for its words (tei.validate.fast).
     fast: FastSchema | None = None
@@ -116,7 +119,7 @@ def schema_kind(path: Path) -> str:
     if path.suffix == ".rnc":
         raise SchemaError(f"{path}: RELAX NG compact syntax is not supported; convert it to "
                           "the XML syntax (.rng), e.g. with trang")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    parser = safe_parser()
     try:
         root = etree.parse(str(path), parser).getroot()
     except (OSError, etree.XMLSyntaxError) as exc:
@@ -141,7 +144,7 @@ def _version_at_least_11(version: str) -> bool:
 
 
 def _compile_rng(path: Path) -> etree.RelaxNG:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    parser = safe_parser()
     tree = etree.parse(str(path), parser)
     for ref in tree.iter(f"{{{RNG_NS}}}include", f"{{{RNG_NS}}}externalRef"):
         href = ref.get("href", "")

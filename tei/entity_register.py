@@ -16,7 +16,8 @@ from typing import Literal
 
 from lxml import etree
 
-from tei.register import TEI_NS, XML_ID, _text, follow_same_as, parse_register
+from tei.namespaces import TEI_NS, XML_ID
+from tei.register import _text, follow_same_as, parse_register
 
 EntityKind = Literal["place", "org"]
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from tei.annotate.names_forms import SUPERSCRIPTS
 from tei.annotate.names_view import fold, make_view
-from tei.entities import EntityRegister
+from tei.entity_register import EntityRegister
 from tei.model import Span
 
 _TAG = {"place": "placeName", "org": "orgName"}
