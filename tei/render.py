@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import locale
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from tei.limits import first_excess
 from tei.namespaces import TEI_NS
 from tei.resources import xslt_dir
 from tei.safe_parser import safe_parser
+from tei.saxon import start_saxon
 from tei.search_index import search_document, search_index_script, snippet_script
 from tei.settings import EditionSettings
 from tei.workers import run_batches
@@ -160,19 +160,10 @@ class Renderer:
 
     def __init__(self, stylesheets: Path | None = None,
                  settings: EditionSettings | None = None) -> None:
-        from saxonche import PySaxonProcessor
-
         self.stylesheets = stylesheets or xslt_dir()
         self.settings = settings or EditionSettings()
         self._stylesheet_digest: str | None = None
-        # Starting Saxon sets the process locale from the environment; xmlschema's XPath
-        # then asks for a collation that may not be installed and, on failure, never
-        # releases its locale lock, so a later schema load hangs. Keep the locale as it was.
-        previous = locale.setlocale(locale.LC_ALL)
-        try:
-            self._saxon = PySaxonProcessor(license=False)
-        finally:
-            locale.setlocale(locale.LC_ALL, previous)
+        self._saxon = start_saxon()
         compiler = self._saxon.new_xslt30_processor()
         self._compiled = {
             name: compiler.compile_stylesheet(

@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("tei.model", "tei.namespaces", "tei.errors", "tei.exitcodes", "tei.limits",
               "tei.findings", "tei.languages", "tei.progress", "tei.resources", "tei.atomic",
               "tei.sources", "tei.settings", "tei.safe_parser", "tei.lexicon", "tei.workers",
-              "tei.shards")),
+              "tei.shards", "tei.saxon")),
     ("parse", ("tei.parse",)),
     ("annotate", ("tei.annotate", "tei.register", "tei.entity_register",
                   "tei.register_loading")),

@@ -9,7 +9,6 @@ that the site pages read), and the schema the record must satisfy.
 from __future__ import annotations
 
 import functools
-import locale
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from lxml import etree
 from tei.render import SourceDocument, edition_listing
 from tei.resources import schemas_dir, xslt_dir
 from tei.safe_parser import safe_parser
+from tei.saxon import start_saxon
 
 Scope = Literal["document", "edition"]
 
@@ -59,15 +59,8 @@ class RecordMaker:
     """The record stylesheets compiled once, applied to any number of documents."""
 
     def __init__(self, records: Sequence[Record] = RECORDS) -> None:
-        from saxonche import PySaxonProcessor
-
         self.records = tuple(records)
-        # As in tei.render: starting Saxon must not change the process locale.
-        previous = locale.setlocale(locale.LC_ALL)
-        try:
-            self._saxon = PySaxonProcessor(license=False)
-        finally:
-            locale.setlocale(locale.LC_ALL, previous)
+        self._saxon = start_saxon()
         compiler = self._saxon.new_xslt30_processor()
         self._compiled = {
             r.name: compiler.compile_stylesheet(
