@@ -33,8 +33,8 @@ from tei import report
 from tei.build import build, build_sources
 from tei.commands import options
 from tei.commands.convert import print_unregistered, write_report
-from tei.errors import InputError, UsageError
-from tei.exitcodes import FAILED, OK, USAGE
+from tei.errors import UsageError
+from tei.exitcodes import FAILED, OK
 from tei.findings import totals_by_rule
 from tei.progress import Progress
 
@@ -114,17 +114,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _deposit(args: argparse.Namespace) -> int:
-    from tei.commands.deposit import deposit
-    from tei.deposit.bag import DepositError
+    from tei.commands.deposit import deposit_reporting
 
-    try:
-        written = deposit(args.output, args.output / "deposit", args.corpus, None)
-    except InputError as exc:
-        print(f"tei build: deposit: {exc}", file=sys.stderr)
-        return USAGE
-    except DepositError as exc:
-        for line in exc.lines:
-            print(line, file=sys.stderr)
-        return FAILED
-    print(f"deposit: {written[0]}")
-    return OK
+    status, written = deposit_reporting("tei build: deposit", args.output,
+                                        args.output / "deposit", args.corpus, None)
+    if status == OK:
+        print(f"deposit: {written[0]}")
+    return status

@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tei.commands import options
 from tei.errors import InputError
@@ -59,7 +59,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tei.deposit.bag import DepositError
     from tei.deposit.profile import BagProfile
     from tei.deposit.verify import NotAPackage, verify
 
@@ -87,20 +86,30 @@ def run(args: argparse.Namespace) -> int:
         print("tei deposit: give a folder to package and -o OUT (or --verify PATH)",
               file=sys.stderr)
         return USAGE
-    try:
-        written = deposit(args.source, args.output, args.corpus, profile,
-                          args.with_reading, args.tar, args.format)
-    except InputError as exc:
-        print(f"tei deposit: {exc}", file=sys.stderr)
-        return USAGE
-    except DepositError as exc:
-        for line in exc.lines:
-            print(line, file=sys.stderr)
-        return FAILED
+    status, written = deposit_reporting("tei deposit", args.source, args.output, args.corpus,
+                                        profile, args.with_reading, args.tar, args.format)
+    if status != OK:
+        return status
     if not args.quiet:
         for path in written:
             print(f"wrote {path}")
     return OK
+
+
+def deposit_reporting(prefix: str, *args: Any) -> tuple[int, list[Path]]:
+    """``deposit(*args)`` with its failures printed, ``prefix`` naming the command: the exit
+    status and the paths written."""
+    from tei.deposit.bag import DepositError
+
+    try:
+        return OK, deposit(*args)
+    except InputError as exc:
+        print(f"{prefix}: {exc}", file=sys.stderr)
+        return USAGE, []
+    except DepositError as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        return FAILED, []
 
 
 def deposit(source: Path, out: Path, corpus: Path | None, profile: BagProfile | None,
