@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -75,27 +76,34 @@ def uncovered(doc: Document) -> list[tuple[int, int]]:
     """Source ranges of non-whitespace characters in no part.
 
     Runs separated only by whitespace are merged, so each range is a stretch of text a
-    reader would see as one piece.
+    reader would see as one piece: within each stretch between parts, from its first
+    character that is not layout whitespace to its last.
     """
     source = doc.source
-    covered = bytearray(len(source))
-    for start, end, _ in parts(doc):
-        covered[max(start, 0) : max(end, 0)] = b"\x01" * (max(end, 0) - max(start, 0))
-    del covered[len(source) :]
+    size = len(source)
+    # The parts' ranges, clipped to the source, sorted and merged: the stretches between
+    # them are what no part covers (a pass over the parts, not over every character).
+    spans = sorted((max(start, 0), min(end, size)) for start, end, _ in parts(doc)
+                   if min(end, size) > max(start, 0))
+    gaps: list[tuple[int, int]] = []
+    cursor = 0
+    for start, end in spans:
+        if start > cursor:
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor < size:
+        gaps.append((cursor, size))
     ranges: list[tuple[int, int]] = []
-    k = 0
-    while k < len(source):
-        if covered[k] or source[k] in LAYOUT_WHITESPACE:
-            k += 1
+    for start, end in gaps:
+        first = _TEXT.search(source, start, end)
+        if first is None:
             continue
-        start = k
-        end = k
-        while k < len(source) and not covered[k]:
-            if source[k] not in LAYOUT_WHITESPACE:
-                end = k + 1
-            k += 1
-        ranges.append((start, end))
+        last = len(source[first.start() : end].rstrip(LAYOUT_WHITESPACE)) + first.start()
+        ranges.append((first.start(), last))
     return ranges
+
+
+_TEXT = re.compile(f"[^{re.escape(LAYOUT_WHITESPACE)}]")
 
 
 def overlaps(doc: Document) -> list[tuple[tuple[int, int, str], tuple[int, int, str]]]:
