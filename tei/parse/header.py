@@ -288,10 +288,12 @@ class _Walk:
                 lines, end_index = self.extend_to_label(lines, end_index)
             value = span_field(self.source, lines)
         self.i = end_index
-        slot = {"summary": "summary", "credits": "credits",
+        slot = {"summary": "summary", "credits": "credits", "citation": "citation",
                 "original language": "original_language"}[name]
         if getattr(self.header, slot) is None:
             setattr(self.header, slot, value)
+            if name == "citation":  # "Citation: ..." with its value on the label's line
+                self.take_url(value)
         else:
             self.header.extra.append(ExtraField(line.text, value, line.start, label_end))
             self.result.consumed.pop()
@@ -307,11 +309,15 @@ class _Walk:
             end = k + 1
         value = span_field(self.source, lines)
         self.header.citation = value
-        urls = [u.rstrip(".,;") for u in pat.URL.findall(value.text)]
+        self.take_url(value)
+        self.i = end
+
+    def take_url(self, citation: Field) -> None:
+        """The document's URL: the last address in the citation that the TEI can point at."""
+        urls = [u.rstrip(".,;") for u in pat.URL.findall(citation.text)]
         urls = [u for u in urls if is_uri(u)]
         if urls:
             self.header.url = urls[-1]
-        self.i = end
 
     def take_contents_item(self, line: Line, item: re.Match[str]) -> bool:
         """One content item; False when the first body line runs on after it (C-PDF)."""
