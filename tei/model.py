@@ -27,6 +27,17 @@ Section = Literal["opener", "body", "closer"]
 # ideographic spaces and the Unicode line and paragraph separators among them, is text.
 LAYOUT_WHITESPACE = " \t\n"
 
+# The metadata key that marks a dataclass field holding source text (a piece of the source
+# with its offsets, or a list of them): the lossless check (``tei.parse.coverage.parts``)
+# walks exactly the fields so marked, under the part name the key gives.
+SOURCE_TEXT = "source_text"
+
+
+def source_text(part: str, **options: Any) -> Any:
+    """A dataclass field that holds source text, counted by the lossless check as ``part``
+    (``options`` as for :func:`dataclasses.field`)."""
+    return field(metadata={SOURCE_TEXT: part}, **options)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -82,17 +93,18 @@ class ExtraField:
 
 @dataclass
 class Header:
-    date_line: Field | None = None
-    title: Field | None = None
-    funder: Field | None = None
-    citation: Field | None = None
+    date_line: Field | None = source_text("date_line", default=None)
+    title: Field | None = source_text("title", default=None)
+    funder: Field | None = source_text("funder", default=None)
+    citation: Field | None = source_text("citation", default=None)
     url: str | None = None  # the document URL found in the citation, if any
-    summary: Field | None = None
-    credits: Field | None = None
-    original_language: Field | None = None
-    contents: list[Field] = field(default_factory=list)  # "Translation - English", ...
-    source: Field | None = None  # the text inside "[Source: ...]"
-    extra: list[ExtraField] = field(default_factory=list)
+    summary: Field | None = source_text("summary", default=None)
+    credits: Field | None = source_text("credits", default=None)
+    original_language: Field | None = source_text("original_language", default=None)
+    # "Translation - English", ...
+    contents: list[Field] = source_text("contents", default_factory=list)
+    source: Field | None = source_text("source", default=None)  # inside "[Source: ...]"
+    extra: list[ExtraField] = source_text("extra", default_factory=list)
 
 
 @dataclass
@@ -166,10 +178,10 @@ class Warning_:
 class Document:
     name: str  # file name, for messages
     source: str  # envelope-normalised text; all offsets point into it
-    header: Header
-    blocks: list[Block]
-    footnotes: list[Footnote]
-    consumed: list[Consumed] = field(default_factory=list)
+    header: Header = source_text("header")
+    blocks: list[Block] = source_text("block")
+    footnotes: list[Footnote] = source_text("footnote")
+    consumed: list[Consumed] = source_text("consumed", default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _line_starts_of: str | None = field(default=None, init=False, repr=False, compare=False)

@@ -257,6 +257,16 @@ def test_c1_citation_forms(citation: str, url: str | None) -> None:
     assert h.summary is not None and h.summary.text == "A."
 
 
+@pytest.mark.parametrize("value", ["[", '"Cable", March 3, 1961, Digital Archive <https://example.org/d/4>'])
+def test_c1_citation_on_the_label_line(value: str) -> None:
+    # "Citation: ..." with the value after the colon was an internal error (KeyError).
+    doc = parse(f"March 3, 1961\n\nCable\n\nCitation: {value}\n\n{BODY}")
+    h = doc.header
+    assert h.citation is not None and h.citation.text == value
+    assert h.url == ("https://example.org/d/4" if "https" in value else None)
+    assert [p.text for p in paragraphs(doc)] == [BODY.strip()]
+
+
 def test_c2_c4_labels_in_any_order_case_and_colon_optional() -> None:
     text = ("March 3, 1961\n\nCable\n\nORIGINAL LANGUAGE: Czech\n\nsummary\n\n"
             "A short summary.\n\ncitation:\n\nA cable, 1961.\n\n" + BODY)

@@ -26,17 +26,19 @@ _MAX_WORDS = 14
 # A sentence inside the line ("By then he had left. The ..."): a stop before a lower-case
 # word, or a verb-like ending; initials ("R. T. SILVA") are no sentence end.
 _SENTENCE_INSIDE = re.compile(r"[.!?;]\s+[a-z]|[!?;:,]$")
+_FULL_STOP_SENTENCE = re.compile(r"[a-z]{3,}\.$")  # a sentence ending in a full stop
 
 
 def _is_line_of(pattern: re.Pattern[str], block: Block, source: str) -> bool:
     text = block.text
+    # The pattern first: it fails on the opening words of almost every paragraph.
     return (
         block.kind == "p" and not block.attrs and not block.labels and not block.breaks
+        and bool(pattern.fullmatch(text))
         and "\n" not in source[block.start:block.end]
         and len(text.split()) <= _MAX_WORDS
         and not _SENTENCE_INSIDE.search(text)
-        and not re.search(r"[a-z]{3,}\.$", text)  # a sentence ending in a full stop
-        and bool(pattern.fullmatch(text))
+        and not _FULL_STOP_SENTENCE.search(text)
     )
 
 

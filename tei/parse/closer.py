@@ -7,10 +7,12 @@ taken until one does not.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tei.model import Block
 from tei.parse import patterns as pat
 from tei.parse.lines import Line, make_field
+from tei.parse.rules import Outcome, Rule, apply_first, taken
 
 _INITIALS = r"(?:[A-ZÀ-Þ][a-z]?\.\s?){1,3}"
 _CAPS_NAME = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?"
@@ -56,67 +58,139 @@ def read_closer(source: str, lines: list[Line], *, last_line_signer: bool) -> tu
     return rest, list(reversed(taken))
 
 
+class _Closing:
+    """The backward walk over the last lines: what it has taken (last first) and where."""
+
+    def __init__(self, source: str, content: list[Line], last_line_signer: bool,
+                 taken: list[Block]) -> None:
+        self.source = source
+        self.content = content
+        self.last_line_signer = last_line_signer
+        self.taken = taken
+        self.listed = len(taken)  # the distribution list's lines, taken before the walk
+        self.signers = 0
+        self.k = len(content) - 1 - self.listed  # the index of the line being tried
+
+    def take(self, start: int, end: int, kind: str, line_type: str | None = None) -> None:
+        self.taken.append(_block(self.source, start, end, kind, line_type))
+
+    def take_line(self, line: Line, kind: str, line_type: str | None = None) -> None:
+        self.take(line.start, line.end, kind, line_type)
+
+    def take_signer(self, line: Line) -> None:
+        self.take_line(line, "signed")
+        self.signers += 1
+
+    def is_last_line(self, line: Line) -> bool:
+        """``line`` is the last one before the distribution list, and nothing is taken."""
+        return len(self.taken) == self.listed and self.k == len(self.content) - 1 - self.listed
+
+    def has_signed(self) -> bool:
+        return any(block.kind == "signed" for block in self.taken)
+
+
+def _take_roman_dateline(closing: _Closing, line: Line) -> Outcome:
+    # Rule 7: the dated signer line opens the closing.
+    roman = pat.ROMAN_DATELINE.fullmatch(line.text)
+    assert roman is not None
+    if roman.group(2) and _is_signer(roman.group(2)):
+        closing.take(line.start + roman.start(2), line.end, "signed")
+    elif roman.group(2):
+        return Outcome.END
+    closing.take(line.start, line.start + roman.end(1), "dateline")
+    return Outcome.LAST
+
+
+def _signature_at(text: str) -> int:
+    return text.lower().index("[signature]")
+
+
+def _has_signature(closing: _Closing, line: Line) -> bool:
+    return "[signature]" in line.text.lower() and len(line.text) <= 100
+
+
+def _title_and_signature(closing: _Closing, line: Line) -> bool:
+    """ "TITLE [signature] /NAME/": a title in capitals before the signature."""
+    if not _has_signature(closing, line):
+        return False
+    head = line.text[: _signature_at(line.text)].strip()
+    return bool(head) and bool(_CAPS_TITLE.fullmatch(head))
+
+
+def _take_title_and_signature(closing: _Closing, line: Line) -> None:
+    sig_start = line.start + _signature_at(line.text)
+    closing.take(sig_start, line.end, "signed")
+    closing.take(line.start, sig_start, "line", "title")
+    closing.signers += 1
+
+
+def _is_caps_signer(closing: _Closing, line: Line) -> bool:
+    return _is_signer(line.text) and closing.signers < 3 and not _is_prose_caps(line.text)
+
+
+def _is_short_last_signer(closing: _Closing, line: Line) -> bool:
+    return (closing.last_line_signer and closing.is_last_line(line)
+            and bool(_SHORT_SIGNER.fullmatch(line.text)) and len(line.text) <= 30)
+
+
+def _is_title_above_signature(closing: _Closing, line: Line) -> bool:
+    last = closing.taken[-1] if closing.taken else None
+    return (bool(_CAPS_TITLE.fullmatch(line.text)) and last is not None
+            and last.kind == "signed" and "[signature]" in last.text.lower())
+
+
+def _taking(kind: str, line_type: str | None = None) -> Callable[[_Closing, Line], Outcome]:
+    return taken(lambda closing, line: closing.take_line(line, kind, line_type))
+
+
+# The closer, read from the last line up (FORMAT.md I1 to I9): each line is tried against
+# these rules in order, and the closing begins below the first line none takes.
+CLOSER_RULES: list[Rule[_Closing, Line]] = [
+    Rule("I1", "roman-dateline-and-signer",
+         lambda closing, line: bool(pat.ROMAN_DATELINE.fullmatch(line.text)),
+         _take_roman_dateline),
+    Rule("I3", "title-signature-and-name", _title_and_signature,
+         taken(_take_title_and_signature)),
+    # "[signature] (NAME)", "Prepared by [signature]": the whole line is the signature.
+    Rule("I9", "signature-line", _has_signature, taken(_Closing.take_signer)),
+    Rule("I2", "signer", _is_caps_signer, taken(_Closing.take_signer)),
+    # The FRUS layout, where the list of footnotes follows the signature: a short name or
+    # initials line at the very end is a signer.
+    Rule("F7", "signer-above-the-notes", _is_short_last_signer, taken(_Closing.take_signer)),
+    Rule("I5", "typist-line",
+         lambda closing, line: bool(TYPIST_CODE.fullmatch(line.text))
+         and not closing.has_signed(),
+         _taking("line", "typist")),
+    Rule("I4", "translator-line",
+         lambda closing, line: bool(TRANSLATOR.fullmatch(line.text)) and len(line.text) <= 80,
+         _taking("line", "translator")),
+    Rule("I6", "letter-close",
+         lambda closing, line: bool(LETTER_CLOSE.fullmatch(line.text)), _taking("salute")),
+    Rule("I4", "closing-dateline",
+         lambda closing, line: bool(pat.DATELINE.fullmatch(line.text)) and len(line.text) <= 60,
+         _taking("dateline")),
+    Rule("I3", "title-above-the-signature", _is_title_above_signature,
+         _taking("line", "title")),
+]
+
+
 def _read_backwards(
     source: str, content: list[Line], last_line_signer: bool, *, with_distribution: bool
 ) -> tuple[list[Block], int] | None:
     """Closer blocks from the end (last first) and the index of the last line left, or None
     when a distribution list was taken but no signature stands before it."""
-    taken = _distribution(source, content) if with_distribution else []
-    listed = len(taken)
-    signers = 0
-    k = len(content) - 1 - listed
-    while k >= 0:
-        line = content[k]
-        text = line.text
-        roman = pat.ROMAN_DATELINE.fullmatch(text)
-        if roman:
-            if roman.group(2) and _is_signer(roman.group(2)):
-                taken.append(_block(source, line.start + roman.start(2), line.end, "signed"))
-            elif roman.group(2):
-                break
-            taken.append(_block(source, line.start, line.start + roman.end(1), "dateline"))
-            k -= 1
-            break  # rule 7: the dated signer line opens the closing
-        if "[signature]" in text.lower() and len(text) <= 100:
-            # I3, I9: "[signature] (NAME)", "TITLE [signature] /NAME/", "Prepared by [signature]"
-            head = text[: text.lower().index("[signature]")].strip()
-            if head and _CAPS_TITLE.fullmatch(head):
-                sig_start = line.start + text.lower().index("[signature]")
-                taken.append(_block(source, sig_start, line.end, "signed"))
-                taken.append(_block(source, line.start, sig_start, "line", "title"))
-            else:
-                taken.append(_block(source, line.start, line.end, "signed"))
-            signers += 1
-            k -= 1
-            continue
-        if _is_signer(text) and signers < 3 and not _is_prose_caps(text):
-            taken.append(_block(source, line.start, line.end, "signed"))
-            signers += 1
-        elif (
-            len(taken) == listed and last_line_signer and k == len(content) - 1 - listed
-            and _SHORT_SIGNER.fullmatch(text) and len(text) <= 30
-        ):
-            taken.append(_block(source, line.start, line.end, "signed"))
-            signers += 1
-        elif TYPIST_CODE.fullmatch(text) and all(b.kind != "signed" for b in taken):
-            taken.append(_block(source, line.start, line.end, "line", "typist"))
-        elif TRANSLATOR.fullmatch(text) and len(text) <= 80:
-            taken.append(_block(source, line.start, line.end, "line", "translator"))
-        elif LETTER_CLOSE.fullmatch(text):
-            taken.append(_block(source, line.start, line.end, "salute"))
-        elif pat.DATELINE.fullmatch(text) and len(text) <= 60:
-            taken.append(_block(source, line.start, line.end, "dateline"))
-        elif (
-            _CAPS_TITLE.fullmatch(text) and taken and taken[-1].kind == "signed"
-            and "[signature]" in taken[-1].text.lower()
-        ):
-            taken.append(_block(source, line.start, line.end, "line", "title"))
-        else:
+    closing = _Closing(source, content, last_line_signer,
+                       _distribution(source, content) if with_distribution else [])
+    while closing.k >= 0:
+        outcome = apply_first(CLOSER_RULES, closing, content[closing.k])
+        if outcome is Outcome.END:
             break
-        k -= 1
-    if listed and not any(block.kind == "signed" for block in taken[listed:]):
+        closing.k -= 1
+        if outcome is Outcome.LAST:
+            break
+    if closing.listed and not any(b.kind == "signed" for b in closing.taken[closing.listed:]):
         return None
-    return taken, k
+    return closing.taken, closing.k
 
 
 def _distribution(source: str, content: list[Line]) -> list[Block]:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from tei.model import LAYOUT_WHITESPACE, Block, Document
+from tei.model import (
+    LAYOUT_WHITESPACE,
+    SOURCE_TEXT,
+    Block,
+    Consumed,
+    Document,
+    ExtraField,
+    Field,
+    Footnote,
+)
 
 PAGE_FURNITURE = ("page-number", "running-header")
 
@@ -45,57 +56,89 @@ def source_ranges(doc: Document, block: Block,
 
 
 def parts(doc: Document) -> Iterator[tuple[int, int, str]]:
-    """Every part of ``doc`` as ``(start, end, what)`` over ``doc.source``."""
-    h = doc.header
-    named = {
-        "date_line": h.date_line, "title": h.title, "funder": h.funder,
-        "citation": h.citation, "summary": h.summary, "credits": h.credits,
-        "original_language": h.original_language, "source": h.source,
-    }
-    for what, value in named.items():
-        if value is not None:
-            yield value.start, value.end, what
-    for item in h.contents:
-        yield item.start, item.end, "contents"
-    for extra in h.extra:
-        yield extra.label_start, extra.label_end, "extra label"
-        if extra.value is not None:
-            yield extra.value.start, extra.value.end, "extra value"
-    furniture = furniture_ranges(doc)
-    for block in doc.blocks:
-        for start, end in source_ranges(doc, block, furniture):
-            yield start, end, f"{block.section} {block.kind}"
-    for note in doc.footnotes:
-        yield note.start, note.end, "footnote"
-    for consumed in doc.consumed:
-        yield consumed.start, consumed.end, f"consumed ({consumed.reason})"
+    """Every part of ``doc`` as ``(start, end, what)`` over ``doc.source``.
+
+    The parts are read from the model's fields marked as source text
+    (:func:`tei.model.source_text`), so a text-bearing field added to the model is
+    counted without a list here to keep in step.
+    """
+    yield from _parts_of(doc, doc, furniture_ranges(doc))
+
+
+_TEXT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _text_fields(holder: type) -> tuple[tuple[str, str], ...]:
+    """``(attribute, part name)`` of the fields of dataclass ``holder`` marked as source text
+    (worked out once per class)."""
+    found = _TEXT_FIELDS.get(holder)
+    if found is None:
+        found = _TEXT_FIELDS[holder] = tuple(
+            (spec.name, spec.metadata[SOURCE_TEXT]) for spec in dataclasses.fields(holder)
+            if SOURCE_TEXT in spec.metadata)
+    return found
+
+
+def _parts_of(doc: Document, holder: object, furniture: list[tuple[int, int]]
+              ) -> Iterator[tuple[int, int, str]]:
+    for attribute, what in _text_fields(type(holder)):
+        value = getattr(holder, attribute)
+        for item in value if isinstance(value, list) else (value,):
+            if item is not None:
+                yield from _item_parts(doc, item, what, furniture)
+
+
+def _item_parts(doc: Document, item: object, what: str, furniture: list[tuple[int, int]]
+                ) -> Iterator[tuple[int, int, str]]:
+    if isinstance(item, Field | Footnote):
+        yield item.start, item.end, what
+    elif isinstance(item, ExtraField):
+        yield item.label_start, item.label_end, f"{what} label"
+        if item.value is not None:
+            yield item.value.start, item.value.end, f"{what} value"
+    elif isinstance(item, Block):
+        for start, end in source_ranges(doc, item, furniture):
+            yield start, end, f"{item.section} {item.kind}"
+    elif isinstance(item, Consumed):
+        yield item.start, item.end, f"{what} ({item.reason})"
+    elif dataclasses.is_dataclass(item):
+        yield from _parts_of(doc, item, furniture)  # a part of the model holding parts
+    else:
+        raise TypeError(f"the lossless check cannot read {what!r}, a {type(item).__name__}")
 
 
 def uncovered(doc: Document) -> list[tuple[int, int]]:
     """Source ranges of non-whitespace characters in no part.
 
     Runs separated only by whitespace are merged, so each range is a stretch of text a
-    reader would see as one piece.
+    reader would see as one piece: within each stretch between parts, from its first
+    character that is not layout whitespace to its last.
     """
     source = doc.source
-    covered = bytearray(len(source))
-    for start, end, _ in parts(doc):
-        covered[max(start, 0) : max(end, 0)] = b"\x01" * (max(end, 0) - max(start, 0))
-    del covered[len(source) :]
+    size = len(source)
+    # The parts' ranges, clipped to the source, sorted and merged: the stretches between
+    # them are what no part covers (a pass over the parts, not over every character).
+    spans = sorted((max(start, 0), min(end, size)) for start, end, _ in parts(doc)
+                   if min(end, size) > max(start, 0))
+    gaps: list[tuple[int, int]] = []
+    cursor = 0
+    for start, end in spans:
+        if start > cursor:
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor < size:
+        gaps.append((cursor, size))
     ranges: list[tuple[int, int]] = []
-    k = 0
-    while k < len(source):
-        if covered[k] or source[k] in LAYOUT_WHITESPACE:
-            k += 1
+    for start, end in gaps:
+        first = _TEXT.search(source, start, end)
+        if first is None:
             continue
-        start = k
-        end = k
-        while k < len(source) and not covered[k]:
-            if source[k] not in LAYOUT_WHITESPACE:
-                end = k + 1
-            k += 1
-        ranges.append((start, end))
+        last = len(source[first.start() : end].rstrip(LAYOUT_WHITESPACE)) + first.start()
+        ranges.append((first.start(), last))
     return ranges
+
+
+_TEXT = re.compile(f"[^{re.escape(LAYOUT_WHITESPACE)}]")
 
 
 def overlaps(doc: Document) -> list[tuple[tuple[int, int, str], tuple[int, int, str]]]:

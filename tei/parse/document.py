@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from tei.errors import InputError
 from tei.model import Block, Document, Warning_
 from tei.parse.bylines import mark_author_and_title_lines
-from tei.parse.closer import read_closer
+from tei.parse.closer import CLOSER_RULES, read_closer
 from tei.parse.coverage import furniture_ranges, source_ranges, uncovered
 from tei.parse.envelope import check_characters, decode, normalise
-from tei.parse.header import read_header
+from tei.parse.header import HEADER_RULES, read_header
 from tei.parse.lines import blocks_of_single_lines, fold, split_lines
-from tei.parse.opener import read_opener
+from tei.parse.opener import LINE_TYPES, OPENER_RULES, LineType, read_opener
 from tei.parse.paragraphs import read_paragraphs
-from tei.parse.tail import take_footnotes, take_source_line, take_trailer
+from tei.parse.rules import Rule
+from tei.parse.tail import FOOTNOTE_RULES, take_footnotes, take_source_line, take_trailer
+
+# The parser's ordered rule tables, by the names docs/format-coverage.md cites them with;
+# each entry has a ``layout`` id (docs/layouts.md) and a ``name``.
+RULE_TABLES: dict[str, Sequence[Rule[Any, Any] | LineType]] = {
+    "header": HEADER_RULES,
+    "opener": OPENER_RULES,
+    "line-types": LINE_TYPES,
+    "closer": CLOSER_RULES,
+    "footnotes": FOOTNOTE_RULES,
+}
 
 NOT_A_DOCUMENT = (
     "not a document of this kind: no date line (such as 'November 6, 1962'), "

@@ -8,12 +8,14 @@ none of these; the body begins there.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from tei.model import Consumed, ExtraField, Field, Header, Warning_
 from tei.parse import patterns as pat
 from tei.parse.lines import Line, cut, make_field, span_field
+from tei.parse.rules import Outcome, Rule, apply_first, taken
 
 
 @dataclass
@@ -128,71 +130,53 @@ class _Walk:
 
     def step(self, line: Line) -> bool:
         """Take one header item starting at ``line``; False when the body begins."""
-        text = line.text
+        return apply_first(HEADER_RULES, self, line) is Outcome.TAKEN
+
+    # -- where the walk stands -----------------------------------------------------------
+
+    def at_top(self) -> bool:
+        """Nothing of the header is found yet (site chrome may stand here)."""
         h = self.header
-        seen_anything = h.date_line or h.title or self.result.labels_seen
-        if not self.in_contents and not h.title and not seen_anything and (
-            pat.CHROME.fullmatch(text) or "digitalarchive.wilsoncenter.org" in text.lower()
-        ):
-            self.extra_line(line)
-            return True
-        if (h.title or h.date_line) and pat.OLD_CHROME.fullmatch(text):
-            self.extra_line(line)
-            return True
-        if (h.summary or h.citation) and self.take_repeat():
-            return True
-        if h.date_line is None and not h.title and not self.result.labels_seen:
-            if pat.DATE_LINE.fullmatch(text):
-                h.date_line = Field(text, line.start, line.end)
-                self.i += 1
-                return True
-            both = pat.DATE_THEN_TITLE.fullmatch(text)
-            if both and not _is_label_line(line):
-                h.date_line = make_field(self.source, line.start + both.start(1),
-                                         line.start + both.end(1))
-                h.title = make_field(self.source, line.start + both.start(2), line.end)
-                self.i += 1
-                return True
-        if h.title is None and text.startswith(pat.TITLE_OPEN) and self.take_starred_title():
-            return True
-        if h.title is None and _STARS_ONLY.fullmatch(text):
-            # "****" or "** **" above the title marks no title: an ornament, kept as it is.
-            self.extra_line(line)
-            return True
-        name = _label_name(text)
-        if name:
-            self.take_label(line, name)
-            return True
-        item = pat.CONTENTS_ITEM.match(text)
-        if item and (self.in_contents or self.result.labels_seen or h.title):
-            return self.take_contents_item(line, item)
-        if self.in_contents:
-            return False
-        if pat.FUNDER.match(text) and h.funder is None:
-            end = _funder_end(self.lines, self.i)
-            h.funder = span_field(self.source, self.lines[self.i : end])
-            self.i = end
-            return True
-        if pat.SOURCE_OPEN.match(text) and h.source is None and (h.title or h.date_line):
-            return self.take_source()
-        if h.citation is None and (h.title or h.date_line) and pat.BARE_CITATION.match(text):
-            self.take_citation(self.i)
-            return True
-        if h.title is None and not self.result.labels_seen and (
-            h.date_line or self.label_follows()
-        ):
-            h.title = Field(text, line.start, line.end)
-            self.i += 1
-            return True
-        if (h.title or h.date_line) and h.summary is None and not h.citation:
-            # C-OLD: an unlabelled summary stands just before the unlabelled citation.
-            if self.take_unlabelled_summary():
-                return True
-        unknown = pat.UNKNOWN_LABEL.fullmatch(text)
-        if unknown and self.result.labels_seen and not unknown.group(2) and len(text) < 40:
-            self.take_unknown_label(line, unknown)
-            return True
-        return False
+        return not (self.in_contents or h.title or h.date_line or self.result.labels_seen)
+
+    def before_date_line(self) -> bool:
+        h = self.header
+        return h.date_line is None and not h.title and not self.result.labels_seen
+
+    def has_top(self) -> bool:
+        """The date line or the title is found."""
+        return bool(self.header.title or self.header.date_line)
+
+    # -- the actions of the rules that had none of their own ---------------------------
+
+    def take_date_line(self, line: Line) -> None:
+        self.header.date_line = Field(line.text, line.start, line.end)
+        self.i += 1
+
+    def take_date_and_title(self, line: Line) -> None:
+        both = pat.DATE_THEN_TITLE.fullmatch(line.text)
+        assert both is not None
+        self.header.date_line = make_field(self.source, line.start + both.start(1),
+                                           line.start + both.end(1))
+        self.header.title = make_field(self.source, line.start + both.start(2), line.end)
+        self.i += 1
+
+    def take_plain_title(self, line: Line) -> None:
+        self.header.title = Field(line.text, line.start, line.end)
+        self.i += 1
+
+    def take_funder(self, line: Line) -> None:
+        end = _funder_end(self.lines, self.i)
+        self.header.funder = span_field(self.source, self.lines[self.i : end])
+        self.i = end
+
+    def take_labelled(self, line: Line) -> None:
+        name = _label_name(line.text)
+        assert name is not None
+        self.take_label(line, name)
+
+    def take_bare_citation(self, line: Line) -> None:
+        self.take_citation(self.i)
 
     def label_follows(self) -> bool:
         """The next chunk starts with a header label (a title with no date line above it)."""
@@ -304,10 +288,12 @@ class _Walk:
                 lines, end_index = self.extend_to_label(lines, end_index)
             value = span_field(self.source, lines)
         self.i = end_index
-        slot = {"summary": "summary", "credits": "credits",
+        slot = {"summary": "summary", "credits": "credits", "citation": "citation",
                 "original language": "original_language"}[name]
         if getattr(self.header, slot) is None:
             setattr(self.header, slot, value)
+            if name == "citation":  # "Citation: ..." with its value on the label's line
+                self.take_url(value)
         else:
             self.header.extra.append(ExtraField(line.text, value, line.start, label_end))
             self.result.consumed.pop()
@@ -323,11 +309,15 @@ class _Walk:
             end = k + 1
         value = span_field(self.source, lines)
         self.header.citation = value
-        urls = [u.rstrip(".,;") for u in pat.URL.findall(value.text)]
+        self.take_url(value)
+        self.i = end
+
+    def take_url(self, citation: Field) -> None:
+        """The document's URL: the last address in the citation that the TEI can point at."""
+        urls = [u.rstrip(".,;") for u in pat.URL.findall(citation.text)]
         urls = [u for u in urls if is_uri(u)]
         if urls:
             self.header.url = urls[-1]
-        self.i = end
 
     def take_contents_item(self, line: Line, item: re.Match[str]) -> bool:
         """One content item; False when the first body line runs on after it (C-PDF)."""
@@ -381,6 +371,102 @@ class _Walk:
                                             line.start, label_end))
         self.result.warnings.append(Warning_(line.no, f"unknown header label {match.group(1)!r}",
                                              "layout-unknown-label"))
+
+
+def _outcome(took: bool) -> Outcome:
+    return Outcome.TAKEN if took else Outcome.PASS
+
+
+def _taken_or_body(took: bool) -> Outcome:
+    return Outcome.TAKEN if took else Outcome.END
+
+
+def _labelled(name: str) -> Callable[[_Walk, Line], bool]:
+    return lambda walk, line: _label_name(line.text) == name
+
+
+def _is_unknown_label(walk: _Walk, line: Line) -> bool:
+    unknown = pat.UNKNOWN_LABEL.fullmatch(line.text)
+    return bool(unknown and walk.result.labels_seen and not unknown.group(2)
+                and len(line.text) < 40)
+
+
+def _take_unknown_label(walk: _Walk, line: Line) -> Outcome:
+    unknown = pat.UNKNOWN_LABEL.fullmatch(line.text)
+    assert unknown is not None
+    walk.take_unknown_label(line, unknown)
+    return Outcome.TAKEN
+
+
+def _take_contents_item(walk: _Walk, line: Line) -> Outcome:
+    item = pat.CONTENTS_ITEM.match(line.text)
+    assert item is not None
+    return _taken_or_body(walk.take_contents_item(line, item))
+
+
+_TAKE_LABEL = taken(_Walk.take_labelled)
+
+# The header walk (FORMAT.md rules 2 to 4), tried in this order on the first line of each
+# chunk; the body begins at the first line no rule takes.
+HEADER_RULES: list[Rule[_Walk, Line]] = [
+    Rule("B6", "site-chrome",
+         lambda w, line: w.at_top() and bool(pat.CHROME.fullmatch(line.text)),
+         taken(_Walk.extra_line)),
+    Rule("B7", "pdf-header-line",
+         lambda w, line: w.at_top() and "digitalarchive.wilsoncenter.org" in line.text.lower(),
+         taken(_Walk.extra_line)),
+    Rule("C-OLD", "old-site-chrome",
+         lambda w, line: w.has_top() and bool(pat.OLD_CHROME.fullmatch(line.text)),
+         taken(_Walk.extra_line)),
+    Rule("C-OLD", "repeated-citation-box",
+         lambda w, line: bool(w.header.summary or w.header.citation),
+         lambda w, line: _outcome(w.take_repeat())),
+    Rule("B1", "date-line",
+         lambda w, line: w.before_date_line() and bool(pat.DATE_LINE.fullmatch(line.text)),
+         taken(_Walk.take_date_line)),
+    Rule("B1c", "date-and-title",
+         lambda w, line: w.before_date_line() and bool(pat.DATE_THEN_TITLE.fullmatch(line.text))
+         and not _is_label_line(line),
+         taken(_Walk.take_date_and_title)),
+    Rule("B2", "starred-title",
+         lambda w, line: w.header.title is None and line.text.startswith(pat.TITLE_OPEN),
+         lambda w, line: _outcome(w.take_starred_title())),
+    # "****" or "** **" above the title marks no title: an ornament, kept as it is.
+    Rule("B2", "stars-without-title",
+         lambda w, line: w.header.title is None and bool(_STARS_ONLY.fullmatch(line.text)),
+         taken(_Walk.extra_line)),
+    Rule("C1", "citation-label", _labelled("citation"), _TAKE_LABEL),
+    Rule("C2", "summary-label", _labelled("summary"), _TAKE_LABEL),
+    Rule("C3", "credits-label", _labelled("credits"), _TAKE_LABEL),
+    Rule("C4", "original-language-label", _labelled("original language"), _TAKE_LABEL),
+    Rule("C5", "contents-label", _labelled("contents"), _TAKE_LABEL),
+    Rule("C5", "contents-item",
+         lambda w, line: bool(pat.CONTENTS_ITEM.match(line.text))
+         and bool(w.in_contents or w.result.labels_seen or w.header.title),
+         _take_contents_item),
+    # After the contents items, the body begins.
+    Rule("C5", "end-of-contents", lambda w, line: w.in_contents, lambda w, line: Outcome.END),
+    Rule("B5", "funder-line",
+         lambda w, line: bool(pat.FUNDER.match(line.text)) and w.header.funder is None,
+         taken(_Walk.take_funder)),
+    Rule("C6", "source-line-above-the-body",
+         lambda w, line: bool(pat.SOURCE_OPEN.match(line.text)) and w.header.source is None
+         and w.has_top(),
+         lambda w, line: _taken_or_body(w.take_source())),
+    Rule("C-OLD", "unlabelled-citation",
+         lambda w, line: w.header.citation is None and w.has_top()
+         and bool(pat.BARE_CITATION.match(line.text)),
+         taken(_Walk.take_bare_citation)),
+    Rule("B2a", "plain-title",
+         lambda w, line: w.header.title is None and not w.result.labels_seen
+         and bool(w.header.date_line or w.label_follows()),
+         taken(_Walk.take_plain_title)),
+    # An unlabelled summary stands just before the unlabelled citation.
+    Rule("C-OLD", "unlabelled-summary",
+         lambda w, line: w.has_top() and w.header.summary is None and not w.header.citation,
+         lambda w, line: _outcome(w.take_unlabelled_summary())),
+    Rule("C-EXP", "unknown-label", _is_unknown_label, _take_unknown_label),
+]
 
 
 def is_uri(text: str) -> bool:

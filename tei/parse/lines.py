@@ -9,7 +9,6 @@ from tei.model import LAYOUT_WHITESPACE as LAYOUT
 from tei.model import Field
 
 _WORD = re.compile(r"[^ \t\n]+")
-_LAYOUT_RUN = re.compile(r"[ \t\n]+")
 # K2: "Oc-" ending a line right after a letter; a dash ("--", " - ") is not hyphenation.
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 # A hyphen, then white space holding a line break: where a join may happen.
@@ -33,7 +32,14 @@ class Line:
 def fold(text: str) -> str:
     """Line breaks and runs of layout whitespace to a single space, ends trimmed (a no-break
     or other Unicode space is a character of the text and stays)."""
-    return _LAYOUT_RUN.sub(" ", text.strip(LAYOUT))
+    # str methods rather than a regular expression substitution: this runs over every
+    # block and field of every document, and the substitution was the parser's hot spot.
+    text = text.strip(LAYOUT)
+    if "\n" in text or "\t" in text:
+        text = text.replace("\n", " ").replace("\t", " ")
+    if "  " in text:
+        text = " ".join(filter(None, text.split(" ")))
+    return text
 
 
 def fold_hyphenated(
@@ -46,8 +52,8 @@ def fold_hyphenated(
     either side of a hole is separated by a space, as at a blank line.
     """
     if not holes and not _LINE_END_HYPHEN.search(source, start, end):
-        # No hyphen ends a line here: plain folding, in C.
-        return " ".join(_WORD.findall(source, start, end)), ()
+        # No hyphen ends a line here: plain folding.
+        return fold(source[start:end]), ()
     pieces: list[str] = []
     hyphens: list[int] = []
     length = 0

@@ -57,20 +57,27 @@ def _split_chunk(group: list[Line]) -> list[list[Line]]:
     hard_wrapped = len(widths) >= 2 and wrap <= 100 and min(widths) >= 0.6 * wrap
     paragraphs: list[list[Line]] = [[group[0]]]
     for prev, line in zip(group, group[1:], strict=False):
-        new = bool(pat.SENTENCE_END.search(prev.text)) and bool(_UPPER_START.match(line.text))
-        if hard_wrapped:
-            new = new and len(prev.text) < 0.8 * wrap
-        if new and _open_quote(paragraphs[-1]):
-            new = False  # a quotation running over lines (I7, L3) is one paragraph
-        if LETTER_ITEM.fullmatch(prev.text):
-            new = False  # J8: "A." alone on its line opens the paragraph below it
         if _is_heading(paragraphs[-1] + [line]):
             paragraphs[-1].append(line)  # D14: a heading going on in lower case
-        elif new or HEAD.fullmatch(prev.text) or HEAD.fullmatch(line.text):
+        elif (_ends_paragraph(prev, line, paragraphs[-1], wrap if hard_wrapped else None)
+              or HEAD.fullmatch(prev.text) or HEAD.fullmatch(line.text)):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
     return paragraphs
+
+
+def _ends_paragraph(prev: Line, line: Line, paragraph: list[Line], wrap: int | None) -> bool:
+    """A new paragraph starts at ``line`` (K6): ``prev`` ends a sentence and ``line`` opens
+    one; in hard-wrapped text (K3, ``wrap`` its width) only after a short line."""
+    new = bool(pat.SENTENCE_END.search(prev.text)) and bool(_UPPER_START.match(line.text))
+    if wrap is not None:
+        new = new and len(prev.text) < 0.8 * wrap
+    if new and _open_quote(paragraph):
+        new = False  # a quotation running over lines (I7, L3) is one paragraph
+    if LETTER_ITEM.fullmatch(prev.text):
+        new = False  # J8: "A." alone on its line opens the paragraph below it
+    return new
 
 
 def _is_heading(lines: list[Line]) -> bool:
@@ -116,6 +123,14 @@ def read_paragraphs(
     A page number or running header (K4) between the halves of a split paragraph is its own
     block (``attrs["type"]``), placed after the rejoined paragraph whose range it lies in.
     """
+    body = _Body(source, warnings)
+    for para in _paragraphs(lines):
+        body.add(para)
+    _label_letter_items(body.blocks)
+    return body.blocks
+
+
+def _paragraphs(lines: list[Line]) -> list[_Para]:
     paras: list[_Para] = []
     current: list[Line] = []
     for line in lines + [Line(0, 0, 0, "")]:
@@ -125,54 +140,70 @@ def read_paragraphs(
             for k, group in enumerate(_split_chunk(current)):
                 paras.append(_Para(group, after_blank=k == 0))
             current = []
-    blocks: list[Block] = []
-    trailing_furniture: list[Block] = []  # page furniture since the last paragraph
-    furniture_seen: list[Block] = []
-    last_index = -1  # the last block that is not page furniture
-    undecided: list[int] = []  # line numbers of furniture whose split is not decided
-    for para in paras:
+    return paras
+
+
+class _Body:
+    """The body's blocks as they are read, and the page furniture met between them."""
+
+    def __init__(self, source: str, warnings: list[Warning_] | None) -> None:
+        self.source = source
+        self.warnings = warnings
+        self.blocks: list[Block] = []
+        self.trailing_furniture: list[Block] = []  # page furniture since the last paragraph
+        self.furniture_seen: list[Block] = []
+        self.last_index = -1  # the last block that is not page furniture
+        self.undecided: list[int] = []  # line numbers of furniture whose split is not decided
+
+    def add(self, para: _Para) -> None:
         start, end = para.lines[0].start, para.lines[-1].end
-        text = fold(source[start:end])
+        text = fold(self.source[start:end])
         is_head = _is_heading(para.lines)
         furniture = _furniture_type(text) if len(para.lines) == 1 else None
-        if furniture and blocks:
-            blocks.append(Block("body", "p", text, start, end, attrs={"type": furniture}))
-            trailing_furniture.append(blocks[-1])
-            furniture_seen.append(blocks[-1])
-            undecided.append(para.lines[0].no)
-            continue
-        last = blocks[last_index] if last_index >= 0 else None
-        open_sentence = (
-            last is not None and last.kind == "p" and not pat.SENTENCE_END.search(last.text)
-        )
-        if (
-            last is not None and open_sentence and para.after_blank and not is_head
-            and _LOWER_START.match(text)
-        ):
-            # K1: a page break split this paragraph; rejoin it and remember where.
-            holes = tuple(_hole(b) for b in furniture_seen if b.start > last.start)
-            joined, hyphens = fold_hyphenated(source, last.start, end, holes)
-            blocks[last_index] = Block(
-                "body", "p", joined, last.start, end,
-                breaks=last.breaks + (len(last.text) + 1,), labels=last.labels,
-                hyphenations=hyphens,
-            )
-            undecided.clear()
-            trailing_furniture.clear()
-            continue
-        if trailing_furniture and (not open_sentence or is_head):
-            undecided.clear()  # the paragraph before ended: the furniture split nothing
-        _warn_undecided(undecided, warnings)
-        trailing_furniture.clear()
-        folded, hyphens = fold_hyphenated(source, start, end)
-        last_index = len(blocks)
+        if furniture and self.blocks:
+            self.add_furniture(Block("body", "p", text, start, end, attrs={"type": furniture}),
+                               para.lines[0].no)
+            return
+        last = self.blocks[self.last_index] if self.last_index >= 0 else None
+        open_sentence = _is_open_paragraph(last)
+        if last is not None and open_sentence and para.after_blank and not is_head \
+                and _LOWER_START.match(text):
+            self.rejoin(last, end)
+            return
+        if self.trailing_furniture and (not open_sentence or is_head):
+            self.undecided.clear()  # the paragraph before ended: the furniture split nothing
+        _warn_undecided(self.undecided, self.warnings)
+        self.trailing_furniture.clear()
+        folded, hyphens = fold_hyphenated(self.source, start, end)
+        self.last_index = len(self.blocks)
         if is_head:
-            blocks.append(Block("body", "head", folded, start, end, hyphenations=hyphens))
+            self.blocks.append(Block("body", "head", folded, start, end, hyphenations=hyphens))
         else:
-            blocks.append(Block("body", "p", folded, start, end, labels=_labels(folded),
-                                hyphenations=hyphens))
-    _label_letter_items(blocks)
-    return blocks
+            self.blocks.append(Block("body", "p", folded, start, end, labels=_labels(folded),
+                                     hyphenations=hyphens))
+
+    def add_furniture(self, block: Block, line_no: int) -> None:
+        self.blocks.append(block)
+        self.trailing_furniture.append(block)
+        self.furniture_seen.append(block)
+        self.undecided.append(line_no)
+
+    def rejoin(self, last: Block, end: int) -> None:
+        """K1: a page break split this paragraph; rejoin it and remember where."""
+        holes = tuple(_hole(b) for b in self.furniture_seen if b.start > last.start)
+        joined, hyphens = fold_hyphenated(self.source, last.start, end, holes)
+        self.blocks[self.last_index] = Block(
+            "body", "p", joined, last.start, end,
+            breaks=last.breaks + (len(last.text) + 1,), labels=last.labels,
+            hyphenations=hyphens,
+        )
+        self.undecided.clear()
+        self.trailing_furniture.clear()
+
+
+def _is_open_paragraph(block: Block | None) -> bool:
+    """A paragraph whose last sentence does not end."""
+    return block is not None and block.kind == "p" and not pat.SENTENCE_END.search(block.text)
 
 
 def _furniture_type(text: str) -> str | None:

@@ -11,6 +11,7 @@ import re
 from tei.model import LAYOUT_WHITESPACE, Consumed, ExtraField, Footnote, Header
 from tei.parse import patterns as pat
 from tei.parse.lines import Line, chunks, cut, fold_hyphenated, make_field, span_field
+from tei.parse.rules import Outcome, Rule, apply_first
 
 
 def _strip_blank_end(lines: list[Line]) -> list[Line]:
@@ -27,14 +28,7 @@ def take_trailer(source: str, lines: list[Line], header: Header) -> list[Line]:
     )
     if start is None:
         return lines
-    items: list[tuple[Line, re.Match[str], list[Line]]] = []
-    for line in lines[start:]:
-        match = pat.TRAILER_LABEL.fullmatch(line.text) if not line.blank else None
-        if match and (":" in line.text or not match.group(2)):
-            items.append((line, match, []))
-        elif not line.blank:
-            items[-1][2].append(line)
-    for line, match, value_lines in items:
+    for line, match, value_lines in _trailer_items(lines[start:]):
         if match.group(2):
             label_end = line.start + match.start(2)
             value_lines = [cut(line, label_end)] + value_lines
@@ -45,13 +39,30 @@ def take_trailer(source: str, lines: list[Line], header: Header) -> list[Line]:
         header.extra.append(ExtraField(label, value, line.start, line.start + len(label)))
     body = _strip_blank_end(lines[:start])
     if header.summary is None and body:
-        # C-NEW: the summary has no label and stands between the body and the trailer.
-        groups = chunks(body)
-        last = groups[-1]
-        # Only a chunk that really follows the body: never the body itself.
-        if len(groups) > 1 and not pat.SOURCE_OPEN.match(last[0].text):
-            header.summary = span_field(source, last)
-            body = _strip_blank_end(body[: body.index(last[0])])
+        body = _take_summary_after_the_body(source, body, header)
+    return body
+
+
+def _trailer_items(lines: list[Line]) -> list[tuple[Line, re.Match[str], list[Line]]]:
+    """The trailer's labelled items: label line, its match, and the lines of its value."""
+    items: list[tuple[Line, re.Match[str], list[Line]]] = []
+    for line in lines:
+        match = pat.TRAILER_LABEL.fullmatch(line.text) if not line.blank else None
+        if match and (":" in line.text or not match.group(2)):
+            items.append((line, match, []))
+        elif not line.blank:
+            items[-1][2].append(line)
+    return items
+
+
+def _take_summary_after_the_body(source: str, body: list[Line], header: Header) -> list[Line]:
+    """C-NEW: the summary has no label and stands between the body and the trailer."""
+    groups = chunks(body)
+    last = groups[-1]
+    # Only a chunk that really follows the body: never the body itself.
+    if len(groups) > 1 and not pat.SOURCE_OPEN.match(last[0].text):
+        header.summary = span_field(source, last)
+        return _strip_blank_end(body[: body.index(last[0])])
     return body
 
 
@@ -76,9 +87,12 @@ def take_source_line(
     return _strip_blank_end(lines[: lines.index(last[0])])
 
 
-def _split_items(group: list[Line], bare: bool) -> list[tuple[int, Line, list[Line]]] | None:
+_Item = tuple[int, Line, list[Line]]  # a footnote's number, first line and continuation
+
+
+def _split_items(group: list[Line], bare: bool) -> list[_Item] | None:
     """A chunk as footnote items (number, first line, continuation), or None if it is not."""
-    items: list[tuple[int, Line, list[Line]]] = []
+    items: list[_Item] = []
     for line in group:
         match = (pat.NOTE_ITEM_BARE if bare else pat.NOTE_ITEM).match(line.text)
         number = int(match.group(1) or match.group(2)) if match else None
@@ -89,6 +103,88 @@ def _split_items(group: list[Line], bare: bool) -> list[tuple[int, Line, list[Li
         else:
             return None
     return items
+
+
+class _NoteList:
+    """The backward walk over the chunks at the end: the chain of numbered items found so
+    far (first item first), and an unnumbered paragraph waiting for the note it goes on."""
+
+    def __init__(self, bare: bool, before_source_line: bool) -> None:
+        self.bare = bare  # under a notes heading: bare numbers count (F8)
+        self.before_source_line = before_source_line
+        self.chain: list[_Item] = []
+        self.run_on: list[Line] = []
+        self.items: list[_Item] | None = None  # the chunk being tried, as items
+
+    def continues(self) -> bool:
+        """The chunk is numbered items that end one below the chain's first number."""
+        items = self.items
+        if not items:
+            return False
+        return not self.chain or items[-1][0] == self.chain[0][0] - 1
+
+    def prepend(self, group: list[Line]) -> Outcome:
+        items = list(self.items or [])
+        if self.run_on:
+            number, first, more = items[-1]
+            items[-1] = (number, first, more + self.run_on)
+            self.run_on = []
+        self.chain = items + self.chain
+        return Outcome.LAST if self.chain[0][0] == 1 else Outcome.TAKEN
+
+    def may_run_on(self, group: list[Line]) -> bool:
+        return (self.items is None and not self.run_on
+                and bool(self.chain or self.before_source_line) and _reads_as_note(group))
+
+    def hold_run_on(self, group: list[Line]) -> Outcome:
+        self.run_on = group
+        return Outcome.TAKEN
+
+
+def _opens_bracketed(walk: _NoteList) -> bool:
+    items = walk.items
+    return items is not None and bool(items) and items[0][1].text.startswith("[")
+
+
+# The footnote list, read chunk by chunk from the end (FORMAT.md F6 to F8): each chunk is
+# tried against these rules in order; the list begins below the first chunk none takes.
+FOOTNOTE_RULES: list[Rule[_NoteList, list[Line]]] = [
+    Rule("F8", "bare-numbers-under-a-heading",
+         lambda walk, group: walk.bare and walk.continues(), _NoteList.prepend),
+    Rule("F6", "bracketed-numbers",
+         lambda walk, group: not walk.bare and walk.continues() and _opens_bracketed(walk),
+         _NoteList.prepend),
+    Rule("F7", "numbers-with-a-full-stop",
+         lambda walk, group: not walk.bare and walk.continues(), _NoteList.prepend),
+    # A paragraph without a number inside the list (or, before a source line, right after
+    # it) is the next paragraph of the note above it.
+    Rule("F7", "note-paragraph-without-a-number", _NoteList.may_run_on,
+         _NoteList.hold_run_on),
+]
+
+
+def _notes_heading(groups: list[list[Line]]) -> int | None:
+    """The index of the last chunk that is a notes heading alone (F8), if any."""
+    return next(
+        (k for k in range(len(groups) - 1, -1, -1)
+         if len(groups[k]) == 1 and pat.NOTES_HEADING.fullmatch(groups[k][0].text)),
+        None,
+    )
+
+
+def _walk_notes(groups: list[list[Line]], walk: _NoteList, lowest: int) -> int:
+    """Run the rules from the last chunk up to ``lowest``; the index of the chunk the
+    list stopped below (``lowest - 1`` or less when it reached the top)."""
+    k = len(groups) - 1
+    while k >= lowest:
+        walk.items = _split_items(groups[k], walk.bare)
+        outcome = apply_first(FOOTNOTE_RULES, walk, groups[k])
+        if outcome is Outcome.END:
+            break
+        k -= 1
+        if outcome is Outcome.LAST:
+            break
+    return k
 
 
 def take_footnotes(
@@ -106,49 +202,36 @@ def take_footnotes(
     """
     lines = _strip_blank_end(lines)
     groups = chunks(lines)
-    heading_index = next(
-        (k for k in range(len(groups) - 1, -1, -1)
-         if len(groups[k]) == 1 and pat.NOTES_HEADING.fullmatch(groups[k][0].text)),
-        None,
-    )
-    bare = heading_index is not None
+    heading_index = _notes_heading(groups)
+    walk = _NoteList(heading_index is not None, before_source_line)
     first_group = heading_index + 1 if heading_index is not None else len(groups)
-    lowest = first_group if bare else 0
-    chain: list[tuple[int, Line, list[Line]]] = []
-    run_on: list[Line] = []  # an unnumbered paragraph waiting for the note it continues
-    k = len(groups) - 1
-    while k >= lowest:
-        items = _split_items(groups[k], bare)
-        if (
-            items is None and not run_on and (chain or before_source_line)
-            and _reads_as_note(groups[k])
-        ):
-            run_on = groups[k]
-            k -= 1
-            continue
-        if not items or (chain and items[-1][0] != chain[0][0] - 1):
-            break
-        if run_on:
-            number, first, more = items[-1]
-            items[-1] = (number, first, more + run_on)
-            run_on = []
-        chain = items + chain
-        k -= 1
-        if chain[0][0] == 1:
-            break
-    if run_on:
+    k = _walk_notes(groups, walk, first_group if walk.bare else 0)
+    chain = walk.chain
+    if walk.run_on or not chain or (walk.bare and k + 1 != first_group):
         return lines, []
-    if not chain or (bare and k + 1 != first_group):
+    before = lines[: lines.index(chain[0][1])]
+    if not _is_footnote_list(source, before, chain[0][0], walk.bare,
+                             groups[k] if k >= 0 else None):
         return lines, []
-    body_end = chain[0][1]
-    before = lines[: lines.index(body_end)]
-    if chain[0][0] != 1:
+    notes = _footnotes_of(source, chain, walk.bare, consumed)
+    if heading_index is not None:
+        heading = groups[heading_index][0]
+        consumed.append(Consumed(heading.start, heading.end, "footnote heading"))
+        before = lines[: lines.index(heading)]
+    return _strip_blank_end(before), notes
+
+
+def _is_footnote_list(source: str, before: list[Line], first: int, bare: bool,
+                      previous: list[Line] | None) -> bool:
+    if first != 1:
         # An excerpt's list may open at a later number ("3. ..."): footnotes only when the
         # body keeps the marker of that first number.
-        if not _marks(source, before, chain[0][0]):
-            return lines, []
-    elif not bare and not _list_is_plausible(source, before, groups[k] if k >= 0 else None):
-        return lines, []
+        return _marks(source, before, first)
+    return bare or _list_is_plausible(source, before, previous)
+
+
+def _footnotes_of(source: str, chain: list[_Item], bare: bool,
+                  consumed: list[Consumed]) -> list[Footnote]:
     notes: list[Footnote] = []
     for number, first, more in chain:
         match = (pat.NOTE_ITEM_BARE if bare else pat.NOTE_ITEM).match(first.text)
@@ -158,11 +241,7 @@ def take_footnotes(
         note = make_field(source, text_start, (more[-1] if more else first).end)
         text, _ = fold_hyphenated(source, note.start, note.end)
         notes.append(Footnote(str(number), text, note.start, note.end))
-    if heading_index is not None:
-        heading = groups[heading_index][0]
-        consumed.append(Consumed(heading.start, heading.end, "footnote heading"))
-        before = lines[: lines.index(heading)]
-    return _strip_blank_end(before), notes
+    return notes
 
 
 def _marks(source: str, before: list[Line], number: int) -> bool:
