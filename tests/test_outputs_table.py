@@ -80,3 +80,19 @@ def test_render_writes_a_registered_output(titles_output, tmp_path):
     assert report.ok, report.errors
     for path in tei:
         assert (tmp_path / "site" / "titles" / f"{path.stem}.title.txt").is_file()
+
+
+def test_each_function_of_the_stylesheets_is_defined_once():
+    """A function read by several outputs (f:note-number of the page and of the text) has
+    one home, common.xsl. The record stylesheets' layer (records-common.xsl) is counted
+    apart: no stylesheet includes it beside common.xsl."""
+    import re
+    from collections import Counter
+
+    pattern = re.compile(r'<xsl:function name="([^"]+)"')
+    texts = {p: p.read_text(encoding="utf-8") for p in xslt_dir().rglob("*.xsl")}
+    site = [t for p, t in texts.items() if p.name != "records-common.xsl"
+            and "records-common.xsl" not in t]
+    names = Counter(n for t in site for n in pattern.findall(t))
+    assert names["f:note-number"] == 1
+    assert [n for n, c in names.items() if c > 1] == []

@@ -40,6 +40,18 @@
          $tei/tei:text/tei:front/tei:docTitle/tei:titlePart)[1]))"/>
   </xsl:function>
 
+  <!-- A footnote's place among the document's footnotes (1, 2, ...), and its number as
+       the reader sees it: its own @n, else that place. Every output numbers notes so. -->
+  <xsl:function name="f:note-index" as="xs:integer">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="count($note/preceding::tei:note[@place = 'foot']) + 1"/>
+  </xsl:function>
+
+  <xsl:function name="f:note-number" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="string(($note/@n, f:note-index($note))[1])"/>
+  </xsl:function>
+
   <xsl:function name="f:creation-date" as="element(tei:date)?">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:creation/tei:date[1]"/>

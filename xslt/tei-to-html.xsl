@@ -320,16 +320,6 @@
     </span>
   </xsl:template>
 
-  <xsl:function name="f:note-index" as="xs:integer">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="count($note/preceding::tei:note[@place = 'foot']) + 1"/>
-  </xsl:function>
-
-  <xsl:function name="f:note-number" as="xs:string">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="string(($note/@n, f:note-index($note))[1])"/>
-  </xsl:function>
-
   <xsl:template name="notes-list">
     <xsl:variable name="notes" select="$tei/tei:text//tei:note[@place = 'foot']"/>
     <xsl:if test="$notes">
