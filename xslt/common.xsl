@@ -161,6 +161,42 @@
     <xsl:sequence select="'https://www.wikidata.org/wiki/' || encode-for-uri(normalize-space($id))"/>
   </xsl:function>
 
+  <!-- The one frame of every page of the site (the reading pages and the site's own):
+       the head, the banner with the navigation ($current: the key of this page in it),
+       $main in the main element, and the footer with the licence of $tei. -->
+  <xsl:template name="page">
+    <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="meta" as="element()*" select="()"/>
+    <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="current" as="xs:string" select="''"/>
+    <xsl:param name="tei" as="element(tei:TEI)?"/>
+    <xsl:param name="main" as="document-node()"/>
+    <html lang="{$lang}">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="page-head">
+        <xsl:with-param name="title" select="$title"/>
+        <xsl:with-param name="meta" select="$meta"/>
+        <xsl:with-param name="scripts" select="$scripts"/>
+      </xsl:call-template>
+      <xsl:text>&#10;</xsl:text>
+      <body class="{$class}">
+        <xsl:call-template name="site-header">
+          <xsl:with-param name="current" select="$current"/>
+        </xsl:call-template>
+        <main id="main">
+          <xsl:sequence select="$main"/>
+        </main>
+        <xsl:call-template name="site-footer">
+          <xsl:with-param name="tei" select="$tei"/>
+        </xsl:call-template>
+      </body>
+      <xsl:text>&#10;</xsl:text>
+    </html>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
   <!-- The head of every page: one local stylesheet, nothing fetched from elsewhere. -->
   <xsl:template name="page-head">
     <xsl:param name="title" as="xs:string"/>
