@@ -37,6 +37,8 @@ from tei.convert import (
     make_finders,
 )
 from tei.findings import Finding, Severity
+from tei.outputs import DOWNLOADS, SNIPPETS, Kind, Use
+from tei.outputs import outputs as table_rows
 from tei.resources import schemas_dir, xslt_dir
 from tei.settings import EditionSettings
 from tei.shards import in_shard
@@ -158,13 +160,18 @@ class _Run:
         self.rendered_files: list[Path] = []
 
     def outputs(self, source: Source) -> list[Path]:
-        """The TEI, the page and the text of a source, then what the site keeps of it: its
-        downloads and the texts its search snippets are cut from."""
-        html = self.out / "html"
-        return [source.output(self.out / "tei", ".xml"), source.output(html, ".html"),
-                source.output(self.out / "text", ".txt"), source.output(html / "tei", ".xml"),
-                source.output(html / "text", ".txt"), source.output(html / "cite", ".json"),
-                source.output(html / "search", ".js")]
+        """The TEI of a source and its file of each per-document reading output of the
+        table (tei.outputs: the page, the text, ...), then what the site keeps of it: its
+        downloads and the text its search snippets are cut from."""
+        return [*self.made(source),
+                *(source.output(self.out / folder, suffix) for _, folder, suffix in DOWNLOADS),
+                source.output(self.out / SNIPPETS[0], SNIPPETS[1])]
+
+    def made(self, source: Source) -> list[Path]:
+        """The TEI and the per-document outputs: a document is built when all are written."""
+        return [source.output(self.out / "tei", ".xml"),
+                *(source.output(self.out / o.folder, o.suffix)
+                  for o in table_rows(Use.READING, Kind.PER_DOCUMENT))]
 
     def keep_unchanged(self, force: bool) -> None:
         if force or self.previous.key != self.key:
@@ -410,7 +417,8 @@ def _with_names_that_fit(inputs: list[Source], out: Path, result: BuildResult) -
     (a long name would otherwise fail at the last stage)."""
     fitting = []
     for source in inputs:
-        name = name_too_long(source, out, (".xml", ".html", ".txt"))
+        name = name_too_long(source, out, dict.fromkeys(
+            [".xml", *(o.suffix for o in table_rows(Use.READING, Kind.PER_DOCUMENT))]))
         if name:
             result.findings.append(Finding(
                 str(source.path), None, None, severity="error", rule="conversion",
@@ -461,7 +469,7 @@ def _take_back_stale(run: _Run, every_input: list[Source], result: BuildResult) 
         files = [p.relative_to(run.out).as_posix() for p in run.outputs(document.source)
                  if p in written]
         entry = manifest.Entry(files, document.digest, run.pages.get(name))
-        if all(p in written for p in run.outputs(document.source)[:3]) and document.valid \
+        if all(p in written for p in run.made(document.source)) and document.valid \
                 and name in run.pages \
                 and document.conversion is not None:
             entry.built = True

@@ -11,6 +11,10 @@ them to Saxon (each stylesheet compiled once per process) and writes the results
     OUTDIR/html/edition.css   the shared stylesheet, and the scripts
     OUTDIR/text/<stem>.txt    a plain reading version per document
 
+Which stylesheet makes which file is the table of :mod:`tei.outputs` (its reading rows):
+each per-document row is rendered for every document, each per-site row once from the
+edition listing.
+
 A document that cannot be read or rendered is reported and left out; the others go on.
 """
 
@@ -32,6 +36,7 @@ from tei.errors import InputError, TeiEditionError
 from tei.findings import printable
 from tei.limits import first_excess
 from tei.namespaces import TEI_NS
+from tei.outputs import DOWNLOADS, SNIPPETS, Kind, Output, Use, outputs
 from tei.resources import xslt_dir
 from tei.safe_parser import safe_parser
 from tei.saxon import start_saxon
@@ -144,15 +149,9 @@ def _write(path: Path, text: str) -> Path:
 class Renderer:
     """The compiled stylesheets, to apply to any number of documents."""
 
-    STYLESHEETS = ("tei-to-html", "tei-to-text", "site-index", "site-register",
-                   "site-search", "site-about", "site-order")
-    # The site pages: output file, stylesheet, and its parameters.
-    SITE_PAGES: tuple[tuple[str, str, dict[str, str]], ...] = (("index.html", "site-index", {}),
-                  ("persons.html", "site-register", {"kind": "person"}),
-                  ("places.html", "site-register", {"kind": "place"}),
-                  ("organisations.html", "site-register", {"kind": "org"}),
-                  ("search.html", "site-search", {}),
-                  ("about.html", "site-about", {}))
+    # The reading pages' order (a list of stems, no output of its own); the stylesheets
+    # of the outputs come from the table.
+    ORDER = "site-order"
     # Copied beside the pages as they are: the stylesheet, the scripts and the search
     # library with its licence.
     ASSETS = ("edition.css", "search.js", "facets.js", "cite.js",
@@ -165,17 +164,22 @@ class Renderer:
         self._stylesheet_digest: str | None = None
         self._saxon = start_saxon()
         compiler = self._saxon.new_xslt30_processor()
+        # The table as it is now: a renderer made after a row is added renders it too.
+        self.documents = outputs(Use.READING, Kind.PER_DOCUMENT)
+        self.site_pages = outputs(Use.READING, Kind.PER_SITE)
+        names = dict.fromkeys([*(o.stylesheet for o in self.documents + self.site_pages),
+                               self.ORDER])
         self._compiled = {
             name: compiler.compile_stylesheet(
                 stylesheet_file=str(self.stylesheets / f"{name}.xsl"))
-            for name in self.STYLESHEETS
+            for name in names
         }
 
     def _transform(self, stylesheet: str, xml: str | object, **parameters: object) -> str:
         executable = self._compiled[stylesheet]
         executable.clear_parameters()
-        if stylesheet != "tei-to-text":
-            parameters = {**self._site_parameters(), **parameters}
+        # Every stylesheet is given the site settings; one that declares none ignores them.
+        parameters = {**self._site_parameters(), **parameters}
         for name, value in parameters.items():
             if isinstance(value, str):
                 value = self._saxon.make_string_value(value)
@@ -196,39 +200,61 @@ class Renderer:
                 "site-subtitle": self.settings.site_subtitle,
                 "link-mentions": self.settings.link_mentions}
 
-    def html(self, document: SourceDocument, edition: object | None = None) -> str:
-        """The reading page; with the parsed edition listing it links to its neighbours,
-        the downloads and the cite block. A page in a subfolder reaches the shared pages
-        through ``root`` ('../' per level)."""
+    def render_output(self, output: Output, document: SourceDocument,
+                      edition: object | None = None,
+                      parameters: Mapping[str, object] | None = None) -> str:
+        """One per-document output of ``document``; ``parameters``: those of
+        :meth:`document_parameters`, made here when not given."""
+        if parameters is None:
+            parameters = self.document_parameters(document, edition)
+        return self._transform(output.stylesheet, document.xml,
+                               **{**output.parameters, **parameters})
+
+    def document_parameters(self, document: SourceDocument,
+                            edition: object | None) -> dict[str, object]:
+        """What every per-document stylesheet is given (one that declares a parameter
+        reads it, the others ignore it): with the parsed edition listing, the listing
+        (the reading page then links to its neighbours, the downloads and the cite
+        block), the document's ``stem`` and its ``citation``; for a document in a
+        subfolder, ``root`` ('../' per level), the way to the shared pages."""
         depth = document.stem.count("/")
-        place = {"root": self._saxon.make_string_value("../" * depth)} if depth else {}
+        place: dict[str, object] = (
+            {"root": self._saxon.make_string_value("../" * depth)} if depth else {})
         if edition is None:
-            return self._transform("tei-to-html", document.xml, **place)
+            return place
         citation = Citation.from_tei(document.root, printable(document.stem))
-        return self._transform("tei-to-html", document.xml, edition=edition,
-                               stem=self._saxon.make_string_value(printable(document.stem)),
-                               citation=self._saxon.parse_xml(xml_text=citation.xml()),
-                               **place)
+        return {"edition": edition,
+                "stem": self._saxon.make_string_value(printable(document.stem)),
+                "citation": self._saxon.parse_xml(xml_text=citation.xml()), **place}
+
+    def html(self, document: SourceDocument, edition: object | None = None) -> str:
+        """The reading page (the table's row ``html``)."""
+        return self.render_output(_row(self.documents, "html"), document, edition)
 
     def text(self, document: SourceDocument) -> str:
-        return self._transform("tei-to-text", document.xml)
+        """The plain reading version (the table's row ``text``), without the listing."""
+        return self.render_output(_row(self.documents, "text"), document)
 
     def render_document(self, tei_path: Path, outdir: Path) -> list[Path]:
-        """Write OUTDIR/html/<stem>.html and OUTDIR/text/<stem>.txt for one document,
-        without previous/next links; its person links expect the persons.html that
-        render_site writes beside it. Raises InputError or RenderError."""
+        """Write the per-document outputs of one document (OUTDIR/html/<stem>.html,
+        OUTDIR/text/<stem>.txt, ...), without previous/next links; its person links
+        expect the persons.html that render_site writes beside it. Raises InputError or
+        RenderError."""
         document = read_tei(Path(tei_path))
         return self._write_document(document, Path(outdir), None)
 
     def _write_document(self, document: SourceDocument, outdir: Path,
                         edition: object | None) -> list[Path]:
-        html, text = self._render(document, edition)
-        return [_write(outdir / "html" / f"{document.stem}.html", html),
-                _write(outdir / "text" / f"{document.stem}.txt", text)]
+        contents = self._render(document, edition)
+        return [_write(outdir / o.folder / o.file_name(document.stem), contents[o.name])
+                for o in self.documents]
 
-    def _render(self, document: SourceDocument, edition: object | None) -> tuple[str, str]:
+    def _render(self, document: SourceDocument, edition: object | None) -> dict[str, str]:
+        """Every per-document output of ``document``, by the name of its row."""
         try:
-            return self.html(document, edition), self.text(document)
+            parameters = self.document_parameters(document, edition)
+            return {o.name: self.render_output(o, document, edition, parameters)
+                    for o in self.documents}
         except Exception as exc:  # Saxon reports dynamic errors as its own exception type
             raise RenderError(f"{document.path}: {_message(exc)}") from exc
 
@@ -271,6 +297,7 @@ class Renderer:
         documents: list[SourceDocument] = []
         digests: dict[str, str] = {}
         stems: dict[str, Path] = {}
+        reserved = reserved_stems()
         for index, path in enumerate(tei_paths):
             try:
                 document = read_tei(Path(path), names[index] if names else None)
@@ -281,7 +308,7 @@ class Renderer:
             except OSError as exc:
                 report.errors.append(f"{path}: cannot read the file: {exc}")
                 continue
-            if document.stem in RESERVED_STEMS:
+            if document.stem in reserved:
                 report.errors.append(f"{path}: the page name {document.stem}.html is the "
                                      "site's own page (rename the file)")
                 continue
@@ -299,13 +326,14 @@ class Renderer:
         report.rendered = len(rendered)
         html = outdir / "html"
         listing = self._saxon.parse_xml(xml_text=edition_listing(rendered))
+        # What the site pages may read besides the site settings (the about page does).
+        edition_parameters = {"about-text": self.settings.about, "tool-version": __version__}
         try:
-            for name, stylesheet, parameters in self.SITE_PAGES:
-                if stylesheet == "site-about":
-                    parameters = {"about-text": self.settings.about,
-                                  "tool-version": __version__}
+            for page in self.site_pages:
                 report.written.append(_write_changed(
-                    html / name, self._transform(stylesheet, listing, **parameters)))
+                    outdir / page.folder / page.file_name(),
+                    self._transform(page.stylesheet, listing, **edition_parameters,
+                                    **page.parameters)))
         except Exception as exc:
             report.errors.append(f"site pages: {_message(exc)}")
         searched = [search_document(d.root, quote(os.fsencode(f"{d.stem}.html")))
@@ -313,7 +341,8 @@ class Renderer:
         report.written.append(_write_changed(html / "search-index.js",
                                              search_index_script(searched)))
         for document, texts in zip(rendered, searched, strict=True):
-            report.written.append(_write_changed(html / "search" / f"{document.stem}.js",
+            folder, suffix = SNIPPETS
+            report.written.append(_write_changed(outdir / folder / f"{document.stem}{suffix}",
                                                  snippet_script(texts)))
         for asset in self.ASSETS:
             report.written.append(_write_changed(html / asset,
@@ -321,14 +350,15 @@ class Renderer:
         return report
 
     def downloads(self, document: SourceDocument, text: str) -> list[tuple[Path, str]]:
-        """The document's TEI, plain text and CSL-JSON reference, as paths below html/ and
-        their contents, so that a copied html/ folder is complete."""
+        """The document's TEI, plain text and CSL-JSON reference (``outputs.DOWNLOADS``),
+        as paths below the output folder and their contents, so that a copied html/
+        folder is complete."""
         citation = Citation.from_tei(document.root, printable(document.stem))
         tei = etree.tostring(document.root, encoding="unicode")
-        return [(Path("tei") / f"{document.stem}.xml",
-                 f'<?xml version="1.0" encoding="UTF-8"?>\n{tei}\n'),
-                (Path("text") / f"{document.stem}.txt", text),
-                (Path("cite") / f"{document.stem}.json", citation.csl_json())]
+        contents = {"tei": f'<?xml version="1.0" encoding="UTF-8"?>\n{tei}\n', "text": text,
+                    "cite": citation.csl_json()}
+        return [(Path(folder) / f"{document.stem}{suffix}", contents[name])
+                for name, folder, suffix in DOWNLOADS]
 
     def _render_pages(self, documents: list[SourceDocument], order: list[str],
                       digests: Mapping[str, str], outdir: Path, report: RenderReport,
@@ -375,15 +405,26 @@ class Renderer:
         """A digest of the stylesheets: a page made by other stylesheets is made again."""
         if self._stylesheet_digest is None:
             digest = hashlib.sha256(repr(self.settings).encode())
-            for path in sorted(self.stylesheets.iterdir()):
+            digest.update(repr(self.documents).encode())
+            # Below the top folder too: the shared layers are in common/ and html/.
+            for path in sorted(self.stylesheets.rglob("*")):
                 if path.is_file():
-                    digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+                    name = path.relative_to(self.stylesheets).as_posix()
+                    digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
             self._stylesheet_digest = digest.hexdigest()
         return self._stylesheet_digest
 
 
-# Pages every site has; a document of the same name would overwrite one of them.
-RESERVED_STEMS = frozenset(name.removesuffix(".html") for name, _, _ in Renderer.SITE_PAGES)
+def reserved_stems() -> frozenset[str]:
+    """Names of the site's own files that a document's file of the same folder and suffix
+    would overwrite (index, persons, ...): no document may be called so."""
+    documents = {(o.folder, o.suffix) for o in outputs(Use.READING, Kind.PER_DOCUMENT)}
+    return frozenset(o.name for o in outputs(Use.READING, Kind.PER_SITE)
+                     if (o.folder, o.suffix) in documents)
+
+
+def _row(rows: Sequence[Output], name: str) -> Output:
+    return next(o for o in rows if o.name == name)
 
 
 @dataclass(frozen=True)
@@ -410,9 +451,9 @@ def _page_tasks(chain: list[SourceDocument], digests: Mapping[str, str], identit
              *(f"{n.stem}\0{digests[n.stem]}" for n in near)]).encode(
                  "utf-8", "surrogateescape")).hexdigest()
         report.keys[document.stem] = key
-        outputs = _page_files(outdir, document.stem)
-        if previous.get(document.stem) == key and all(p.is_file() for p in outputs):
-            report.written.extend(outputs)
+        files = page_files(outdir, document.stem)
+        if previous.get(document.stem) == key and all(p.is_file() for p in files):
+            report.written.extend(files)
             report.kept += 1
             continue
         tasks.append(PageTask(document.path, document.stem,
@@ -420,12 +461,12 @@ def _page_tasks(chain: list[SourceDocument], digests: Mapping[str, str], identit
     return tasks
 
 
-def _page_files(outdir: Path, stem: str) -> list[Path]:
-    """A document's page, its text, and the downloads the page links to."""
-    html = outdir / "html"
-    return [html / f"{stem}.html", outdir / "text" / f"{stem}.txt",
-            html / "tei" / f"{stem}.xml", html / "text" / f"{stem}.txt",
-            html / "cite" / f"{stem}.json"]
+def page_files(outdir: Path, stem: str) -> list[Path]:
+    """A document's files: one per per-document reading row of the table (its page, its
+    text, ...), then the downloads the page links to."""
+    return [*(outdir / o.folder / o.file_name(stem)
+              for o in outputs(Use.READING, Kind.PER_DOCUMENT)),
+            *(outdir / folder / f"{stem}{suffix}" for _, folder, suffix in DOWNLOADS)]
 
 
 _RENDERER: Renderer | None = None
@@ -449,11 +490,11 @@ def _render_task(renderer: Renderer, task: PageTask) -> tuple[list[Path], str | 
         document = read_tei(task.path, task.stem)
         near = [read_tei(path, stem) for path, stem in task.neighbours]
         edition = renderer._saxon.parse_xml(xml_text=edition_listing([document, *near]))
-        html, text = renderer._render(document, edition)
-        html_path, text_path = _page_files(task.outdir, task.stem)[:2]
-        written = [_write_changed(html_path, html), _write_changed(text_path, text)]
-        written += [_write_changed(task.outdir / "html" / name, content)
-                    for name, content in renderer.downloads(document, text)]
+        contents = renderer._render(document, edition)
+        written = [_write_changed(task.outdir / o.folder / o.file_name(task.stem),
+                                  contents[o.name]) for o in renderer.documents]
+        written += [_write_changed(task.outdir / path, content)
+                    for path, content in renderer.downloads(document, contents["text"])]
         return written, None
     except (InputError, RenderError) as exc:
         return [], str(exc)

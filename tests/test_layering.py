@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("encode", ("tei.encode", "tei.inline", "tei.serialize")),
     ("fidelity", ("tei.fidelity",)),
     ("validate", ("tei.validate",)),
-    ("render", ("tei.render", "tei.citation", "tei.search_index")),
+    ("render", ("tei.render", "tei.outputs", "tei.citation", "tei.search_index")),
     ("deposit", ("tei.deposit",)),
     ("drive", ("tei.convert", "tei.build", "tei.report", "tei.manifest", "tei.sourcemap",
                "tei.cli", "tei.commands", "tei.__main__", "tei")),

@@ -237,10 +237,11 @@ class FailingRenderer(Renderer):
         super().__init__()
         self.failing_stem = failing_stem
 
-    def html(self, document, edition=None):  # type: ignore[no-untyped-def]
-        if document.stem == self.failing_stem:
+    def render_output(self, output, document, edition=None,  # type: ignore[no-untyped-def]
+                      parameters=None):
+        if output.name == "html" and document.stem == self.failing_stem:
             raise RuntimeError("XTTE0570: simulated dynamic error")
-        return super().html(document, edition)
+        return super().render_output(output, document, edition, parameters)
 
 
 def test_a_document_that_fails_in_the_stylesheet_is_left_out_of_the_site(

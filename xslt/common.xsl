@@ -40,6 +40,18 @@
          $tei/tei:text/tei:front/tei:docTitle/tei:titlePart)[1]))"/>
   </xsl:function>
 
+  <!-- A footnote's place among the document's footnotes (1, 2, ...), and its number as
+       the reader sees it: its own @n, else that place. Every output numbers notes so. -->
+  <xsl:function name="f:note-index" as="xs:integer">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="count($note/preceding::tei:note[@place = 'foot']) + 1"/>
+  </xsl:function>
+
+  <xsl:function name="f:note-number" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="string(($note/@n, f:note-index($note))[1])"/>
+  </xsl:function>
+
   <xsl:function name="f:creation-date" as="element(tei:date)?">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:creation/tei:date[1]"/>
@@ -148,6 +160,42 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:sequence select="'https://www.wikidata.org/wiki/' || encode-for-uri(normalize-space($id))"/>
   </xsl:function>
+
+  <!-- The one frame of every page of the site (the reading pages and the site's own):
+       the head, the banner with the navigation ($current: the key of this page in it),
+       $main in the main element, and the footer with the licence of $tei. -->
+  <xsl:template name="page">
+    <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="meta" as="element()*" select="()"/>
+    <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="current" as="xs:string" select="''"/>
+    <xsl:param name="tei" as="element(tei:TEI)?"/>
+    <xsl:param name="main" as="document-node()"/>
+    <html lang="{$lang}">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="page-head">
+        <xsl:with-param name="title" select="$title"/>
+        <xsl:with-param name="meta" select="$meta"/>
+        <xsl:with-param name="scripts" select="$scripts"/>
+      </xsl:call-template>
+      <xsl:text>&#10;</xsl:text>
+      <body class="{$class}">
+        <xsl:call-template name="site-header">
+          <xsl:with-param name="current" select="$current"/>
+        </xsl:call-template>
+        <main id="main">
+          <xsl:sequence select="$main"/>
+        </main>
+        <xsl:call-template name="site-footer">
+          <xsl:with-param name="tei" select="$tei"/>
+        </xsl:call-template>
+      </body>
+      <xsl:text>&#10;</xsl:text>
+    </html>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
 
   <!-- The head of every page: one local stylesheet, nothing fetched from elsewhere. -->
   <xsl:template name="page-head">

@@ -22,17 +22,13 @@
   <xsl:template match="/">
     <xsl:variable name="documents" select="f:chronological(.)"/>
     <xsl:variable name="headers" select="$documents/tei:TEI/tei:teiHeader"/>
-    <html lang="en">
-      <xsl:text>&#10;</xsl:text>
-      <xsl:call-template name="page-head">
-        <xsl:with-param name="title" select="$site-title || ': about'"/>
-      </xsl:call-template>
-      <xsl:text>&#10;</xsl:text>
-      <body class="about-page">
-        <xsl:call-template name="site-header">
-          <xsl:with-param name="current" select="'about'"/>
-        </xsl:call-template>
-        <main id="main">
+    <xsl:call-template name="page">
+      <xsl:with-param name="lang" select="'en'"/>
+      <xsl:with-param name="title" select="$site-title || ': about'"/>
+      <xsl:with-param name="class" select="'about-page'"/>
+      <xsl:with-param name="current" select="'about'"/>
+      <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
+      <xsl:with-param name="main">
           <h1>About this edition</h1>
           <xsl:if test="normalize-space($about-text)">
             <xsl:for-each select="tokenize($about-text, '\n\s*\n')[normalize-space()]">
@@ -73,14 +69,8 @@
             no server and loads nothing from elsewhere; search runs in the browser with
             MiniSearch (MIT licence, <a href="vendor/minisearch-LICENSE.txt">its
             licence</a>).</p>
-        </main>
-        <xsl:call-template name="site-footer">
-          <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
-        </xsl:call-template>
-      </body>
-      <xsl:text>&#10;</xsl:text>
-    </html>
-    <xsl:text>&#10;</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
 </xsl:stylesheet>

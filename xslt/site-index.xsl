@@ -21,18 +21,14 @@
 
   <xsl:template match="/">
     <xsl:variable name="documents" select="f:chronological(.)"/>
-    <html lang="en">
-      <xsl:text>&#10;</xsl:text>
-      <xsl:call-template name="page-head">
-        <xsl:with-param name="title" select="$site-title || ': documents'"/>
-        <xsl:with-param name="scripts" select="'facets.js'"/>
-      </xsl:call-template>
-      <xsl:text>&#10;</xsl:text>
-      <body class="index-page">
-        <xsl:call-template name="site-header">
-          <xsl:with-param name="current" select="'index'"/>
-        </xsl:call-template>
-        <main id="main">
+    <xsl:call-template name="page">
+      <xsl:with-param name="lang" select="'en'"/>
+      <xsl:with-param name="title" select="$site-title || ': documents'"/>
+      <xsl:with-param name="scripts" select="'facets.js'"/>
+      <xsl:with-param name="class" select="'index-page'"/>
+      <xsl:with-param name="current" select="'index'"/>
+      <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
+      <xsl:with-param name="main">
           <h1><xsl:value-of select="$site-title"/></h1>
           <xsl:if test="normalize-space($site-subtitle)">
             <p class="subtitle"><xsl:value-of select="$site-subtitle"/></p>
@@ -93,14 +89,8 @@
               </li>
             </xsl:for-each>
           </ol>
-        </main>
-        <xsl:call-template name="site-footer">
-          <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
-        </xsl:call-template>
-      </body>
-      <xsl:text>&#10;</xsl:text>
-    </html>
-    <xsl:text>&#10;</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:variable name="facet-names" select="('year', 'month', 'person', 'place', 'from', 'to')"/>

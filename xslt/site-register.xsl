@@ -45,17 +45,13 @@
         <xsl:sequence select="current-group()[1]"/>
       </xsl:for-each-group>
     </xsl:variable>
-    <html lang="en">
-      <xsl:text>&#10;</xsl:text>
-      <xsl:call-template name="page-head">
-        <xsl:with-param name="title" select="$site-title || ': ' || lower-case($register?heading)"/>
-      </xsl:call-template>
-      <xsl:text>&#10;</xsl:text>
-      <body class="{$register?page}-page register-page">
-        <xsl:call-template name="site-header">
-          <xsl:with-param name="current" select="$register?page"/>
-        </xsl:call-template>
-        <main id="main">
+    <xsl:call-template name="page">
+      <xsl:with-param name="lang" select="'en'"/>
+      <xsl:with-param name="title" select="$site-title || ': ' || lower-case($register?heading)"/>
+      <xsl:with-param name="class" select="$register?page || '-page register-page'"/>
+      <xsl:with-param name="current" select="$register?page"/>
+      <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
+      <xsl:with-param name="main">
           <h1><xsl:value-of select="$register?heading"/></h1>
           <p class="lede"><xsl:value-of select="$register?lede"/></p>
           <xsl:variable name="sorted" select="sort($entries, (),
@@ -79,14 +75,8 @@
               </ul>
             </xsl:otherwise>
           </xsl:choose>
-        </main>
-        <xsl:call-template name="site-footer">
-          <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
-        </xsl:call-template>
-      </body>
-      <xsl:text>&#10;</xsl:text>
-    </html>
-    <xsl:text>&#10;</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:function name="f:names" as="element()*">

@@ -18,19 +18,15 @@
 
   <xsl:template match="/">
     <xsl:variable name="documents" select="f:chronological(.)"/>
-    <html lang="en">
-      <xsl:text>&#10;</xsl:text>
-      <xsl:call-template name="page-head">
-        <xsl:with-param name="title" select="$site-title || ': search'"/>
-        <xsl:with-param name="scripts"
-            select="('vendor/minisearch.js', 'search-index.js', 'search.js')"/>
-      </xsl:call-template>
-      <xsl:text>&#10;</xsl:text>
-      <body class="search-page">
-        <xsl:call-template name="site-header">
-          <xsl:with-param name="current" select="'search'"/>
-        </xsl:call-template>
-        <main id="main">
+    <xsl:call-template name="page">
+      <xsl:with-param name="lang" select="'en'"/>
+      <xsl:with-param name="title" select="$site-title || ': search'"/>
+      <xsl:with-param name="scripts"
+          select="('vendor/minisearch.js', 'search-index.js', 'search.js')"/>
+      <xsl:with-param name="class" select="'search-page'"/>
+      <xsl:with-param name="current" select="'search'"/>
+      <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
+      <xsl:with-param name="main">
           <h1>Search</h1>
           <p class="lede">Search the titles, summaries, texts and notes of the
             <xsl:value-of select="count($documents)"/> documents. Accents and capitals do
@@ -51,14 +47,8 @@
           </noscript>
           <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
           <ol id="search-results" class="search-results"></ol>
-        </main>
-        <xsl:call-template name="site-footer">
-          <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
-        </xsl:call-template>
-      </body>
-      <xsl:text>&#10;</xsl:text>
-    </html>
-    <xsl:text>&#10;</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -27,17 +27,14 @@
 
   <xsl:template match="/">
     <xsl:variable name="lang" select="($tei/@xml:lang, 'en')[1]"/>
-    <html lang="{$lang}">
-      <xsl:text>&#10;</xsl:text>
-      <xsl:call-template name="page-head">
-        <xsl:with-param name="title" select="$title"/>
-        <xsl:with-param name="meta" select="$citation/citation/meta"/>
-        <xsl:with-param name="scripts" select="if ($citation) then 'cite.js' else ()"/>
-      </xsl:call-template>
-      <xsl:text>&#10;</xsl:text>
-      <body class="document-page">
-        <xsl:call-template name="site-header"/>
-        <main id="main">
+    <xsl:call-template name="page">
+      <xsl:with-param name="lang" select="$lang"/>
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="meta" select="$citation/citation/meta"/>
+      <xsl:with-param name="scripts" select="if ($citation) then 'cite.js' else ()"/>
+      <xsl:with-param name="class" select="'document-page'"/>
+      <xsl:with-param name="tei" select="$tei"/>
+      <xsl:with-param name="main">
           <article class="document" aria-labelledby="doc-title">
             <xsl:call-template name="document-header"/>
             <xsl:call-template name="summary"/>
@@ -46,14 +43,8 @@
             <xsl:call-template name="cite-and-download"/>
           </article>
           <xsl:call-template name="pager"/>
-        </main>
-        <xsl:call-template name="site-footer">
-          <xsl:with-param name="tei" select="$tei"/>
-        </xsl:call-template>
-      </body>
-      <xsl:text>&#10;</xsl:text>
-    </html>
-    <xsl:text>&#10;</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Title, the facts of the header, and the citation with its link to the source. -->
@@ -319,16 +310,6 @@
       <a class="fn-more" href="#fn-{$index}">In the notes list</a>
     </span>
   </xsl:template>
-
-  <xsl:function name="f:note-index" as="xs:integer">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="count($note/preceding::tei:note[@place = 'foot']) + 1"/>
-  </xsl:function>
-
-  <xsl:function name="f:note-number" as="xs:string">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="string(($note/@n, f:note-index($note))[1])"/>
-  </xsl:function>
 
   <xsl:template name="notes-list">
     <xsl:variable name="notes" select="$tei/tei:text//tei:note[@place = 'foot']"/>

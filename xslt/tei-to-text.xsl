@@ -139,12 +139,6 @@
 
   <xsl:template match="comment() | processing-instruction()" mode="inline"/>
 
-  <xsl:function name="f:note-number" as="xs:string">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="string(($note/@n,
-        count($note/preceding::tei:note[@place = 'foot']) + 1)[1])"/>
-  </xsl:function>
-
   <xsl:function name="f:notes-block" as="xs:string?">
     <xsl:variable name="notes" select="$tei/tei:text//tei:note[@place = 'foot']"/>
     <xsl:if test="$notes">

@@ -25,6 +25,7 @@ from tei.commands import options
 from tei.errors import InputError, UsageError
 from tei.exitcodes import FAILED, OK
 from tei.findings import printable
+from tei.outputs import Kind, Use, outputs
 from tei.progress import Progress
 from tei.sources import collect_sources, name_too_long
 
@@ -54,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     if not sources:
         raise UsageError("no .xml documents in " + ", ".join(map(str, args.paths)))
     options.output_folder(args.output)
-    too_long = {s.path: name_too_long(s, args.output, (".html", ".txt")) for s in sources}
+    suffixes = dict.fromkeys(o.suffix for o in outputs(Use.READING, Kind.PER_DOCUMENT))
+    too_long = {s.path: name_too_long(s, args.output, suffixes) for s in sources}
     fitting = [s for s in sources if not too_long[s.path]]
     with Progress(len(fitting), "rendering", quiet=args.quiet) as progress:
         report = default_renderer(settings).render_site([s.path for s in fitting], args.output,

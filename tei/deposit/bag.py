@@ -147,9 +147,9 @@ def make_bag(edition: Edition, settings: DepositSettings, out: Path,
 
 
 def _description(edition: Edition, settings: DepositSettings) -> str:
-    from tei.deposit.records import RECORDS
+    from tei.deposit.records import package_records
 
-    records = ", ".join(r.label for r in RECORDS)
+    records = ", ".join(r.label for r in package_records())
     return (f"{settings.edition_title}. {len(edition.documents)} TEI P5 document(s) with "
             f"their registers, schema and metadata records ({records}); published by "
             f"{settings.publisher}.")

@@ -19,8 +19,9 @@ from lxml import etree
 
 from tei.deposit.bag import DepositError, bag_name, nfc, record_parameters
 from tei.deposit.edition import Edition
-from tei.deposit.records import RECORDS, RecordMaker
+from tei.deposit.records import RecordMaker
 from tei.deposit.settings import DepositSettings
+from tei.outputs import Kind
 from tei.safe_parser import safe_parser
 
 DATACITE = "{http://datacite.org/schema/kernel-4}"
@@ -122,11 +123,11 @@ def make_invenio(edition: Edition, settings: DepositSettings, out: Path,
         for register in edition.registers:
             sources[nfc(register.name)] = register
         datacite = ""
-        for written in RecordMaker(RECORDS).make(edition.documents,
+        for written in RecordMaker().make(edition.documents,
                                                  record_parameters(settings)):
             stem = written.path.stem
             key = (f"{stem}.{written.record.name}{written.record.suffix}"
-                   if written.record.scope == "document" else written.path.name)
+                   if written.record.kind is Kind.PER_DOCUMENT else written.path.name)
             sources[nfc(key)] = written.text
             if written.record.name == "datacite":
                 datacite = written.text

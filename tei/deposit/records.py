@@ -1,9 +1,11 @@
 """Metadata records made from the TEI by the stylesheets in ``xslt/``, and their check
 against the official schemas shipped in ``schemas/`` (loaded from disk, never fetched).
 
-``RECORDS`` is the table of outputs: name, stylesheet, folder, file suffix, whether the
-stylesheet runs per document or once for the edition (it then reads the edition listing
-that the site pages read), and the schema the record must satisfy.
+The records are the rows of the table of outputs (:mod:`tei.outputs`) used as records:
+name, stylesheet, folder, file suffix, whether the stylesheet runs per document or once
+for the edition (it then reads the edition listing that the site pages read), and the
+schema the record must satisfy. ``package_records()`` gives them as the table holds them
+(``RECORDS``: as it held them when this module was loaded).
 """
 
 from __future__ import annotations
@@ -12,40 +14,25 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from lxml import etree
 
+from tei.outputs import Kind, Output, Use, outputs
 from tei.render import SourceDocument, edition_listing
 from tei.resources import schemas_dir, xslt_dir
 from tei.safe_parser import safe_parser
 from tei.saxon import start_saxon
 
-Scope = Literal["document", "edition"]
+Record = Output  # a row of the table used as a record
 
 
-@dataclass(frozen=True)
-class Record:
-    name: str
-    label: str  # what the record is, for descriptions
-    stylesheet: str  # file name in xslt/, without .xsl
-    folder: str  # under data/metadata/
-    suffix: str
-    scope: Scope
-    schema: str | None  # path under schemas/; None: checked by its own rules (see tests)
-
-    def file_name(self, stem: str = "") -> str:
-        return f"{stem or self.name}{self.suffix}"
+def package_records() -> tuple[Record, ...]:
+    """The metadata records of every package (data/metadata/ of a bag, the files of an
+    Invenio record), in table order."""
+    return outputs(Use.RECORD)
 
 
-RECORDS: tuple[Record, ...] = (
-    Record("dc", "Dublin Core (oai_dc)", "tei-to-dc", "dc", ".xml", "document",
-           "oai_dc/oai_dc.xsd"),
-    Record("datacite", "DataCite 4.6", "tei-to-datacite", "datacite", ".xml", "edition",
-           "datacite-4.6/metadata.xsd"),
-    # CMIF has no schema file of its own: tei_all and its rules are checked in the tests.
-    Record("cmif", "CMIF (correspSearch)", "tei-to-cmif", "cmif", ".xml", "edition", None),
-)
+RECORDS: tuple[Record, ...] = package_records()
 
 
 @dataclass
@@ -56,10 +43,11 @@ class Written:
 
 
 class RecordMaker:
-    """The record stylesheets compiled once, applied to any number of documents."""
+    """The record stylesheets compiled once, applied to any number of documents;
+    ``records``: default, the package records of the table."""
 
-    def __init__(self, records: Sequence[Record] = RECORDS) -> None:
-        self.records = tuple(records)
+    def __init__(self, records: Sequence[Record] | None = None) -> None:
+        self.records = tuple(package_records() if records is None else records)
         self._saxon = start_saxon()
         compiler = self._saxon.new_xslt30_processor()
         self._compiled = {
@@ -84,7 +72,7 @@ class RecordMaker:
         written: list[Written] = []
         listing = edition_listing(documents)
         for record in self.records:
-            if record.scope == "document":
+            if record.kind is Kind.PER_DOCUMENT:
                 for document in documents:
                     written.append(Written(record, Path(record.folder)
                                            / record.file_name(document.stem),

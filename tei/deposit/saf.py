@@ -19,10 +19,11 @@ from tei.deposit.bag import DepositError, bag_name, nfc, record_parameters
 from tei.deposit.edition import Edition
 from tei.deposit.records import Record, RecordMaker
 from tei.deposit.settings import DepositSettings
+from tei.outputs import Use, outputs
 from tei.safe_parser import safe_parser
 
-DSPACE_RECORD = Record("dspace", "DSpace dublin_core.xml", "tei-to-dspace", "", ".xml",
-                       "document", None)
+# The item record, from the table of outputs (its one row used so).
+DSPACE_RECORD: Record = outputs(Use.SAF_ITEM)[0]
 
 # DSpace's default Dublin Core registry (dspace/config/registries/dublin-core-types.xml):
 # element -> qualifiers ("none" is the unqualified field).
