@@ -128,3 +128,46 @@ def test_another_conversion_date_builds_again(tmp_path):
         assert run.returncode in (0, 1), run.stderr
     assert "unchanged" not in run.stdout
     assert "2027-01-15" in next((out / "tei").glob("1962*.xml")).read_text(encoding="utf-8")
+
+
+def test_a_changed_shared_stylesheet_builds_every_document_again(tmp_path, monkeypatch):
+    """The shared layers are below the top folder of xslt/ (common/, html/): a change to
+    one of them is a change of every page, for the build and for the renderer's keys."""
+    import shutil
+
+    from tei.build import build as build_corpus
+    from tei.render import Renderer, default_renderer
+    from tei.resources import xslt_dir
+
+    stylesheets = tmp_path / "xslt"
+    shutil.copytree(xslt_dir(), stylesheets)
+    monkeypatch.setattr("tei.build.xslt_dir", lambda: stylesheets)
+    monkeypatch.setattr("tei.render.xslt_dir", lambda: stylesheets)
+    default_renderer.cache_clear()
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "build"
+    try:
+        first = build_corpus(corpus, out)
+        assert first.ok and first.documents == 2
+        assert build_corpus(corpus, out).kept == 2
+        tei_files = sorted((out / "tei").glob("*.xml"))
+        keys = Renderer(stylesheets).render_site(tei_files, tmp_path / "site").keys
+        kept = Renderer(stylesheets).render_site(tei_files, tmp_path / "site", previous=keys)
+        assert kept.kept == 2
+        for layer in ("common/functions.xsl", "html/frame.xsl"):
+            path = stylesheets / layer
+            path.write_text(path.read_text(encoding="utf-8") + f"<!-- {layer} -->\n",
+                            encoding="utf-8")
+            default_renderer.cache_clear()
+            again = build_corpus(corpus, out)
+            assert again.ok and again.kept == 0, layer
+            assert build_corpus(corpus, out).kept == 2
+            rendered = Renderer(stylesheets).render_site(tei_files, tmp_path / "site",
+                                                         previous=keys)
+            assert rendered.ok and rendered.kept == 0, layer
+            assert set(rendered.keys) == set(keys)
+            assert all(rendered.keys[s] != keys[s] for s in keys), layer
+            keys = rendered.keys
+    finally:
+        default_renderer.cache_clear()

@@ -17,11 +17,11 @@ from tests.conftest import CORPUS
 
 TITLE_XSL = """<?xml version="1.0" encoding="UTF-8"?>
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:tei="http://www.tei-c.org/ns/1.0">
+    xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:f="urn:tei-edition:functions">
+  <xsl:include href="common/functions.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:template match="/">
-    <xsl:value-of select="'title: ' || normalize-space(/tei:TEI/tei:teiHeader/tei:fileDesc
-        /tei:titleStmt/tei:title[1])"/>
+    <xsl:value-of select="'title: ' || f:title(/tei:TEI)"/>
   </xsl:template>
 </xsl:stylesheet>
 """
@@ -83,16 +83,46 @@ def test_render_writes_a_registered_output(titles_output, tmp_path):
 
 
 def test_each_function_of_the_stylesheets_is_defined_once():
-    """A function read by several outputs (f:note-number of the page and of the text) has
-    one home, common.xsl. The record stylesheets' layer (records-common.xsl) is counted
-    apart: no stylesheet includes it beside common.xsl."""
+    """A function that reads TEI for several outputs (f:note-number of the page and of the
+    text, f:title of the page and of the records) has one home, common/functions.xsl; no
+    name is defined in two files of xslt/, nor twice in one."""
     import re
     from collections import Counter
 
-    pattern = re.compile(r'<xsl:function name="([^"]+)"')
-    texts = {p: p.read_text(encoding="utf-8") for p in xslt_dir().rglob("*.xsl")}
-    site = [t for p, t in texts.items() if p.name != "records-common.xsl"
-            and "records-common.xsl" not in t]
-    names = Counter(n for t in site for n in pattern.findall(t))
-    assert names["f:note-number"] == 1
-    assert [n for n, c in names.items() if c > 1] == []
+    pattern = re.compile(r'<xsl:function\s+name="([^"]+)"')
+    texts = {p.relative_to(xslt_dir()).as_posix(): p.read_text(encoding="utf-8")
+             for p in xslt_dir().rglob("*.xsl")}
+    homes = Counter(n for t in texts.values() for n in pattern.findall(t))
+    assert [n for n, c in homes.items() if c > 1] == []
+    shared = set(pattern.findall(texts["common/functions.xsl"]))
+    assert {"f:note-number", "f:note-index", "f:title", "f:display-name"} <= shared
+
+
+def _included(name: str, texts: dict[str, str]) -> set[str]:
+    """The files a stylesheet includes or imports, directly or not (paths below xslt/)."""
+    import posixpath
+    import re
+
+    found: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        for href in re.findall(r'<xsl:(?:include|import)\s+href="([^"]+)"', texts[current]):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(current), href))
+            if target not in found:
+                found.add(target)
+                todo.append(target)
+    return found
+
+
+def test_every_output_reads_tei_through_the_shared_layer():
+    """Every stylesheet of the table reaches common/functions.xsl, and every HTML output
+    frames its pages with html/frame.xsl, the one home of the page template."""
+    texts = {p.relative_to(xslt_dir()).as_posix(): p.read_text(encoding="utf-8")
+             for p in xslt_dir().rglob("*.xsl")}
+    frames = [n for n, t in texts.items() if '<xsl:template name="page"' in t]
+    assert frames == ["html/frame.xsl"]
+    for output in OUTPUTS:
+        layers = _included(f"{output.stylesheet}.xsl", texts)
+        assert "common/functions.xsl" in layers, output
+        assert ("html/frame.xsl" in layers) == (output.suffix == ".html"), output

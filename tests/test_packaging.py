@@ -49,6 +49,11 @@ def test_wheel_ships_schemas_and_stylesheets(installed_tei, tmp_path):
     assert (Path(schemas) / "report.schema.json").is_file()
     assert (Path(xslt) / "tei-to-html.xsl").is_file()
     assert (Path(xslt) / "tei-to-text.xsl").is_file()
+    # The shared layers below the top folder (common/, html/) too: every stylesheet.
+    shipped = sorted(p.relative_to(xslt).as_posix() for p in Path(xslt).rglob("*.xsl"))
+    assert shipped == sorted(p.relative_to(ROOT / "xslt").as_posix()
+                             for p in (ROOT / "xslt").rglob("*.xsl"))
+    assert {"common/functions.xsl", "html/frame.xsl"} <= set(shipped)
     # The search library the site copies beside its pages, with its licence.
     assert (Path(xslt) / "vendor" / "minisearch.js").is_file()
     assert (Path(xslt) / "vendor" / "minisearch-LICENSE.txt").is_file()

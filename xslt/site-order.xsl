@@ -10,7 +10,7 @@
     xmlns:f="urn:tei-edition:functions"
     exclude-result-prefixes="#all">
 
-  <xsl:include href="common.xsl"/>
+  <xsl:include href="common/functions.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 

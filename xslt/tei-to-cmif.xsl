@@ -15,7 +15,7 @@
     xmlns="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <xsl:include href="records-common.xsl"/>
+  <xsl:include href="common/functions.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"
       suppress-indentation="tei:editor tei:bibl tei:publisher tei:licence"/>

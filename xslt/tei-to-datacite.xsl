@@ -14,7 +14,7 @@
     xmlns="http://datacite.org/schema/kernel-4"
     exclude-result-prefixes="#all">
 
-  <xsl:include href="records-common.xsl"/>
+  <xsl:include href="common/functions.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -62,7 +62,7 @@
           tei:settingDesc/tei:listPlace/tei:place)"/>
       <xsl:if test="exists($entries)">
         <subjects>
-          <xsl:for-each-group select="$entries" group-by="f:entry-name(.)">
+          <xsl:for-each-group select="$entries" group-by="f:register-name(.)">
             <xsl:sort select="current-grouping-key()"/>
             <xsl:variable name="wikidata" select="(current-group() ! f:authority-uris(.))
                 [starts-with(., 'http://www.wikidata.org/')][1]"/>

@@ -12,7 +12,7 @@
     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
     exclude-result-prefixes="#all">
 
-  <xsl:include href="records-common.xsl"/>
+  <xsl:include href="common/functions.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -31,7 +31,7 @@
         <dc:contributor><xsl:value-of select="normalize-space((tei:name, tei:orgName, tei:persName)[1])"/></dc:contributor>
       </xsl:for-each>
       <xsl:for-each select="distinct-values(($profile/tei:particDesc/tei:listPerson/tei:person,
-          $profile/tei:settingDesc/tei:listPlace/tei:place) ! f:entry-name(.))">
+          $profile/tei:settingDesc/tei:listPlace/tei:place) ! f:register-name(.))">
         <dc:subject><xsl:value-of select="."/></dc:subject>
       </xsl:for-each>
       <xsl:for-each select="$profile/tei:abstract[normalize-space()]">

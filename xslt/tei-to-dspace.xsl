@@ -11,7 +11,7 @@
     xmlns:f="urn:tei-edition:functions"
     exclude-result-prefixes="#all">
 
-  <xsl:include href="records-common.xsl"/>
+  <xsl:include href="common/functions.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -75,7 +75,7 @@
         <xsl:with-param name="value" select="string(($file/tei:publicationStmt/tei:publisher)[1])"/>
       </xsl:call-template>
       <xsl:for-each select="distinct-values(($profile/tei:particDesc/tei:listPerson/tei:person,
-          $profile/tei:settingDesc/tei:listPlace/tei:place) ! f:entry-name(.))">
+          $profile/tei:settingDesc/tei:listPlace/tei:place) ! f:register-name(.))">
         <xsl:call-template name="value">
           <xsl:with-param name="element" select="'subject'"/>
           <xsl:with-param name="value" select="."/>

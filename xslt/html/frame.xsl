@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Shared by the reading-site stylesheets: facts read from a TEI header, the page frame
-     (head, site header, footer) and the ordering of an edition's documents. -->
+<!-- The HTML layer shared by every page of the site (the reading pages and the index,
+     registers, search and about pages): the site settings, the one page frame (head,
+     banner with the navigation, footer) and dates as HTML time elements. It includes
+     common/functions.xsl, so an HTML stylesheet includes only this. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -9,6 +11,8 @@
     xmlns:f="urn:tei-edition:functions"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
+
+  <xsl:include href="../common/functions.xsl"/>
 
   <!-- From edition.toml (tei/settings.py): the name shown in every page's banner and in
        the index heading, a line under it on the front page, and whether every mention of
@@ -29,63 +33,6 @@
   <!-- The way from this page up to the site's top folder ('../' per level) for a page
        kept in a subfolder, so the site's shared pages and stylesheet are found. -->
   <xsl:param name="root" as="xs:string" select="''"/>
-
-  <xsl:key name="person" match="tei:person" use="@xml:id"/>
-
-  <!-- The document's title: the title statement, else the title page. -->
-  <xsl:function name="f:title" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="normalize-space(string(
-        ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title,
-         $tei/tei:text/tei:front/tei:docTitle/tei:titlePart)[1]))"/>
-  </xsl:function>
-
-  <!-- A footnote's place among the document's footnotes (1, 2, ...), and its number as
-       the reader sees it: its own @n, else that place. Every output numbers notes so. -->
-  <xsl:function name="f:note-index" as="xs:integer">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="count($note/preceding::tei:note[@place = 'foot']) + 1"/>
-  </xsl:function>
-
-  <xsl:function name="f:note-number" as="xs:string">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="string(($note/@n, f:note-index($note))[1])"/>
-  </xsl:function>
-
-  <xsl:function name="f:creation-date" as="element(tei:date)?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:creation/tei:date[1]"/>
-  </xsl:function>
-
-  <!-- ISO date used for ordering; documents without one sort last. -->
-  <xsl:function name="f:sort-date" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="date" select="f:creation-date($tei)"/>
-    <xsl:sequence select="string(($date/@when, $date/@from, $date/@notBefore, '9999')[1])"/>
-  </xsl:function>
-
-  <xsl:function name="f:summary" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="normalize-space(string-join(
-        $tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p, ' '))"/>
-  </xsl:function>
-
-  <!-- Sender or recipient ($action 'sent' or 'received') in the words the title gives
-       ("Soviet Ambassador to the USA A. F. Dobrynin"), which the correspondence
-       description keeps beside the parties it names; empty when the title names none. -->
-  <xsl:function name="f:corresp-words" as="xs:string?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:param name="action" as="xs:string"/>
-    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:correspDesc
-        /tei:correspAction[@type = $action]/tei:note[@type = 'title'])[1] ! string(.)"/>
-  </xsl:function>
-
-  <!-- The documents of an edition listing, oldest first; the stem breaks ties. -->
-  <xsl:function name="f:chronological" as="element(e:document)*">
-    <xsl:param name="edition" as="document-node()?"/>
-    <xsl:sequence select="sort($edition/e:edition/e:document, (),
-        function($d) { (f:sort-date($d/tei:TEI), string($d/@stem)) })"/>
-  </xsl:function>
 
   <!-- A date as an HTML time element; ranges carry both ends in the title. A date known
        only within bounds ("the end of October") has no single datetime: its bounds go into
@@ -124,41 +71,6 @@
     <xsl:sequence select="exists($value) and matches(string($value),
         '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])' ||
         '(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+\-]\d{2}:\d{2})?)?)?)?$')"/>
-  </xsl:function>
-
-  <!-- The href a link made from TEI data may carry, or nothing. Only http(s) URLs and
-       addresses inside the site (a relative path, a #fragment) qualify: any other scheme
-       (javascript:, data:, vbscript:, file: ...) would run or load something on a click.
-       Refused too: values with inner spaces (a list of pointers, or a scheme split by a tab
-       or newline, which browsers join again), backslashes and a leading // (which browsers
-       read as another host). Every href built from TEI goes through here. -->
-  <xsl:function name="f:safe-href" as="xs:string?">
-    <xsl:param name="target" as="xs:string?"/>
-    <xsl:variable name="value" select="normalize-space($target)"/>
-    <xsl:sequence select="$value[. ne ''][not(matches(., '[\s\\]'))]
-        [if (matches(., '^[^/?#]*:')) then matches(., '^https?://[^/]', 'i')
-         else not(starts-with(., '//'))]"/>
-  </xsl:function>
-
-  <!-- f:safe-href for links to the web only (http or https). -->
-  <xsl:function name="f:web-href" as="xs:string?">
-    <xsl:param name="target" as="xs:string?"/>
-    <xsl:sequence select="f:safe-href($target)[matches(., '^https?://', 'i')]"/>
-  </xsl:function>
-
-  <!-- The paragraph-like element a node belongs to: the unit within which only the first
-       mention of a name is a link, and the context a register quotes. A note is its own
-       unit, apart from the paragraph it stands in. -->
-  <xsl:function name="f:block" as="element()?">
-    <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node/ancestor-or-self::*[self::tei:p or self::tei:note
-        or self::tei:ab or self::tei:head or self::tei:seg or self::tei:dateline
-        or self::tei:signed or self::tei:salute or self::tei:item][1]"/>
-  </xsl:function>
-
-  <xsl:function name="f:wikidata-url" as="xs:string">
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="'https://www.wikidata.org/wiki/' || encode-for-uri(normalize-space($id))"/>
   </xsl:function>
 
   <!-- The one frame of every page of the site (the reading pages and the site's own):
