@@ -76,7 +76,7 @@ def persname_ref(root: etree._Element, options: CheckOptions) -> Iterator[Findin
 
 
 def ref_dangling(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
-    ids = set(root.xpath("//@xml:id"))
+    ids = set(_ALL_IDS(root))
     names = "//tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@ref]"
     for element in _text_elements(root, names):
         for pointer in element.get("ref").split():
@@ -86,6 +86,7 @@ def ref_dangling(root: etree._Element, options: CheckOptions) -> Iterator[Findin
                                 "the entry to particDesc/settingDesc, or correct the reference")
 
 
+_ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)
 _VALUE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 
 
@@ -111,9 +112,11 @@ _STRING_VALUE = etree.XPath("string()")
 _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 
+_NOTE = f"{{{TEI_NS}}}note"
+
+
 def _in_note(element: etree._Element) -> bool:
-    note = f"{{{TEI_NS}}}note"
-    return element.tag == note or any(a.tag == note for a in element.iterancestors())
+    return element.tag == _NOTE or any(a.tag == _NOTE for a in element.iterancestors())
 
 
 def footnote_marker(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
@@ -124,14 +127,22 @@ def footnote_marker(root: etree._Element, options: CheckOptions) -> Iterator[Fin
         # superscript digit when the body's string value holds none.
         if not _SUPERSCRIPT.search(_STRING_VALUE(body)):
             continue
+        # What is in a note, found once for the body rather than asked of each element's
+        # ancestors: the notes inside the body and all below them, or all of it when the
+        # body itself is inside a note.
+        if _in_note(body):
+            noted = None
+        else:
+            noted = {inner for note in body.iter(_NOTE) for inner in note.iter()}
         for element in body.iter():
             if not isinstance(element.tag, str):
                 continue
             pieces = []
-            if not _in_note(element):
+            if noted is not None and element not in noted:
                 pieces.append(element.text)
             parent = element.getparent()
-            if element is not body and parent is not None and not _in_note(parent):
+            if element is not body and parent is not None and noted is not None \
+                    and parent not in noted:
                 pieces.append(element.tail)
             for text in pieces:
                 for m in _SUPERSCRIPT.finditer(text or ""):
@@ -145,8 +156,12 @@ _PLAIN_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "1234567890")
 
 
 def document_date(root: etree._Element) -> str | None:
-    found = root.xpath("//tei:profileDesc/tei:creation/tei:date/@when", namespaces=NS)
+    found = _DOCUMENT_DATE(root)
     return str(found[0]) if found else None
+
+
+_DOCUMENT_DATE = etree.XPath("//tei:profileDesc/tei:creation/tei:date/@when", namespaces=NS,
+                             smart_strings=False)
 
 
 def is_after(value: str, reference: str, grace_days: int = 0) -> bool:
