@@ -183,9 +183,23 @@ def _ordered(start: str | None, end: str | None) -> bool:
     return start is None or end is None or start <= end or start.startswith(end)
 
 
+# The pointer values of the tree FastSchema.accepts is checking, asked for by two tests
+# (ref-resolves and the pointer pattern): found once per check. Outside a check (or for
+# another element) they are found again each time.
+_CHECKING: list = []  # [the root being checked, its pointer values or None]
+
+
+def _pointer_values(root: etree._Element) -> list[str]:
+    if not _CHECKING or _CHECKING[0] is not root:
+        return _POINTERS(root)
+    if _CHECKING[1] is None:
+        _CHECKING[1] = _POINTERS(root)
+    return _CHECKING[1]
+
+
 def refs_resolve(root: etree._Element) -> bool:
     ids = " " + " ".join(_IDS(root)) + " "
-    for value in _POINTERS(root):
+    for value in _pointer_values(root):
         for pointer in _pointer_tokens(value):
             if pointer.startswith("#") and f" {pointer[1:]} " not in ids:
                 return False
@@ -345,12 +359,16 @@ class FastSchema:
         if not self.grammar.validate(tree):
             return False
         root = tree.getroot()
-        for select, tests in self.checks:
-            for element in select(root):
-                for test in tests:
-                    if not test(element):
-                        return False
-        return True
+        _CHECKING[:] = [root, None]
+        try:
+            for select, tests in self.checks:
+                for element in select(root):
+                    for test in tests:
+                        if not test(element):
+                            return False
+            return True
+        finally:
+            _CHECKING.clear()
 
 
 def _uses_type(form: etree._Element, type_name: str, element_name: str) -> bool:
@@ -407,7 +425,7 @@ def _pointers_matching(pattern: re.Pattern[str]) -> Test:
         return verdict
 
     def pointers_match(root: etree._Element) -> bool:
-        return all(matches(value) for value in _POINTERS(root))
+        return all(matches(value) for value in _pointer_values(root))
     return pointers_match
 
 
