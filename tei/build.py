@@ -24,7 +24,7 @@ import contextlib
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, cast
 
 from tei import __version__, manifest
@@ -43,7 +43,7 @@ from tei.resources import schemas_dir, xslt_dir
 from tei.settings import EditionSettings
 from tei.shards import in_shard
 from tei.sourcemap import SourceMap
-from tei.sources import Source, collect_sources, name_too_long
+from tei.sources import Source, collect_sources, name_too_long, resolved
 from tei.validate.issues import Issue
 
 
@@ -92,18 +92,21 @@ def build_sources(corpus: Path, out: Path) -> list[Source]:
     folder an earlier build wrote its manifest into) holds none: its text/ versions and
     copied files are outputs."""
     builds = {Path(out).resolve()} | {m.parent.resolve() for m in Path(corpus).rglob(manifest.NAME)}
+    folders: dict[Path, Path] = {}
     return [s for s in collect_sources([corpus], ".txt")
-            if not any(s.path.resolve().is_relative_to(b) for b in builds)]
+            if not any(resolved(s.path, folders).is_relative_to(b) for b in builds)]
 
 
 def build(corpus: Path, out: Path, registers: list[Path] | None = None,
           progress: ProgressFactory | None = None, *, tag_unregistered: bool = False,
           validation: Mapping[str, Any] | None = None, jobs: int = 1,
-          force: bool = False, shard: tuple[int, int] | None = None) -> BuildResult:
+          force: bool = False, shard: tuple[int, int] | None = None,
+          sources: list[Source] | None = None) -> BuildResult:
     """``validation``: keyword arguments for ``validate_paths`` (schema, strict, ignore…);
     ``jobs``: processes per stage; ``force``: build every document even if unchanged;
-    ``shard``: (K, N), build only the K-th of N slices of the corpus."""
-    every_input = build_sources(corpus, out)
+    ``shard``: (K, N), build only the K-th of N slices of the corpus; ``sources``: what
+    ``build_sources(corpus, out)`` gave the caller just before (not listed again)."""
+    every_input = build_sources(corpus, out) if sources is None else sources
     inputs = in_shard(every_input, shard)
     finders = make_finders(registers or [], tag_unregistered, default_registers([corpus]))
     settings = EditionSettings.for_inputs([corpus])
@@ -158,20 +161,33 @@ class _Run:
         self.pages: dict[str, str | None] = {}
         self.elsewhere: set[str] = set()
         self.rendered_files: list[Path] = []
+        # Each source's outputs, made once: a build with nothing to do asks for them several
+        # times per document, and making paths is most of what it does.
+        self._made = [("tei", ".xml"), *((o.folder, o.suffix)
+                                         for o in table_rows(Use.READING, Kind.PER_DOCUMENT))]
+        self._kept_files = [*((folder, suffix) for _, folder, suffix in DOWNLOADS), SNIPPETS]
+        self._outputs: dict[Source, list[Path]] = {}
 
     def outputs(self, source: Source) -> list[Path]:
         """The TEI of a source and its file of each per-document reading output of the
         table (tei.outputs: the page, the text, ...), then what the site keeps of it: its
         downloads and the text its search snippets are cut from."""
-        return [*self.made(source),
-                *(source.output(self.out / folder, suffix) for _, folder, suffix in DOWNLOADS),
-                source.output(self.out / SNIPPETS[0], SNIPPETS[1])]
+        found = self._outputs.get(source)
+        if found is None:
+            found = self._outputs[source] = [source.output(self.out / folder, suffix)
+                                             for folder, suffix in
+                                             (*self._made, *self._kept_files)]
+        return list(found)
+
+    def relative_outputs(self, source: Source) -> list[str]:
+        """The names of ``outputs(source)`` below OUT, as the manifest gives them."""
+        name = source.name
+        return [PurePosixPath(folder, *name.parts[:-1], name.name + suffix).as_posix()
+                for folder, suffix in (*self._made, *self._kept_files)]
 
     def made(self, source: Source) -> list[Path]:
         """The TEI and the per-document outputs: a document is built when all are written."""
-        return [source.output(self.out / "tei", ".xml"),
-                *(source.output(self.out / o.folder, o.suffix)
-                  for o in table_rows(Use.READING, Kind.PER_DOCUMENT))]
+        return self.outputs(source)[:len(self._made)]
 
     def keep_unchanged(self, force: bool) -> None:
         if force or self.previous.key != self.key:
@@ -466,8 +482,9 @@ def _take_back_stale(run: _Run, every_input: list[Source], result: BuildResult) 
             current[name] = previous[name]
     for document in run.documents:
         name = document.name
-        files = [p.relative_to(run.out).as_posix() for p in run.outputs(document.source)
-                 if p in written]
+        files = [relative for p, relative in zip(run.outputs(document.source),
+                                                 run.relative_outputs(document.source),
+                                                 strict=True) if p in written]
         entry = manifest.Entry(files, document.digest, run.pages.get(name))
         if all(p in written for p in run.made(document.source)) and document.valid \
                 and name in run.pages \

@@ -71,9 +71,21 @@ def collect_sources(paths: Iterable[Path], suffix: str) -> list[Source]:
                      for p in files]
         else:
             items = [Source(given, PurePosixPath(given.stem))]
+        folders: dict[Path, Path] = {}
         for item in items:
-            key = item.path.resolve()
+            key = resolved(item.path, folders)
             if key not in seen:
                 seen.add(key)
                 found.append(item)
     return found
+
+
+def resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """``path.resolve()``, its folder resolved once for all the files in it (``folders``
+    keeps them): a file that is no link resolves to its name in its resolved folder."""
+    if path.is_symlink():
+        return path.resolve()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name

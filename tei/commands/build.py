@@ -61,8 +61,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.corpus.is_dir():
         raise UsageError(f"{args.corpus}: not a folder")
-    count = len(build_sources(args.corpus, args.output))
-    if count == 0:
+    sources = build_sources(args.corpus, args.output)
+    if not sources:
         raise UsageError(f"{args.corpus}: no .txt documents")
     options.output_folder(args.output)
     if args.report:
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     result = build(args.corpus, args.output, args.register, progress,
                    tag_unregistered=args.tag_unregistered,
                    validation=options.validation_settings(args), jobs=args.jobs,
-                   force=args.force, shard=args.shard)
+                   force=args.force, shard=args.shard, sources=sources)
     if not args.quiet:
         for line in result.registers:
             print(line)

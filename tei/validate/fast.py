@@ -146,16 +146,32 @@ def _owner(assertion: etree._Element) -> str | None:
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _UNDATED = re.compile(r"(undated|n\.[ \t\r\n]?d\.|no date)", re.I)
 _STRING = etree.XPath("string()")
-_IDS = etree.XPath("descendant-or-self::*/@xml:id")
+# Plain strings (smart_strings=False): the values only are wanted, not their elements.
+_IDS = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
 _POINTERS = etree.XPath("descendant-or-self::*/@ref | descendant-or-self::*/@who"
                         " | descendant-or-self::*/@resp | descendant-or-self::*/@sameAs"
-                        " | descendant-or-self::*/@target")
+                        " | descendant-or-self::*/@target", smart_strings=False)
 _TITLE = etree.XPath("tei:titleStmt/tei:title[normalize-space()]", namespaces={"tei": TEI_NS})
 
 
 def _tokens(value: str) -> list[str]:
     # XPath's tokenize(normalize-space(.), ' '): only XML white space separates.
     return [token for token in _XML_SPACE.split(value) if token]
+
+
+# The same pointer values ("#ed", a person's id) come back in every document of an
+# edition: each is split into its tokens once. Bounded, for a run over many documents.
+_TOKENS: dict[str, tuple[str, ...]] = {}
+CACHE_LIMIT = 100_000
+
+
+def _pointer_tokens(value: str) -> tuple[str, ...]:
+    found = _TOKENS.get(value)
+    if found is None:
+        if len(_TOKENS) >= CACHE_LIMIT:
+            _TOKENS.clear()
+        found = _TOKENS[value] = tuple(_tokens(value))
+    return found
 
 
 def _blank(text: str) -> bool:
@@ -167,10 +183,24 @@ def _ordered(start: str | None, end: str | None) -> bool:
     return start is None or end is None or start <= end or start.startswith(end)
 
 
+# The pointer values of the tree FastSchema.accepts is checking, asked for by two tests
+# (ref-resolves and the pointer pattern): found once per check. Outside a check (or for
+# another element) they are found again each time.
+_CHECKING: list = []  # [the root being checked, its pointer values or None]
+
+
+def _pointer_values(root: etree._Element) -> list[str]:
+    if not _CHECKING or _CHECKING[0] is not root:
+        return _POINTERS(root)
+    if _CHECKING[1] is None:
+        _CHECKING[1] = _POINTERS(root)
+    return _CHECKING[1]
+
+
 def refs_resolve(root: etree._Element) -> bool:
-    ids = " " + " ".join(str(value) for value in _IDS(root)) + " "
-    for value in _POINTERS(root):
-        for pointer in _tokens(str(value)):
+    ids = " " + " ".join(_IDS(root)) + " "
+    for value in _pointer_values(root):
+        for pointer in _pointer_tokens(value):
             if pointer.startswith("#") and f" {pointer[1:]} " not in ids:
                 return False
     return True
@@ -329,12 +359,16 @@ class FastSchema:
         if not self.grammar.validate(tree):
             return False
         root = tree.getroot()
-        for select, tests in self.checks:
-            for element in select(root):
-                for test in tests:
-                    if not test(element):
-                        return False
-        return True
+        _CHECKING[:] = [root, None]
+        try:
+            for select, tests in self.checks:
+                for element in select(root):
+                    for test in tests:
+                        if not test(element):
+                            return False
+            return True
+        finally:
+            _CHECKING.clear()
 
 
 def _uses_type(form: etree._Element, type_name: str, element_name: str) -> bool:
@@ -378,9 +412,20 @@ def compile_fast(path: Path) -> FastSchema | None:
 
 
 def _pointers_matching(pattern: re.Pattern[str]) -> Test:
+    # A value's verdict is kept, as its tokens are (see _pointer_tokens).
+    verdicts: dict[str, bool] = {}
+
+    def matches(value: str) -> bool:
+        verdict = verdicts.get(value)
+        if verdict is None:
+            if len(verdicts) >= CACHE_LIMIT:
+                verdicts.clear()
+            verdict = verdicts[value] = all(pattern.fullmatch(token)
+                                            for token in _tokens(value))
+        return verdict
+
     def pointers_match(root: etree._Element) -> bool:
-        return all(pattern.fullmatch(token) for value in _POINTERS(root)
-                   for token in _tokens(str(value)))
+        return all(matches(value) for value in _pointer_values(root))
     return pointers_match
 
 

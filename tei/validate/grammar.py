@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lxml import etree
-from xmlschema.validators.exceptions import (
-    XMLSchemaChildrenValidationError,
-    XMLSchemaValidationError,
-)
 
 from tei.namespaces import TEI_NS, XML_ID, XML_NS
 from tei.validate.issues import Issue
 from tei.validate.safe_xml import Locator
 from tei.validate.schemas import XSD_NS, Grammar
+
+if TYPE_CHECKING:
+    # At run time imported only to word errors (xmlschema takes a while to import).
+    from xmlschema.validators.exceptions import (
+        XMLSchemaChildrenValidationError,
+        XMLSchemaValidationError,
+    )
 
 RULE_ID = "{https://tei-edition.invalid/ns/validation-rule}id"
 DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
@@ -50,6 +54,8 @@ def grammar_issues(grammar: Grammar, tree: etree._ElementTree, locator: Locator,
 # -- XSD ---------------------------------------------------------------------------------------
 
 def _xsd_issues(error: XMLSchemaValidationError, locator: Locator, file: str) -> Iterator[Issue]:
+    from xmlschema.validators.exceptions import XMLSchemaChildrenValidationError
+
     element = error.elem if isinstance(getattr(error, "elem", None), etree._Element) else None
     reason = (error.reason or str(error)).strip()
     validator = error.validator

@@ -147,6 +147,7 @@ class Locator:
     def __init__(self, tree: etree._ElementTree, data: bytes) -> None:
         self.tree = tree
         self.lines = data.split(b"\n")
+        self._starts: dict[tuple[int, str], list[int]] = {}
 
     def column(self, element: etree._Element | None) -> int:
         if element is None or element.sourceline is None:
@@ -158,8 +159,11 @@ class Locator:
         # the n-th tag of that name in the line's text.
         nth = sum(1 for other in _preceding_on_line(element, line)
                   if _written_name(other) == written)
-        found = [m.start() + 1 for m in _START_TAG.finditer(self._line(line))
-                 if m.group(1) == written]
+        found = self._starts.get((line, written))
+        if found is None:  # once per line and name: findings often share a long line
+            found = self._starts[line, written] = [
+                m.start() + 1 for m in _START_TAG.finditer(self._line(line))
+                if m.group(1) == written]
         return found[nth] if nth < len(found) else 1
 
     def where(self, element: etree._Element | None) -> tuple[int, int]:

@@ -17,10 +17,9 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
-import xmlschema
 from lxml import etree
 
 from tei.errors import TeiEditionError
@@ -28,6 +27,10 @@ from tei.namespaces import TEI_NS
 from tei.resources import project_schema
 from tei.safe_parser import safe_parser
 from tei.validate.fast import FastSchema, compile_fast
+
+if TYPE_CHECKING:
+    import xmlschema  # imported where a schema is compiled: a run that validates nothing
+    # (a build with nothing to do, --help) does not pay for it
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -158,6 +161,8 @@ def _compile_rng(path: Path) -> etree.RelaxNG:
 
 
 def _compile_xsd(path: Path, kind: str) -> xmlschema.XMLSchemaBase:
+    import xmlschema
+
     cls = xmlschema.XMLSchema11 if kind == "xsd11" else xmlschema.XMLSchema10
     try:
         # allow="local": an import or include pointing at a URL is blocked, never fetched;
@@ -188,6 +193,8 @@ def cache_dir() -> Path | None:
 
 
 def _cache_file(folder: Path, path: Path, kind: str) -> Path:
+    import xmlschema
+
     key = "|".join((str(path), kind, xmlschema.__version__, sys.version.split()[0]))
     return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
 
