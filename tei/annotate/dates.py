@@ -54,10 +54,14 @@ from tei.annotate.dates_patterns import (
     SECTION_WORD,
     YEAR_ALONE,
     YEAR_RANGE,
+    matches,
 )
 from tei.model import Span
 
 _TIME_JOIN = re.compile(r",\s*|\s+at\s+|\s+")
+# The letters a span naming a day can start with, besides a digit: those of a month or a
+# weekday (each form's day is a number, a month name or a weekday written first).
+DAY_INITIALS = frozenset("JFMASOND" "MTWFS")
 
 
 @dataclass(frozen=True)
@@ -106,10 +110,10 @@ def normalize_date_line(text: str) -> str | None:
     bare = line.rstrip(".").strip()
     if re.fullmatch(YEAR4, bare):
         return bare
-    spans = [s for s in find_dates(line, None) if s.attr("when")]
-    if len(spans) != 1 or len(find_dates(line, None)) != 1:
+    found = find_dates(line, None)
+    if len(found) != 1 or not found[0].attr("when"):
         return None
-    span = spans[0]
+    span = found[0]
     before, after = line[:span.start], line[span.end:]
     # A place ("Moscow, ") or a part of the day ("Evening ") may precede; nothing numeric.
     if re.search(r"\d", before) or (before and not re.search(r"[\s,]$", before)):
@@ -129,7 +133,7 @@ def numeric_order_of(texts: Sequence[str]) -> str | None:
     seen: set[str] = set()
     for text in texts:
         for pattern in (NUMERIC_DATE, NUMERIC_NO_YEAR):
-            for match in pattern.finditer(text):
+            for match in matches(pattern, text):
                 first, second = int(match["a"]), int(match["b"])
                 if 12 < first <= 31 and 1 <= second <= 12:
                     seen.add("dmy")
@@ -167,7 +171,7 @@ def _with_time(text: str, end: int, year: int, month: int, day: int,
 
 def _day_month(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
     for pattern in (DAY_MONTH, MONTH_DAY):
-        for match in pattern.finditer(text):
+        for match in matches(pattern, text):
             month, day = month_number(match["mon"]), int(match["d"])
             year = _year(match, month, day, ref)
             if match["wd"] and ref is not None and not (match["y"] or match["rel"]):
@@ -185,7 +189,7 @@ def _day_month(text: str, ref: Reference | None, order: str | None) -> Iterator[
 
 
 def _month_year(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in MONTH_YEAR.finditer(text):
+    for match in matches(MONTH_YEAR, text):
         yield _single(match.start(), match.end(), 2,
                       when=iso(int(match["y"]), month_number(match["mon"])))
 
@@ -193,7 +197,7 @@ def _month_year(text: str, ref: Reference | None, order: str | None) -> Iterator
 def _month_alone(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
     if ref is None:
         return
-    for match in MONTH_ALONE.finditer(text):
+    for match in matches(MONTH_ALONE, text):
         month = month_number(match["mon"])
         which = match["which"]
         year = (ref.year + {"last": -1, "next": 1}.get(which, 0) if which
@@ -205,7 +209,7 @@ def _month_alone(text: str, ref: Reference | None, order: str | None) -> Iterato
 def _day_of_month(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
     if ref is None or ref.month is None:
         return
-    for match in DAY_OF_THIS_MONTH.finditer(text):
+    for match in matches(DAY_OF_THIS_MONTH, text):
         shift = {"last": -1, "next": 1}.get(match["which"], 0)
         index = ref.year * 12 + ref.month - 1 + shift
         year, month, day = index // 12, index % 12 + 1, int(match["d"])
@@ -214,14 +218,14 @@ def _day_of_month(text: str, ref: Reference | None, order: str | None) -> Iterat
 
 
 def _iso(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in ISO_DATE.finditer(text):
+    for match in matches(ISO_DATE, text):
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
         if is_valid(year, month, day):
             yield _single(match.start(), match.end(), 2, when=iso(year, month, day))
 
 
 def _roman(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in ROMAN_DATE.finditer(text):
+    for match in matches(ROMAN_DATE, text):
         year = full_year(match["y"], ref)
         month, day = ROMAN_MONTHS[match["mon"]], int(match["d"])
         if is_valid(year, month, day):
@@ -229,7 +233,7 @@ def _roman(text: str, ref: Reference | None, order: str | None) -> Iterator[_Can
 
 
 def _numeric(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in NUMERIC_DATE.finditer(text):
+    for match in matches(NUMERIC_DATE, text):
         digits = match["y"]
         if len(digits) == 4 and not re.fullmatch(YEAR4, digits):
             continue
@@ -239,7 +243,7 @@ def _numeric(text: str, ref: Reference | None, order: str | None) -> Iterator[_C
             yield _with_time(text, match.end(), year, *reading, 2, match.start())
     if ref is None:
         return
-    for match in NUMERIC_NO_YEAR.finditer(text):
+    for match in matches(NUMERIC_NO_YEAR, text):
         if SECTION_WORD.search(text[max(0, match.start() - 12):match.start()]):
             continue
         reading = numeric_reading(int(match["a"]), int(match["b"]), None, ref, order)
@@ -265,14 +269,14 @@ def _range(start: int, end: int, first: tuple[int, int, int],
 
 def _ranges(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
     for pattern in (DAY_RANGE, MONTH_DAY_RANGE):
-        for match in pattern.finditer(text):
+        for match in matches(pattern, text):
             month, d1, d2 = month_number(match["mon"]), int(match["d1"]), int(match["d2"])
             year = _year(match, month, d2, ref)
             if year is not None:
                 found = _range(match.start(), match.end(), (year, month, d1), (year, month, d2))
                 if found:
                     yield found
-    for match in CROSS_MONTH_RANGE.finditer(text):
+    for match in matches(CROSS_MONTH_RANGE, text):
         month1, month2 = month_number(match["mon1"]), month_number(match["mon2"])
         d1, d2 = int(match["d1"]), int(match["d2"])
         year2 = _year(match, month2, d2, ref)
@@ -281,13 +285,13 @@ def _ranges(text: str, ref: Reference | None, order: str | None) -> Iterator[_Ca
                            (year2 - (month1 > month2), month1, d1), (year2, month2, d2))
             if found:
                 yield found
-    for match in YEAR_RANGE.finditer(text):
+    for match in matches(YEAR_RANGE, text):
         first, last = int(match["y1"]), int(match["y2"])
         if (match["conj"] == "and") == (match["kw"] == "between") and first < last:
             yield _single(match.start("y1"), match.end(), 0,
                           **{"from": str(first), "to": str(last)})
     for pattern in (KEYWORD_RANGE, KEYWORD_RANGE_US):
-        for match in pattern.finditer(text):
+        for match in matches(pattern, text):
             if (match["conj"] == "and") != (match["kw"] == "between"):
                 continue
             month2 = month_number(match["mon2"] or match["mon1"])
@@ -305,7 +309,7 @@ def _ranges(text: str, ref: Reference | None, order: str | None) -> Iterator[_Ca
 
 
 def _lists(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in DAY_LIST.finditer(text):
+    for match in matches(DAY_LIST, text):
         month, last_day = month_number(match["mon"]), int(match["d"])
         year = _year(match, month, last_day, ref)
         if year is None or not is_valid(year, month, last_day):
@@ -324,7 +328,7 @@ def _lists(text: str, ref: Reference | None, order: str | None) -> Iterator[_Can
             spans.append(Span.make(start, end, "date", when=iso(year, month, day)))
         else:
             yield _Candidate(match.start(), match.end(), 1, tuple(spans))
-    for match in MONTH_DAY_LIST.finditer(text):
+    for match in matches(MONTH_DAY_LIST, text):
         month, d1, d2 = month_number(match["mon"]), int(match["d1"]), int(match["d2"])
         year = _year(match, month, d2, ref)
         if year is None or not (is_valid(year, month, d1) and is_valid(year, month, d2)):
@@ -336,7 +340,7 @@ def _lists(text: str, ref: Reference | None, order: str | None) -> Iterator[_Can
 
 
 def _years(text: str, ref: Reference | None, order: str | None) -> Iterator[_Candidate]:
-    for match in YEAR_ALONE.finditer(text):
+    for match in matches(YEAR_ALONE, text):
         yield _single(match.start("y"), match.end("y"), 4, when=match["y"])
 
 

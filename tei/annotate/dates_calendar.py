@@ -8,6 +8,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 # Two numeric readings of one date are told apart by the document date only when one lies
 # this close to it and the other does not (a telegram reports recent events).
@@ -29,6 +30,7 @@ class Reference:
         return date(self.year, self.month or 7, self.day or (15 if self.month else 1))
 
 
+@lru_cache(maxsize=256)  # a document asks for its own date with every text it has
 def reference_of(doc_when: str | None) -> Reference | None:
     """The year, month and day of an ISO date (``1962``, ``1962-11``, ``1962-11-12T..``)."""
     if not doc_when:

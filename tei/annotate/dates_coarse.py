@@ -18,7 +18,15 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from tei.annotate.dates_calendar import Reference, iso, nearest_year
-from tei.annotate.dates_lexicon import DAY, MONTH_FULL, WEEKDAYS, YEAR4, month_number
+from tei.annotate.dates_gates import Gates, gate, scan
+from tei.annotate.dates_lexicon import (
+    DAY,
+    MONTH_FULL,
+    MONTH_NAMES,
+    WEEKDAYS,
+    YEAR4,
+    month_number,
+)
 
 Found = tuple[int, int, dict[str, str]]
 
@@ -84,6 +92,24 @@ _FUTURE_CLAUSE = re.compile(
     r"beginning|starting|next|coming|tomorrow)\b|\w[’']ll\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.!?;]\s")
 
+# What every match of each pattern above contains, under its flags (see dates_gates.py).
+_HAS_MONTH = gate("|".join(w for name in MONTH_NAMES for w in (name[:3], name[:3].upper())))
+_GATES: dict[re.Pattern[str], Gates] = {
+    PART_OF_MONTH: (_HAS_MONTH,),
+    SEASON: (gate("spring|summer|autumn|fall|winter", re.IGNORECASE),),
+    QUARTER: (gate("quarter|half", re.IGNORECASE),),
+    YEAR_SPAN: (gate(YEAR4),),
+    WEEK: (gate("week", re.IGNORECASE),),
+    MONTH_OR_YEAR: (gate("month|year", re.IGNORECASE),),
+    RELATIVE_DAY: (gate("yesterday|today|tonight|tomorrow", re.IGNORECASE),),
+    BARE_WEEKDAY: (gate("|".join([*WEEKDAYS, *(w.upper() for w in WEEKDAYS)])),),
+}
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    return scan(pattern, _GATES[pattern], text)
+
+
 # A weekday is "unambiguous" when the nearest such day before the reference lies within
 # this many days; on the same weekday "on Monday" may mean today or a week ago.
 WEEKDAY_REACH = 6
@@ -109,7 +135,7 @@ def _bounds(start: str, end: str) -> dict[str, str]:
 
 
 def parts_of_months(text: str, ref: Reference | None) -> Iterator[Found]:
-    for match in PART_OF_MONTH.finditer(text):
+    for match in _matches(PART_OF_MONTH, text):
         month = month_number(match["mon"])
         year = _year(match, month, ref)
         if year is None:
@@ -122,7 +148,7 @@ def parts_of_months(text: str, ref: Reference | None) -> Iterator[Found]:
 
 
 def seasons(text: str, ref: Reference | None) -> Iterator[Found]:
-    for match in SEASON.finditer(text):
+    for match in _matches(SEASON, text):
         if match["season"] == "fall" and not match["y"]:
             continue  # "fall of this year" is rare; "fall" is mostly the verb
         year = _year(match, None, ref)
@@ -136,7 +162,7 @@ def seasons(text: str, ref: Reference | None) -> Iterator[Found]:
 
 
 def quarters(text: str, ref: Reference | None) -> Iterator[Found]:
-    for match in QUARTER.finditer(text):
+    for match in _matches(QUARTER, text):
         year = _year(match, None, ref)
         if year is None:
             continue
@@ -155,7 +181,7 @@ def _second_year(first: int, digits: str) -> int:
 
 
 def year_spans(text: str, ref: Reference | None) -> Iterator[Found]:
-    for match in YEAR_SPAN.finditer(text):
+    for match in _matches(YEAR_SPAN, text):
         first = int(match["y1"])
         last = _second_year(first, match["y2"])
         if first < last:
@@ -173,7 +199,7 @@ def weeks(text: str, ref: Reference | None) -> Iterator[Found]:
     if day is None:
         return
     monday = day - timedelta(days=day.weekday())
-    for match in WEEK.finditer(text):
+    for match in _matches(WEEK, text):
         which = match["which"].lower()
         if which in ("past", "coming"):
             # The seven days before or after the reference, not a calendar week.
@@ -187,7 +213,7 @@ def weeks(text: str, ref: Reference | None) -> Iterator[Found]:
 def months_and_years(text: str, ref: Reference | None) -> Iterator[Found]:
     if ref is None:
         return
-    for match in MONTH_OR_YEAR.finditer(text):
+    for match in _matches(MONTH_OR_YEAR, text):
         shift = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
         if match["unit"].lower() == "year":
             yield match.start(), match.end(), {"when": str(ref.year + shift)}
@@ -201,7 +227,7 @@ def relative_days(text: str, written: Reference | None) -> Iterator[Found]:
     day = _day(written)
     if day is None:
         return
-    for match in RELATIVE_DAY.finditer(text):
+    for match in _matches(RELATIVE_DAY, text):
         shift = _DAY_SHIFT[" ".join(match["word"].lower().split())]
         yield match.start(), match.end(), {"when": (day + timedelta(days=shift)).isoformat()}
 
@@ -213,7 +239,7 @@ def bare_weekdays(text: str, ref: Reference | None) -> Iterator[Found]:
     day = _day(ref)
     if day is None:
         return
-    for match in BARE_WEEKDAY.finditer(text):
+    for match in _matches(BARE_WEEKDAY, text):
         clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())),
                            default=0)
         if _FUTURE_CLAUSE.search(text, clause_start, match.start()):

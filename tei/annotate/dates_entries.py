@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tei.annotate.dates import find_dates, normalize_date_line
+from tei.annotate.dates import DAY_INITIALS, find_dates, normalize_date_line
 from tei.model import Block
 
 # After the heading's date: the end of the block, or a stop that ends the heading.
@@ -24,6 +24,8 @@ def entry_date(text: str, doc_when: str | None) -> str | None:
     """The day an entry heading names, or None when ``text`` does not open with one."""
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
+    if not stripped or not (stripped[0].isdigit() or stripped[0] in DAY_INITIALS):
+        return None  # most paragraphs: no day can start here, so there is nothing to scan
     spans = find_dates(text, doc_when)
     if not spans or spans[0].start != offset:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
 )
@@ -22,7 +22,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 def _month_table() -> dict[str, int]:
     table: dict[str, int] = {}
-    for number, name in enumerate(_MONTH_NAMES, start=1):
+    for number, name in enumerate(MONTH_NAMES, start=1):
         table[name] = number
         table[name.upper()] = number
     for name, number in _MONTH_ABBREVIATIONS.items():
@@ -44,7 +44,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-_FULL = [w for w in MONTHS if len(w) > 4 or w.capitalize() in _MONTH_NAMES]
+_FULL = [w for w in MONTHS if len(w) > 4 or w.capitalize() in MONTH_NAMES]
 _ABBR = [w for w in MONTHS if w not in _FULL]
 
 # A month name is capitalised (or all capitals), so the verb "may" is never a month.

@@ -1,0 +1,84 @@
+"""Scans of the date recogniser that skip a text which cannot hold a match.
+
+A gate finds a piece every match of a pattern contains (a month's first three letters, a
+digit, a keyword, under the pattern's own flags). Where a gate finds nothing the pattern
+finds nothing either, so its scan is left out; where every gate of a pattern finds
+something, the pattern scans the whole text as before. The matches are the same either way;
+only texts that cannot hold the form are spared the scan, which costs far more than the
+gate's (a pattern opening with an optional group is tried at every character).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, eq=False)
+class Gate:
+    """``regex`` finds the piece; a case-insensitive piece may be given as ``words`` too,
+    which an ASCII text is searched for in lower case (quicker than the regex, and the
+    same there: only non-ASCII letters have case foldings of their own)."""
+
+    regex: re.Pattern[str]
+    words: tuple[str, ...] = ()
+
+    def opens(self, text: str) -> bool:
+        return _opens(self, text)
+
+
+def gate(regex: str, flags: int = 0) -> Gate:
+    """A gate of ``regex`` (an alternation of plain words under ``re.IGNORECASE`` is also
+    searched for as words)."""
+    words: tuple[str, ...] = ()
+    if flags & re.IGNORECASE and re.fullmatch(r"[a-z]+(?:\|[a-z]+)*", regex):
+        words = tuple(regex.split("|"))
+    return Gate(re.compile(regex, flags), words)
+
+
+Gates = tuple[Gate, ...]
+
+
+@lru_cache(maxsize=2048)
+def _opens(gate: Gate, text: str) -> bool:
+    # One text is offered to many patterns sharing a gate ("a month", "a digit"): the
+    # answer is kept rather than searched for again.
+    if gate.words and text.isascii():
+        lower = _lower(text)
+        return any(word in lower for word in gate.words)
+    return gate.regex.search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+def scan(pattern: re.Pattern[str], gates: Gates, text: str,
+         head: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, none at once when a gate finds nothing.
+
+    ``head`` matches wherever a match of ``pattern`` can start (its first word or digit):
+    the pattern is then tried only there, in order, and the scan goes on after each match
+    as ``finditer`` does. A pattern that opens with an optional group or a lookbehind is
+    otherwise tried at every character."""
+    if not all(_opens(g, text) for g in gates):
+        return iter(())
+    if head is None:
+        return pattern.finditer(text)
+    return _at_heads(pattern, head, text)
+
+
+def _at_heads(pattern: re.Pattern[str], head: re.Pattern[str],
+              text: str) -> Iterator[re.Match[str]]:
+    pos = 0
+    while (found := head.search(text, pos)) is not None:
+        match = pattern.match(text, found.start())
+        if match is None:
+            pos = found.start() + 1
+            continue
+        yield match
+        # As finditer; an empty match (no pattern of the recogniser has one) moves on a step.
+        pos = match.end() if match.end() > match.start() else match.end() + 1
