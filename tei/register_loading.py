@@ -17,7 +17,8 @@ from lxml import etree
 
 from tei.entity_register import EntityRegister
 from tei.namespaces import TEI_NS
-from tei.register import Register, parse_register
+from tei.register import Register
+from tei.register_base import parse_register
 
 
 @dataclass

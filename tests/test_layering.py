@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
               "tei.sources", "tei.settings", "tei.safe_parser", "tei.lexicon", "tei.workers",
               "tei.shards", "tei.saxon")),
     ("parse", ("tei.parse",)),
-    ("annotate", ("tei.annotate", "tei.register", "tei.entity_register",
+    ("annotate", ("tei.annotate", "tei.register", "tei.register_base", "tei.entity_register",
                   "tei.register_loading")),
     ("encode", ("tei.encode", "tei.inline", "tei.serialize")),
     ("fidelity", ("tei.fidelity",)),
