@@ -20,7 +20,7 @@ from tei.namespaces import TEI_NS, XML_ID, XML_LANG, T
 from tei.settings import EditionSettings
 
 if TYPE_CHECKING:
-    from tei.entity_register import EntityRegister
+    from tei.place_register import EntityRegister
 
 
 @dataclass

@@ -10,8 +10,8 @@ import pytest
 from lxml import etree
 
 from tei.annotate.places import EntityFinder, EntityResult, name_forms
-from tei.entity_register import EntityRegister
 from tei.errors import InputError
+from tei.place_register import EntityRegister
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

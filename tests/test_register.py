@@ -9,7 +9,7 @@ from lxml import etree
 
 from tei.annotate.names_forms import derive_forms
 from tei.errors import InputError
-from tei.register import PersonName, Register, split_titles
+from tei.person_register import PersonName, Register, split_titles
 
 DATA = Path(__file__).parent / "data" / "persons"
 TEI = "{http://www.tei-c.org/ns/1.0}"

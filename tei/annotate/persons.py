@@ -23,7 +23,7 @@ from tei.annotate.unregistered import find_unregistered
 from tei.lexicon import COURTESY, NOT_FORENAMES, NOT_HELD, is_honorific
 from tei.model import Span
 from tei.namespaces import TEI
-from tei.register import Register
+from tei.person_register import Register
 
 
 @dataclass
