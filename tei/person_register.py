@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from tei.annotate.names_view import name_key
-from tei.lexicon import is_honorific
+from tei.lexicon import GENERATIONAL_SUFFIXES, is_honorific
 from tei.namespaces import TEI, XML_ID, XML_LANG
 from tei.register_base import Entry, EntryRegister, follow_same_as, text_of
 
@@ -220,7 +220,11 @@ TWO_SURNAME_LANGUAGES = frozenset({"es", "pt", "ca", "gl"})
 PARTICLES = frozenset(
     "de del della dei der den des di da das do dos du van von vom zu zum zur ter ten "
     "le la bin ibn bint al el af av".split())
-GENERATIONAL = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?$")
+_SUFFIXES = "|".join(GENERATIONAL_SUFFIXES)
+# A word that is a generational suffix, with or without its period ("Jr.", "III").
+GENERATIONAL = re.compile(rf"^(?:{_SUFFIXES})\.?$")
+# A generational suffix among the forenames of ``Surname, Forenames Jr.``.
+_SUFFIX_IN_GIVEN = re.compile(rf"\b(?:{_SUFFIXES})\b\.?")
 
 
 def _is_particle(word: str, surname: str) -> bool:
@@ -278,10 +282,10 @@ def _read_name(element: etree._Element, lang: str = "",
     rest = " ".join(words)
     if "," in rest:
         surname, _, given = rest.partition(",")
-        given = re.sub(r"\b(?:Jr|Sr|II|III|IV)\b\.?", "", given)
+        given = _SUFFIX_IN_GIVEN.sub("", given)
         # "Harlan, Mrs. Edith": the honorific is a hint, not a forename.
-        suffixes += re.findall(r"\b(?:Jr|Sr|II|III|IV)\b\.?", given)
-        given = re.sub(r"\b(?:Jr|Sr|II|III|IV)\b\.?", "", given)
+        suffixes += _SUFFIX_IN_GIVEN.findall(given)
+        given = _SUFFIX_IN_GIVEN.sub("", given)
         # "Harlan, Mrs. Edith": the honorific is a hint, not a forename.
         given_titles, given = split_titles(given.strip())
         return PersonName(text, kind, surname.strip(), _forename_tokens(given),

@@ -3,6 +3,7 @@ rules table the reports describe them from agree."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,6 +69,15 @@ def test_one_module_spells_the_namespaces():
                      if "http://www.tei-c.org/ns/1.0" in text
                      or "http://www.w3.org/XML/1998/namespace" in text)
     assert spelled == ["tei/namespaces.py"]
+
+
+def test_one_module_holds_the_word_lists_of_the_name_finders():
+    # Honorifics, courtesy words, generational suffixes and the words after a name that make
+    # it an institution are spelled in the lexicon; every other module imports them. A word
+    # from each list stands for it here.
+    words = re.compile(r"mademoiselle|monsieur|Cdes\?|\bJnr\b|Libraries|\bSECRET\b\", \"TOP\b")
+    spelled = sorted(name for name, text in _sources().items() if words.search(text))
+    assert spelled == ["tei/lexicon.py"]
 
 
 def test_every_error_of_the_package_has_the_root_error_and_a_builtin_base():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tei.lexicon import DISTRIBUTION_TITLES
+
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -104,7 +106,7 @@ DISTRIBUTION_HEAD = re.compile(
 )
 DISTRIBUTION_NUMBERED = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s*[-–—]\s*\S.{0,60}", re.I)
 DISTRIBUTION_NAME = re.compile(
-    r"(?:Comrades?|Cdes?\.?|Com\.|Comr\.)\s+[A-ZÀ-Þ][\w'’.-]*(?:[ ,]+[A-ZÀ-Þ][\w'’.-]*){0,4}\.?"
+    rf"(?:{DISTRIBUTION_TITLES})\s+[A-ZÀ-Þ][\w'’.-]*(?:[ ,]+[A-ZÀ-Þ][\w'’.-]*){{0,4}}\.?"
 )
 
 SENTENCE_END = re.compile(r"[.!?:;…\"”’»)\]]$")
