@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from tei.date_words import MONTH_NAMES, WEEKDAYS
+
 # -- titles and honorifics ------------------------------------------------------------------
 
 # Titles before a name, as a regular expression alternation (the unregistered-name finder
@@ -66,15 +68,15 @@ NOT_SPEAKERS = frozenset({
     "copy", "copies", "received", "dispatched", "arrived", "processed", "contents", "citation",
 })
 
-# Capitalised words after a title that make it an office or a body, not a person.
+# Capitalised words after a title that make it an office or a body, not a person; the
+# month and weekday names among them.
 NOT_NAMES = frozenset(
     """President Premier Chairman Secretary Ambassador General Minister Marshal Senator
     Chancellor Governor Admiral Colonel Captain Major Lieutenant Mayor Assembly Council
     Committee Staff Staffs Department Ministry Embassy Government State States Nations
     Union Republic Affairs Office Party Army Navy Forces Command House Senate Congress
     Secretariat Headquarters Commission Conference Court Bank Treaty Agreement Pact
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Soviet American French German
+    Soviet American French German
     British Cuban Chinese Polish Czech Czechoslovak Hungarian Bulgarian Korean Vietnamese
     Russian English Italian Turkish Western Eastern Northern Southern The A An And Of In On
     To For With By At From Defense Defence Foreign Interior Deputy Under Assistant Vice
@@ -86,7 +88,7 @@ NOT_NAMES = frozenset(
     OTHERS MEMORANDUM CONVERSATION RECORD TRANSLATION ORIGINAL SUMMARY NOTE NOTES DRAFT
     SECRET CONFIDENTIAL UNCLASSIFIED LIMITED OFFICIAL EXCERPT ATTACHMENT ENCLOSURE
     JOURNAL REPORT CABLE MESSAGE LETTER STATEMENT PLACE DATE TIME Privy Seal""".split()
-)
+) | frozenset(MONTH_NAMES) | frozenset(WEEKDAYS)
 
 # Words that precede a name as an honorific or office; a register variant such as
 # "President Harlan" contributes them as a hint for that person, not as part of a name.

@@ -19,8 +19,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tei"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("tei.model", "tei.namespaces", "tei.errors", "tei.exitcodes", "tei.limits",
               "tei.findings", "tei.languages", "tei.progress", "tei.resources", "tei.atomic",
-              "tei.sources", "tei.settings", "tei.safe_parser", "tei.lexicon", "tei.workers",
-              "tei.shards", "tei.saxon")),
+              "tei.sources", "tei.settings", "tei.safe_parser", "tei.lexicon", "tei.date_words",
+              "tei.workers", "tei.shards", "tei.saxon")),
     ("parse", ("tei.parse",)),
     ("annotate", ("tei.annotate", "tei.register_base", "tei.person_register",
                   "tei.place_register", "tei.register_loading")),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from tei.date_words import MONTH_ABBREVIATIONS, MONTH_NAMES
 from tei.lexicon import DISTRIBUTION_TITLES
 
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
+# A full month name, or an abbreviation with or without its period ("Sept" before "Sep").
+MONTH = "(?:{})".format("|".join(
+    [*MONTH_NAMES,
+     *(rf"{word}\.?" for word in sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))]))
 _DAY_MONTH_YEAR = rf"\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}\s+\d{{4}}"
 _MONTH_DAY_YEAR = rf"{MONTH}\s+\d{{1,2}},\s*\d{{4}}"
 _TIME = (
