@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,16 +36,15 @@ from tei.citation import Citation
 from tei.errors import InputError, TeiEditionError
 from tei.findings import printable
 from tei.limits import first_excess
-from tei.namespaces import TEI_NS
+from tei.namespaces import SITE_NS, TEI_NS
 from tei.outputs import DOWNLOADS, SNIPPETS, Kind, Output, Use, outputs
 from tei.resources import xslt_dir
 from tei.safe_parser import safe_parser
 from tei.saxon import start_saxon
-from tei.search_index import search_document, search_index_script, snippet_script
+from tei.search_index import IndexBuilder, IndexEntry, search_document, snippet_script
 from tei.settings import EditionSettings
+from tei.site_listing import ListingWriter, Record, excerpt, split_record
 from tei.workers import run_batches
-
-SITE_NS = "urn:tei-edition:site"
 
 # Untrusted input: no DTD loading, no entity expansion, no network.
 _PARSER = safe_parser()
@@ -149,9 +149,10 @@ def _write(path: Path, text: str) -> Path:
 class Renderer:
     """The compiled stylesheets, to apply to any number of documents."""
 
-    # The reading pages' order (a list of stems, no output of its own); the stylesheets
-    # of the outputs come from the table.
+    # The reading pages' order (a list of stems) and a document's site record, which
+    # have no output of their own; the stylesheets of the outputs come from the table.
     ORDER = "site-order"
+    SUMMARY = "site-summary"
     # Copied beside the pages as they are: the stylesheet, the scripts and the search
     # library with its licence.
     ASSETS = ("edition.css", "search.js", "facets.js", "cite.js",
@@ -168,7 +169,7 @@ class Renderer:
         self.documents = outputs(Use.READING, Kind.PER_DOCUMENT)
         self.site_pages = outputs(Use.READING, Kind.PER_SITE)
         names = dict.fromkeys([*(o.stylesheet for o in self.documents + self.site_pages),
-                               self.ORDER])
+                               self.ORDER, self.SUMMARY])
         self._compiled = {
             name: compiler.compile_stylesheet(
                 stylesheet_file=str(self.stylesheets / f"{name}.xsl"))
@@ -258,23 +259,10 @@ class Renderer:
         except Exception as exc:  # Saxon reports dynamic errors as its own exception type
             raise RenderError(f"{document.path}: {_message(exc)}") from exc
 
-    def _parse_listing(self, documents: list[SourceDocument],
-                       report: RenderReport) -> tuple[object, list[SourceDocument]]:
-        """The edition listing as Saxon's tree, and the documents in it. Should Saxon refuse
-        the listing despite read_tei's checks, the documents it refuses alone are reported
-        and left out, so one document never takes the site down with it."""
-        try:
-            return self._saxon.parse_xml(xml_text=edition_listing(documents)), documents
-        except Exception:  # Saxon reports parse errors as its own exception type
-            kept = []
-            for document in documents:
-                try:
-                    self._saxon.parse_xml(xml_text=edition_listing([document]))
-                except Exception as exc:
-                    report.errors.append(f"{document.path}: {_message(exc)}")
-                else:
-                    kept.append(document)
-            return self._saxon.parse_xml(xml_text=edition_listing(kept)), kept
+    def summary(self, document: SourceDocument) -> str:
+        """The document's site record: what the site pages read of it (site-summary.xsl)."""
+        return self._transform(self.SUMMARY, document.xml, stem=printable(document.stem),
+                               href=quote(os.fsencode(f"{document.stem}.html")))
 
     def order(self, edition: object) -> list[str]:
         """The stems of the parsed edition listing, in the order of the reading pages."""
@@ -291,63 +279,108 @@ class Renderer:
         default: its file's stem. The pages are rendered in ``jobs`` processes, each
         given only its page's neighbours, and are the same for every ``jobs``.
         ``previous`` maps page names to the keys of an earlier run (``report.keys``): a
-        page whose key is unchanged and whose files are there is not rendered again."""
-        outdir = Path(outdir)
-        report = RenderReport(documents=len(tei_paths))
-        documents: list[SourceDocument] = []
-        digests: dict[str, str] = {}
-        stems: dict[str, Path] = {}
-        reserved = reserved_stems()
-        for index, path in enumerate(tei_paths):
-            try:
-                document = read_tei(Path(path), names[index] if names else None)
-                digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-            except InputError as exc:
-                report.errors.append(str(exc))
-                continue
-            except OSError as exc:
-                report.errors.append(f"{path}: cannot read the file: {exc}")
-                continue
-            if document.stem in reserved:
-                report.errors.append(f"{path}: the page name {document.stem}.html is the "
-                                     "site's own page (rename the file)")
-                continue
-            if document.stem in stems:
-                report.errors.append(f"{path}: the page name {document.stem}.html is already "
-                                     f"taken by {stems[document.stem]} (rename one file)")
-                continue
-            stems[document.stem] = document.path
-            digests[document.stem] = digest
-            documents.append(document)
+        page whose key is unchanged and whose files are there is not rendered again.
 
-        edition, documents = self._parse_listing(documents, report)
-        rendered = self._render_pages(documents, self.order(edition), digests, outdir,
-                                      report, jobs, progress, previous or {})
-        report.rendered = len(rendered)
+        Memory stays flat as the edition grows: each document is read in a worker, which
+        sends back only its site record and its search terms; the records go to a listing
+        file (tei.site_listing) that the site pages are made from."""
+        outdir = Path(outdir)
+        outdir.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".tei-listing-", suffix=".xml", dir=outdir)
+        os.close(handle)
+        listing = Path(name)
+        try:
+            return self._render_site(tei_paths, outdir, names, jobs, progress,
+                                     previous or {}, listing)
+        finally:
+            listing.unlink(missing_ok=True)
+            listing.with_name(listing.name + ".kept").unlink(missing_ok=True)
+
+    def _render_site(self, tei_paths: Sequence[Path], outdir: Path,
+                     names: Sequence[str] | None, jobs: int,
+                     progress: Callable[[int], None] | None,
+                     previous: Mapping[str, str], listing: Path) -> RenderReport:
+        report = RenderReport(documents=len(tei_paths))
         html = outdir / "html"
-        listing = self._saxon.parse_xml(xml_text=edition_listing(rendered))
+        reserved = reserved_stems()
+        writer = ListingWriter(listing)
+        documents: list[_Listed] = []
+        stems: dict[str, Path] = {}
+        index = IndexBuilder()
+        snippets: dict[str, Path] = {}
+
+        def take(found: _Surveyed) -> None:
+            if found.error is not None or found.stem is None or found.record is None:
+                report.errors.append(found.error or f"{found.path}: not read")
+                return
+            if found.stem in reserved:
+                report.errors.append(f"{found.path}: the page name {found.stem}.html is the "
+                                     "site's own page (rename the file)")
+                return
+            if found.stem in stems:
+                report.errors.append(f"{found.path}: the page name {found.stem}.html is "
+                                     f"already taken by {stems[found.stem]} (rename one file)")
+                return
+            stems[found.stem] = found.path
+            place = writer.add(found.record)
+            documents.append(_Listed(found.number, found.path, found.stem, found.digest or "",
+                                     place, tuple(k for k, _ in found.record.shared)))
+            if found.index is not None:
+                index.add(found.number, found.index)
+            folder, suffix = SNIPPETS
+            snippets[found.stem] = _write_changed(outdir / folder / f"{found.stem}{suffix}",
+                                                  found.snippet)
+
+        tasks = [_SurveyTask(number, Path(path), names[number] if names else None)
+                 for number, path in enumerate(tei_paths)]
+        run_batches(_survey_batch, tasks, jobs, _start_renderer,
+                    (self.stylesheets, self.settings), failed=_survey_died, consume=take)
+        writer.close()
+
+        edition, documents = self._parse_listing(listing, writer, documents, report)
+        rendered = self._render_pages(documents, self.order(edition), listing, outdir,
+                                      report, jobs, progress, previous)
+        report.rendered = len(rendered)
+        if len(rendered) < len(documents):
+            # The site pages list only the documents with a page.
+            edition = self._saxon.parse_xml(xml_file_name=str(
+                _relist(listing, writer, rendered)))
         # What the site pages may read besides the site settings (the about page does).
         edition_parameters = {"about-text": self.settings.about, "tool-version": __version__}
         try:
             for page in self.site_pages:
                 report.written.append(_write_changed(
                     outdir / page.folder / page.file_name(),
-                    self._transform(page.stylesheet, listing, **edition_parameters,
+                    self._transform(page.stylesheet, edition, **edition_parameters,
                                     **page.parameters)))
         except Exception as exc:
             report.errors.append(f"site pages: {_message(exc)}")
-        searched = [search_document(d.root, quote(os.fsencode(f"{d.stem}.html")))
-                    for d in rendered]
         report.written.append(_write_changed(html / "search-index.js",
-                                             search_index_script(searched)))
-        for document, texts in zip(rendered, searched, strict=True):
-            folder, suffix = SNIPPETS
-            report.written.append(_write_changed(outdir / folder / f"{document.stem}{suffix}",
-                                                 snippet_script(texts)))
+                                             index.script(d.number for d in rendered)))
+        report.written.extend(snippets[d.stem] for d in rendered)
         for asset in self.ASSETS:
             report.written.append(_write_changed(html / asset,
                                                  (self.stylesheets / asset).read_bytes()))
         return report
+
+    def _parse_listing(self, listing: Path, writer: ListingWriter, documents: list[_Listed],
+                       report: RenderReport) -> tuple[object, list[_Listed]]:
+        """The edition listing as Saxon's tree, and the documents in it. Should Saxon refuse
+        the listing despite read_tei's checks, the documents it refuses alone are reported
+        and left out, so one document never takes the site down with it."""
+        try:
+            return self._saxon.parse_xml(xml_file_name=str(listing)), documents
+        except Exception:  # Saxon reports parse errors as its own exception type
+            kept = []
+            for document in documents:
+                try:
+                    self._saxon.parse_xml(xml_text=excerpt(listing, [document.place]))
+                except Exception as exc:
+                    report.errors.append(f"{document.path}: {_message(exc)}")
+                else:
+                    kept.append(document)
+            return self._saxon.parse_xml(xml_file_name=str(
+                _relist(listing, writer, kept))), kept
 
     def downloads(self, document: SourceDocument, text: str) -> list[tuple[Path, str]]:
         """The document's TEI, plain text and CSL-JSON reference (``outputs.DOWNLOADS``),
@@ -360,45 +393,48 @@ class Renderer:
         return [(Path(folder) / f"{document.stem}{suffix}", contents[name])
                 for name, folder, suffix in DOWNLOADS]
 
-    def _render_pages(self, documents: list[SourceDocument], order: list[str],
-                      digests: Mapping[str, str], outdir: Path, report: RenderReport,
-                      jobs: int, progress: Callable[[int], None] | None,
-                      previous: Mapping[str, str]) -> list[SourceDocument]:
+    def _render_pages(self, documents: list[_Listed], order: list[str], listing: Path,
+                      outdir: Path, report: RenderReport, jobs: int,
+                      progress: Callable[[int], None] | None,
+                      previous: Mapping[str, str]) -> list[_Listed]:
         """Write the page and text of each document, linked to its neighbours; the
         documents rendered, in the order given."""
         by_stem = {printable(d.stem): d for d in documents}
         chain = [by_stem[stem] for stem in order if stem in by_stem]
-        tasks = _page_tasks(chain, digests, self._identity(), outdir, previous, report)
-        failed = self._run_tasks(tasks, outdir, jobs, progress, report)
+        tasks = _page_tasks(chain, self._identity(), listing, outdir, previous, report)
+        failed = self._run_tasks(tasks, jobs, progress, report)
         if failed:
             # Neighbours must be pages that exist: link the survivors among themselves and
             # render again those whose neighbours changed.
             survivors = [d for d in chain if d.stem not in failed]
             known = {t.stem: t.key for t in tasks if t.stem not in failed}
-            again = [t for t in _page_tasks(survivors, digests, self._identity(), outdir,
+            again = [t for t in _page_tasks(survivors, self._identity(), listing, outdir,
                                             {}, RenderReport())
                      if known.get(t.stem) != t.key]
-            for stem in self._run_tasks(again, outdir, jobs, None, report):
+            for stem in self._run_tasks(again, jobs, None, report):
                 failed.add(stem)
                 report.keys.pop(stem, None)
         return [d for d in documents if d.stem not in failed]
 
-    def _run_tasks(self, tasks: list[PageTask], outdir: Path, jobs: int,
+    def _run_tasks(self, tasks: list[PageTask], jobs: int,
                    progress: Callable[[int], None] | None, report: RenderReport) -> set[str]:
         """Render the pages of ``tasks``; the stems that failed."""
         global _RENDERER
         _RENDERER = self  # used as it is when the pages are rendered in this process
-        results = run_batches(_render_batch, tasks, jobs, _start_renderer,
-                              (self.stylesheets, self.settings), failed=_page_died,
-                              progress=progress)
-        failed = set()
-        for task, (written, error) in zip(tasks, results, strict=True):
+        failed: set[str] = set()
+
+        def take(result: tuple[str, list[Path], str | None]) -> None:
+            stem, written, error = result
             if error:
                 report.errors.append(error)
-                report.keys.pop(task.stem, None)
-                failed.add(task.stem)
+                report.keys.pop(stem, None)
+                failed.add(stem)
             else:
                 report.written.extend(written)
+
+        run_batches(_render_batch, tasks, jobs, _start_renderer,
+                    (self.stylesheets, self.settings), failed=_page_died,
+                    progress=progress, consume=take)
         return failed
 
     def _identity(self) -> str:
@@ -428,27 +464,105 @@ def _row(rows: Sequence[Output], name: str) -> Output:
 
 
 @dataclass(frozen=True)
+class _Listed:
+    """A document read and in the listing: its input number (its place in the search
+    index), file, page name, input digest, where its record is in the listing file, and
+    the keys of the shared parts its record points to."""
+
+    number: int
+    path: Path
+    stem: str
+    digest: str
+    place: tuple[int, int]
+    shared: tuple[str, ...]
+
+
+def _relist(listing: Path, writer: ListingWriter, documents: list[_Listed]) -> Path:
+    """A listing of ``documents`` only, beside ``listing``, with their places in it."""
+    kept = listing.with_name(listing.name + ".kept")
+    shorter = ListingWriter(kept)
+    for document in documents:
+        xml = excerpt(listing, [document.place])
+        body = xml[xml.index(">") + 1:xml.rindex("<")].encode("utf-8")
+        place = shorter.add(Record(body, tuple((k, writer.shared[k])
+                                               for k in document.shared)))
+        object.__setattr__(document, "place", place)
+    shorter.close()
+    os.replace(kept, listing)
+    return listing
+
+
+@dataclass(frozen=True)
+class _SurveyTask:
+    number: int
+    path: Path
+    stem: str | None
+
+
+@dataclass(frozen=True)
+class _Surveyed:
+    """What a worker sends back of a document it read: its site record, search terms and
+    snippet text, or why it could not be read."""
+
+    number: int
+    path: Path
+    stem: str | None = None
+    digest: str | None = None
+    record: Record | None = None
+    index: IndexEntry | None = None
+    snippet: str = ""
+    error: str | None = None
+
+
+def _survey_batch(tasks: list[_SurveyTask]) -> list[_Surveyed]:
+    assert _RENDERER is not None, "renderer started without its stylesheets"
+    return [_survey(_RENDERER, task) for task in tasks]
+
+
+def _survey(renderer: Renderer, task: _SurveyTask) -> _Surveyed:
+    try:
+        document = read_tei(task.path, task.stem)
+        digest = hashlib.sha256(task.path.read_bytes()).hexdigest()
+    except InputError as exc:
+        return _Surveyed(task.number, task.path, error=str(exc))
+    except OSError as exc:
+        return _Surveyed(task.number, task.path, error=f"{task.path}: cannot read the file: {exc}")
+    try:
+        record = split_record(renderer.summary(document))
+    except Exception as exc:  # Saxon reports its errors as its own exception type
+        return _Surveyed(task.number, task.path, error=f"{task.path}: {_message(exc)}")
+    searched = search_document(document.root, quote(os.fsencode(f"{document.stem}.html")))
+    return _Surveyed(task.number, task.path, document.stem, digest, record,
+                     IndexEntry.of(searched), snippet_script(searched))
+
+
+def _survey_died(task: _SurveyTask, reason: str) -> _Surveyed:
+    return _Surveyed(task.number, task.path, error=f"{task.path}: {reason}")
+
+
+@dataclass(frozen=True)
 class PageTask:
-    """One reading page to render: its document and its neighbours in reading order."""
+    """One reading page to render: its document, where its record and its neighbours'
+    (in reading order) are in the listing file, and its key."""
 
     path: Path
     stem: str
-    neighbours: tuple[tuple[Path, str], ...]
+    records: tuple[tuple[int, int], ...]
+    listing: Path
     key: str  # what the page is made from: same key, same page
     outdir: Path
 
 
-def _page_tasks(chain: list[SourceDocument], digests: Mapping[str, str], identity: str,
-                outdir: Path, previous: Mapping[str, str],
-                report: RenderReport) -> list[PageTask]:
+def _page_tasks(chain: list[_Listed], identity: str, listing: Path, outdir: Path,
+                previous: Mapping[str, str], report: RenderReport) -> list[PageTask]:
     """The pages of ``chain`` (documents in reading order) to render; a page whose key is
     in ``previous`` and whose files are there is kept and recorded as written."""
     tasks = []
     for position, document in enumerate(chain):
         near = [chain[i] for i in (position - 1, position + 1) if 0 <= i < len(chain)]
         key = hashlib.sha256("\0".join(
-            [identity, document.stem, digests[document.stem],
-             *(f"{n.stem}\0{digests[n.stem]}" for n in near)]).encode(
+            [identity, document.stem, document.digest,
+             *(f"{n.stem}\0{n.digest}" for n in near)]).encode(
                  "utf-8", "surrogateescape")).hexdigest()
         report.keys[document.stem] = key
         files = page_files(outdir, document.stem)
@@ -457,7 +571,7 @@ def _page_tasks(chain: list[SourceDocument], digests: Mapping[str, str], identit
             report.kept += 1
             continue
         tasks.append(PageTask(document.path, document.stem,
-                              tuple((n.path, n.stem) for n in near), key, outdir))
+                              tuple(d.place for d in (document, *near)), listing, key, outdir))
     return tasks
 
 
@@ -480,16 +594,17 @@ def _start_renderer(stylesheets: Path, settings: EditionSettings) -> None:
                      else Renderer(stylesheets, settings))
 
 
-def _render_batch(tasks: list[PageTask]) -> list[tuple[list[Path], str | None]]:
+def _render_batch(tasks: list[PageTask]) -> list[tuple[str, list[Path], str | None]]:
     assert _RENDERER is not None, "renderer started without its stylesheets"
-    return [_render_task(_RENDERER, task) for task in tasks]
+    return [(task.stem, *_render_task(_RENDERER, task)) for task in tasks]
 
 
 def _render_task(renderer: Renderer, task: PageTask) -> tuple[list[Path], str | None]:
     try:
         document = read_tei(task.path, task.stem)
-        near = [read_tei(path, stem) for path, stem in task.neighbours]
-        edition = renderer._saxon.parse_xml(xml_text=edition_listing([document, *near]))
+        # The page reads of its neighbours only what their records hold (title, date).
+        edition = renderer._saxon.parse_xml(xml_text=excerpt(task.listing,
+                                                             list(task.records)))
         contents = renderer._render(document, edition)
         written = [_write_changed(task.outdir / o.folder / o.file_name(task.stem),
                                   contents[o.name]) for o in renderer.documents]
@@ -504,8 +619,8 @@ def _render_task(renderer: Renderer, task: PageTask) -> tuple[list[Path], str | 
         return [], f"{task.path}: {_message(exc)}"
 
 
-def _page_died(task: PageTask, reason: str) -> tuple[list[Path], str | None]:
-    return [], f"{task.path}: {reason}"
+def _page_died(task: PageTask, reason: str) -> tuple[str, list[Path], str | None]:
+    return task.stem, [], f"{task.path}: {reason}"
 
 
 def _write_changed(path: Path, content: str | bytes) -> Path:

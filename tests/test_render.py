@@ -380,8 +380,8 @@ def test_stylesheets_are_compiled_once_for_many_documents(
     assert renderer.render_site(paths, tmp_path / "one").ok
     assert renderer.render_site(paths, tmp_path / "two").ok
     assert sorted(compiled) == ["site-about.xsl", "site-index.xsl", "site-order.xsl",
-                                "site-register.xsl", "site-search.xsl", "tei-to-html.xsl",
-                                "tei-to-text.xsl"]
+                                "site-register.xsl", "site-search.xsl", "site-summary.xsl",
+                                "tei-to-html.xsl", "tei-to-text.xsl"]
 
 
 def test_dates_with_a_time_of_day_are_machine_readable(site: Path) -> None:
