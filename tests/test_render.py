@@ -238,10 +238,10 @@ class FailingRenderer(Renderer):
         self.failing_stem = failing_stem
 
     def render_output(self, output, document, edition=None,  # type: ignore[no-untyped-def]
-                      parameters=None):
+                      parameters=None, source=None):
         if output.name == "html" and document.stem == self.failing_stem:
             raise RuntimeError("XTTE0570: simulated dynamic error")
-        return super().render_output(output, document, edition, parameters)
+        return super().render_output(output, document, edition, parameters, source)
 
 
 def test_a_document_that_fails_in_the_stylesheet_is_left_out_of_the_site(
