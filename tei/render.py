@@ -20,12 +20,15 @@ A document that cannot be read or rendered is reported and left out; the others 
 
 from __future__ import annotations
 
+import filecmp
 import functools
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from lxml import etree
@@ -173,6 +176,37 @@ class Renderer:
         }
 
     def transform(self, stylesheet: str, xml: str | object, **parameters: object) -> str:
+        executable = self._prepared(stylesheet, parameters)
+        # A string is parsed here; a node parsed already (the site listing, read by every
+        # site page) is used as it is.
+        source = self.saxon.parse_xml(xml_text=xml) if isinstance(xml, str) else xml
+        result = executable.transform_to_string(xdm_node=source)
+        if result is None:
+            raise RenderError(f"{stylesheet}.xsl produced no output")
+        return result
+
+    def transform_to(self, path: Path, stylesheet: str, source: object,
+                     **parameters: object) -> Path:
+        """Apply ``stylesheet`` to a parsed ``source`` and write the result to ``path``
+        unless it holds that already (see write_changed). Saxon writes the file itself, so
+        a large site page is never held as a string here."""
+        executable = self._prepared(stylesheet, parameters)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".tei-", dir=path.parent)
+        os.close(handle)
+        made = Path(name)
+        try:
+            executable.transform_to_file(xdm_node=source, output_file=str(made))
+            if path.is_file() and filecmp.cmp(made, path, shallow=False):
+                return path
+            os.chmod(made, atomic.file_mode())
+            os.replace(made, path)
+            return path
+        finally:
+            made.unlink(missing_ok=True)
+
+    def _prepared(self, stylesheet: str, parameters: Mapping[str, object]) -> Any:
+        """The compiled ``stylesheet`` with the site settings and ``parameters`` set."""
         executable = self._compiled[stylesheet]
         executable.clear_parameters()
         # Every stylesheet is given the site settings; one that declares none ignores them.
@@ -183,13 +217,7 @@ class Renderer:
             elif isinstance(value, bool):
                 value = self.saxon.make_boolean_value(value)
             executable.set_parameter(name, value)
-        # A string is parsed here; a node parsed already (the site listing, read by every
-        # site page) is used as it is.
-        source = self.saxon.parse_xml(xml_text=xml) if isinstance(xml, str) else xml
-        result = executable.transform_to_string(xdm_node=source)
-        if result is None:
-            raise RenderError(f"{stylesheet}.xsl produced no output")
-        return result
+        return executable
 
     def _site_parameters(self) -> dict[str, object]:
         """What every page reads from the edition settings."""

@@ -239,7 +239,7 @@ class IndexBuilder:
             for term, count in counts:
                 fields = self._postings.setdefault(term, {})
                 if field_id not in fields:
-                    fields[field_id] = (array("l"), array("l"))
+                    fields[field_id] = (array("I"), array("I"))
                 numbers, frequencies = fields[field_id]
                 numbers.append(number)
                 frequencies.append(count)

@@ -115,10 +115,9 @@ class _Site:
         parameters = {"about-text": renderer.settings.about, "tool-version": __version__}
         try:
             for page in renderer.site_pages:
-                report.written.append(write_changed(
-                    self.outdir / page.folder / page.file_name(),
-                    renderer.transform(page.stylesheet, listing, **parameters,
-                                       **page.parameters)))
+                report.written.append(renderer.transform_to(
+                    self.outdir / page.folder / page.file_name(), page.stylesheet, listing,
+                    **parameters, **page.parameters))
         except Exception as exc:  # Saxon reports its errors as its own exception type
             report.errors.append(f"site pages: {_message(exc)}")
         html = self.outdir / "html"
