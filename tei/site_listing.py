@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.namespaces import SITE_NS, TEI
+from tei.namespaces import SITE_NS, TEI, XML_ID
 
 # What documents repeat: a register entry (directly in a list) and the editorial
 # declaration. An entry holding entries of its own is kept whole, in its place.
@@ -32,7 +32,6 @@ _LISTS = frozenset(f"{TEI}{name}" for name in ("listPerson", "listPlace", "listO
 _DECLARATION = f"{TEI}editorialDecl"
 _SAME = f"{{{SITE_NS}}}same"
 _KEY = f"{{{SITE_NS}}}key"
-_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 _OPEN = f'<edition xmlns="{SITE_NS}">'.encode()
 _CLOSE = b"</edition>"
@@ -57,11 +56,11 @@ def split_record(record: str) -> Record:
         if key not in shared:
             element.set(_KEY, key)
             shared[key] = etree.tostring(element, with_tail=False)
-        tail, name = element.tail, element.get(_XML_ID)
+        tail, name = element.tail, element.get(XML_ID)
         element.clear()  # children, attributes and tail
         element.tail = tail
         if name is not None:
-            element.set(_XML_ID, name)
+            element.set(XML_ID, name)
         element.set(_SAME, key)
     return Record(etree.tostring(root), tuple(shared.items()))
 
