@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tei.annotate.persons import PersonFinder  # noqa: E402
-from tei.register import Register  # noqa: E402
+from tei.person_register import Register  # noqa: E402
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from tei.date_words import MONTH_NAMES
 from tei.namespaces import TEI, XML_LANG
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _SPACE = re.compile(r"\s+")
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}~^\\])")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# BibTeX's month macros: the first three letters of each name.
+_MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
 
 
 def _clean(text: str | None) -> str:

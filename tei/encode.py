@@ -20,7 +20,7 @@ from tei.namespaces import TEI_NS, XML_ID, XML_LANG, T
 from tei.settings import EditionSettings
 
 if TYPE_CHECKING:
-    from tei.entity_register import EntityRegister
+    from tei.place_register import EntityRegister
 
 
 @dataclass
@@ -35,7 +35,7 @@ class Encoded:
 class PersonSource(Protocol):
     """What the encoder needs of a register: a TEI ``person`` element by id."""
 
-    def person_element(self, pid: str) -> etree._Element: ...
+    def element(self, xml_id: str) -> etree._Element: ...
 
 
 def encode(doc: Document, notes: Annotations, persons: PersonSource | None,
@@ -214,7 +214,7 @@ class _Builder:
             if persons:
                 list_person = self.sub(partic, "listPerson")
                 for pid in persons:
-                    list_person.append(self.persons.person_element(pid))  # type: ignore[union-attr]
+                    list_person.append(self.persons.element(pid))  # type: ignore[union-attr]
             if orgs:
                 list_org = self.sub(partic, "listOrg")
                 for eid in orgs:

@@ -1,12 +1,17 @@
 """The words the name finders know that are not names: honorifics, offices and titles,
-and capitalised words that stand where a name could but are none.
+generational suffixes, and capitalised words that stand where a name could but are none.
 
-One home for every such list, so the person annotator, the finder of unregistered names
-and the register reader use the same words. The lists differ in purpose (a title that
-precedes a name, a word that never is a forename), so they stay separate lists here.
+One home for every such list, so the parser, the person annotator, the finder of
+unregistered names and the register reader use the same words. The lists differ in
+purpose (a title that precedes a name, a word that never is a forename), so they stay
+separate lists here. Month and weekday names are the dates' (:mod:`tei.date_words`).
 """
 
 from __future__ import annotations
+
+import re
+
+from tei.date_words import MONTH_NAMES, WEEKDAYS
 
 # -- titles and honorifics ------------------------------------------------------------------
 
@@ -19,17 +24,59 @@ TITLES = (
     r"Colonel|Col\.|Captain|Capt\.|Major|Maj\.|Lieutenant|Lt\.|Mayor|Professor|Prof\.|"
     r"Monsieur|Herr|Frau|Señor|Senor|Don|Dona|Chargé d'Affaires|Charge d'Affaires|Father"
 )
+# The title before each name of a distribution list ("1 - Cde. Berg"), as an alternation.
+DISTRIBUTION_TITLES = r"Comrades?|Cdes?\.?|Com\.|Comr\."
+# The titles that may open a speaker's label ("Cde. Berg:"), each with an optional period,
+# as an alternation.
+SPEAKER_TITLES = r"Cdes?|Comrades?|Com|Comr|Mr|Mme|Mrs|Dr"
+# Words of an office title that may stand between an honorific and a name
+# ("Assistant Secretary of State Okonkwo").
+TITLE_LINKS = frozenset(
+    {"of", "state", "defense", "defence", "foreign", "affairs", "the", "treasury", "interior",
+     "soviet", "american", "french", "british", "german", "cuban", "west", "east", "union",
+     "usa", "ussr", "u.s."})
+# Courtesy words that say whether a woman or a man is meant ("Mme. Harlan", "Mr. Harlan").
+FEMALE_COURTESY = frozenset(
+    {"mrs", "ms", "mme", "madame", "mlle", "miss", "frau", "lady", "senora", "dona", "madam",
+     "signora", "mademoiselle"})
+MALE_COURTESY = frozenset({"mr", "monsieur", "herr", "sir", "lord", "senor", "don", "signor"})
+
+# -- generational suffixes ------------------------------------------------------------------
+
+# A suffix that tells a son from his father ("Emil Tandor, Jr."), written with or without
+# its period; part of the name in a register.
+GENERATIONAL_SUFFIXES = ("Jr", "Sr", "Jnr", "Snr", "II", "III", "IV")
+# After a name in running text only these are taken as its suffix: ``Jr.`` and ``Sr.``
+# with their period, ``II`` and ``III``; the suffix is the group.
+SUFFIX_AFTER_MENTION = re.compile(r",?[ \t]?((?:Jr|Sr)\.|I{2,3}(?![\w]))")
+
 # -- words that are not names ---------------------------------------------------------------
 
-# Capitalised words after a title that make it an office or a body, not a person.
+# A name followed by one of these names an institution, a place or a policy, not a person.
+INSTITUTION_AFTER = re.compile(
+    r"\s+(?:Library|Libraries|Center|Centre|Foundation|Institute|Administration|"
+    r"Airport|Doctrine|Plan|Line|Round|Prize|Museum|University|College|School|Street|"
+    r"Avenue|Square|Bridge|Hall|Memorial|Archives?|Papers|Collection|Boulevard|Station)\b")
+# Words in capitals that make a line of the closer a heading or a classification, not a
+# signer's name.
+NOT_SIGNER_CAPS = frozenset(
+    {"SECRET", "TOP", "CONFIDENTIAL", "URGENT", "END", "NOTES", "EDITOR", "COPY", "XXX"})
+# The first word of a "Word:" label that is a field of the document, not a speaker.
+NOT_SPEAKERS = frozenset({
+    "note", "ref", "re", "subject", "date", "place", "time", "to", "from", "source", "summary",
+    "translator's", "translator’s", "comment", "answer", "question", "reference", "attention",
+    "copy", "copies", "received", "dispatched", "arrived", "processed", "contents", "citation",
+})
+
+# Capitalised words after a title that make it an office or a body, not a person; the
+# month and weekday names among them.
 NOT_NAMES = frozenset(
     """President Premier Chairman Secretary Ambassador General Minister Marshal Senator
     Chancellor Governor Admiral Colonel Captain Major Lieutenant Mayor Assembly Council
     Committee Staff Staffs Department Ministry Embassy Government State States Nations
     Union Republic Affairs Office Party Army Navy Forces Command House Senate Congress
     Secretariat Headquarters Commission Conference Court Bank Treaty Agreement Pact
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Soviet American French German
+    Soviet American French German
     British Cuban Chinese Polish Czech Czechoslovak Hungarian Bulgarian Korean Vietnamese
     Russian English Italian Turkish Western Eastern Northern Southern The A An And Of In On
     To For With By At From Defense Defence Foreign Interior Deputy Under Assistant Vice
@@ -41,7 +88,7 @@ NOT_NAMES = frozenset(
     OTHERS MEMORANDUM CONVERSATION RECORD TRANSLATION ORIGINAL SUMMARY NOTE NOTES DRAFT
     SECRET CONFIDENTIAL UNCLASSIFIED LIMITED OFFICIAL EXCERPT ATTACHMENT ENCLOSURE
     JOURNAL REPORT CABLE MESSAGE LETTER STATEMENT PLACE DATE TIME Privy Seal""".split()
-)
+) | frozenset(MONTH_NAMES) | frozenset(WEEKDAYS)
 
 # Words that precede a name as an honorific or office; a register variant such as
 # "President Harlan" contributes them as a hint for that person, not as part of a name.

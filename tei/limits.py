@@ -2,9 +2,9 @@
 
 Saxon's XML parser (JAXP) refuses elements nested more than 100 levels deep
 (jdk.xml.maxElementDepth) and elements with more than 200 attributes
-(jdk.xml.elementAttributeLimit), and a refusal used to end a whole site build. The site
-stylesheets read each document inside an edition listing two levels deep
-(edition/document/TEI), so a document may nest 98 levels. ``tei validate`` refuses what
+(jdk.xml.elementAttributeLimit), and a refusal used to end a whole site build. The
+metadata records of a deposit read each document inside an edition listing two levels
+deep (edition/document/TEI), so a document may nest 98 levels. ``tei validate`` refuses what
 render could not render, with the same numbers, and render checks each document before
 Saxon sees it, so a document validate accepts, render can render.
 """
@@ -17,7 +17,7 @@ from lxml import etree
 
 SAXON_MAX_DEPTH = 100
 SAXON_MAX_ATTRIBUTES = 200
-# edition/document around each TEI in the listing the site pages are made from.
+# edition/document around each TEI in the listing the deposit's records are made from.
 LISTING_DEPTH = 2
 
 MAX_ELEMENT_DEPTH = SAXON_MAX_DEPTH - LISTING_DEPTH

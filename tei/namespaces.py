@@ -16,3 +16,6 @@ XML_LANG = f"{{{XML_NS}}}lang"
 def T(name: str) -> str:  # noqa: N802  (short on purpose: it stands in every element made)
     """Clark name of a TEI element."""
     return f"{TEI}{name}"
+
+# The edition listing that the site's stylesheets read (tei/site_listing.py).
+SITE_NS = "urn:tei-edition:site"

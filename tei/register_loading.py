@@ -15,9 +15,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from tei.entity_register import EntityRegister
 from tei.namespaces import TEI_NS
-from tei.register import Register, parse_register
+from tei.person_register import Register
+from tei.place_register import EntityRegister
+from tei.register_base import parse_register
 
 
 @dataclass

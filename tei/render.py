@@ -20,31 +20,30 @@ A document that cannot be read or rendered is reported and left out; the others 
 
 from __future__ import annotations
 
+import filecmp
 import functools
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from lxml import etree
 
-from tei import __version__, atomic
+from tei import atomic
 from tei.citation import Citation
 from tei.errors import InputError, TeiEditionError
 from tei.findings import printable
 from tei.limits import first_excess
-from tei.namespaces import TEI_NS
-from tei.outputs import DOWNLOADS, SNIPPETS, Kind, Output, Use, outputs
+from tei.namespaces import SITE_NS, TEI_NS
+from tei.outputs import DOWNLOADS, Kind, Output, Use, outputs
 from tei.resources import xslt_dir
 from tei.safe_parser import safe_parser
 from tei.saxon import start_saxon
-from tei.search_index import search_document, search_index_script, snippet_script
 from tei.settings import EditionSettings
-from tei.workers import run_batches
-
-SITE_NS = "urn:tei-edition:site"
 
 # Untrusted input: no DTD loading, no entity expansion, no network.
 _PARSER = safe_parser()
@@ -149,9 +148,10 @@ def _write(path: Path, text: str) -> Path:
 class Renderer:
     """The compiled stylesheets, to apply to any number of documents."""
 
-    # The reading pages' order (a list of stems, no output of its own); the stylesheets
-    # of the outputs come from the table.
+    # The reading pages' order (a list of stems) and a document's site record, which
+    # have no output of their own; the stylesheets of the outputs come from the table.
     ORDER = "site-order"
+    SUMMARY = "site-summary"
     # Copied beside the pages as they are: the stylesheet, the scripts and the search
     # library with its licence.
     ASSETS = ("edition.css", "search.js", "facets.js", "cite.js",
@@ -162,37 +162,62 @@ class Renderer:
         self.stylesheets = stylesheets or xslt_dir()
         self.settings = settings or EditionSettings()
         self._stylesheet_digest: str | None = None
-        self._saxon = start_saxon()
-        compiler = self._saxon.new_xslt30_processor()
+        self.saxon = start_saxon()
+        compiler = self.saxon.new_xslt30_processor()
         # The table as it is now: a renderer made after a row is added renders it too.
         self.documents = outputs(Use.READING, Kind.PER_DOCUMENT)
         self.site_pages = outputs(Use.READING, Kind.PER_SITE)
         names = dict.fromkeys([*(o.stylesheet for o in self.documents + self.site_pages),
-                               self.ORDER])
+                               self.ORDER, self.SUMMARY])
         self._compiled = {
             name: compiler.compile_stylesheet(
                 stylesheet_file=str(self.stylesheets / f"{name}.xsl"))
             for name in names
         }
 
-    def _transform(self, stylesheet: str, xml: str | object, **parameters: object) -> str:
+    def transform(self, stylesheet: str, xml: str | object, **parameters: object) -> str:
+        executable = self._prepared(stylesheet, parameters)
+        # A string is parsed here; a node parsed already (the site listing, read by every
+        # site page) is used as it is.
+        source = self.saxon.parse_xml(xml_text=xml) if isinstance(xml, str) else xml
+        result = executable.transform_to_string(xdm_node=source)
+        if result is None:
+            raise RenderError(f"{stylesheet}.xsl produced no output")
+        return result
+
+    def transform_to(self, path: Path, stylesheet: str, source: object,
+                     **parameters: object) -> Path:
+        """Apply ``stylesheet`` to a parsed ``source`` and write the result to ``path``
+        unless it holds that already (see write_changed). Saxon writes the file itself, so
+        a large site page is never held as a string here."""
+        executable = self._prepared(stylesheet, parameters)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".tei-", dir=path.parent)
+        os.close(handle)
+        made = Path(name)
+        try:
+            executable.transform_to_file(xdm_node=source, output_file=str(made))
+            if path.is_file() and filecmp.cmp(made, path, shallow=False):
+                return path
+            os.chmod(made, atomic.file_mode())
+            os.replace(made, path)
+            return path
+        finally:
+            made.unlink(missing_ok=True)
+
+    def _prepared(self, stylesheet: str, parameters: Mapping[str, object]) -> Any:
+        """The compiled ``stylesheet`` with the site settings and ``parameters`` set."""
         executable = self._compiled[stylesheet]
         executable.clear_parameters()
         # Every stylesheet is given the site settings; one that declares none ignores them.
         parameters = {**self._site_parameters(), **parameters}
         for name, value in parameters.items():
             if isinstance(value, str):
-                value = self._saxon.make_string_value(value)
+                value = self.saxon.make_string_value(value)
             elif isinstance(value, bool):
-                value = self._saxon.make_boolean_value(value)
+                value = self.saxon.make_boolean_value(value)
             executable.set_parameter(name, value)
-        # A string is parsed here; a node parsed already (the site listing, read by every
-        # site page) is used as it is.
-        source = self._saxon.parse_xml(xml_text=xml) if isinstance(xml, str) else xml
-        result = executable.transform_to_string(xdm_node=source)
-        if result is None:
-            raise RenderError(f"{stylesheet}.xsl produced no output")
-        return result
+        return executable
 
     def _site_parameters(self) -> dict[str, object]:
         """What every page reads from the edition settings."""
@@ -200,15 +225,21 @@ class Renderer:
                 "site-subtitle": self.settings.site_subtitle,
                 "link-mentions": self.settings.link_mentions}
 
+    def parse(self, document: SourceDocument) -> object:
+        """``document`` as Saxon's tree, to give every stylesheet that reads it."""
+        return self.saxon.parse_xml(xml_text=document.xml)
+
     def render_output(self, output: Output, document: SourceDocument,
                       edition: object | None = None,
-                      parameters: Mapping[str, object] | None = None) -> str:
+                      parameters: Mapping[str, object] | None = None,
+                      source: object | None = None) -> str:
         """One per-document output of ``document``; ``parameters``: those of
-        :meth:`document_parameters`, made here when not given."""
+        :meth:`document_parameters`, made here when not given; ``source``: the document
+        parsed already by :meth:`parse`."""
         if parameters is None:
             parameters = self.document_parameters(document, edition)
-        return self._transform(output.stylesheet, document.xml,
-                               **{**output.parameters, **parameters})
+        return self.transform(output.stylesheet, source or document.xml,
+                              **{**output.parameters, **parameters})
 
     def document_parameters(self, document: SourceDocument,
                             edition: object | None) -> dict[str, object]:
@@ -219,13 +250,13 @@ class Renderer:
         subfolder, ``root`` ('../' per level), the way to the shared pages."""
         depth = document.stem.count("/")
         place: dict[str, object] = (
-            {"root": self._saxon.make_string_value("../" * depth)} if depth else {})
+            {"root": self.saxon.make_string_value("../" * depth)} if depth else {})
         if edition is None:
             return place
         citation = Citation.from_tei(document.root, printable(document.stem))
         return {"edition": edition,
-                "stem": self._saxon.make_string_value(printable(document.stem)),
-                "citation": self._saxon.parse_xml(xml_text=citation.xml()), **place}
+                "stem": self.saxon.make_string_value(printable(document.stem)),
+                "citation": self.saxon.parse_xml(xml_text=citation.xml()), **place}
 
     def html(self, document: SourceDocument, edition: object | None = None) -> str:
         """The reading page (the table's row ``html``)."""
@@ -245,36 +276,28 @@ class Renderer:
 
     def _write_document(self, document: SourceDocument, outdir: Path,
                         edition: object | None) -> list[Path]:
-        contents = self._render(document, edition)
+        contents = self.render_all(document, edition)
         return [_write(outdir / o.folder / o.file_name(document.stem), contents[o.name])
                 for o in self.documents]
 
-    def _render(self, document: SourceDocument, edition: object | None) -> dict[str, str]:
-        """Every per-document output of ``document``, by the name of its row."""
+    def render_all(self, document: SourceDocument, edition: object | None,
+                   source: object | None = None) -> dict[str, str]:
+        """Every per-document output of ``document``, by the name of its row; ``source``:
+        the document parsed already by :meth:`parse`. Raises RenderError."""
         try:
             parameters = self.document_parameters(document, edition)
-            return {o.name: self.render_output(o, document, edition, parameters)
+            source = source or self.parse(document)
+            return {o.name: self.render_output(o, document, edition, parameters, source)
                     for o in self.documents}
         except Exception as exc:  # Saxon reports dynamic errors as its own exception type
             raise RenderError(f"{document.path}: {_message(exc)}") from exc
 
-    def _parse_listing(self, documents: list[SourceDocument],
-                       report: RenderReport) -> tuple[object, list[SourceDocument]]:
-        """The edition listing as Saxon's tree, and the documents in it. Should Saxon refuse
-        the listing despite read_tei's checks, the documents it refuses alone are reported
-        and left out, so one document never takes the site down with it."""
-        try:
-            return self._saxon.parse_xml(xml_text=edition_listing(documents)), documents
-        except Exception:  # Saxon reports parse errors as its own exception type
-            kept = []
-            for document in documents:
-                try:
-                    self._saxon.parse_xml(xml_text=edition_listing([document]))
-                except Exception as exc:
-                    report.errors.append(f"{document.path}: {_message(exc)}")
-                else:
-                    kept.append(document)
-            return self._saxon.parse_xml(xml_text=edition_listing(kept)), kept
+    def summary(self, document: SourceDocument, source: object | None = None) -> str:
+        """The document's site record: what the site pages read of it (site-summary.xsl).
+        ``source``: the document parsed already by :meth:`parse`."""
+        return self.transform(self.SUMMARY, source or document.xml,
+                               stem=printable(document.stem),
+                               href=quote(os.fsencode(f"{document.stem}.html")))
 
     def order(self, edition: object) -> list[str]:
         """The stems of the parsed edition listing, in the order of the reading pages."""
@@ -291,63 +314,14 @@ class Renderer:
         default: its file's stem. The pages are rendered in ``jobs`` processes, each
         given only its page's neighbours, and are the same for every ``jobs``.
         ``previous`` maps page names to the keys of an earlier run (``report.keys``): a
-        page whose key is unchanged and whose files are there is not rendered again."""
-        outdir = Path(outdir)
-        report = RenderReport(documents=len(tei_paths))
-        documents: list[SourceDocument] = []
-        digests: dict[str, str] = {}
-        stems: dict[str, Path] = {}
-        reserved = reserved_stems()
-        for index, path in enumerate(tei_paths):
-            try:
-                document = read_tei(Path(path), names[index] if names else None)
-                digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-            except InputError as exc:
-                report.errors.append(str(exc))
-                continue
-            except OSError as exc:
-                report.errors.append(f"{path}: cannot read the file: {exc}")
-                continue
-            if document.stem in reserved:
-                report.errors.append(f"{path}: the page name {document.stem}.html is the "
-                                     "site's own page (rename the file)")
-                continue
-            if document.stem in stems:
-                report.errors.append(f"{path}: the page name {document.stem}.html is already "
-                                     f"taken by {stems[document.stem]} (rename one file)")
-                continue
-            stems[document.stem] = document.path
-            digests[document.stem] = digest
-            documents.append(document)
+        page whose key is unchanged and whose files are there is not rendered again.
+        Memory does not grow with the documents' texts (see :mod:`tei.site_run`)."""
+        from tei.site_run import render_site
 
-        edition, documents = self._parse_listing(documents, report)
-        rendered = self._render_pages(documents, self.order(edition), digests, outdir,
-                                      report, jobs, progress, previous or {})
-        report.rendered = len(rendered)
-        html = outdir / "html"
-        listing = self._saxon.parse_xml(xml_text=edition_listing(rendered))
-        # What the site pages may read besides the site settings (the about page does).
-        edition_parameters = {"about-text": self.settings.about, "tool-version": __version__}
-        try:
-            for page in self.site_pages:
-                report.written.append(_write_changed(
-                    outdir / page.folder / page.file_name(),
-                    self._transform(page.stylesheet, listing, **edition_parameters,
-                                    **page.parameters)))
-        except Exception as exc:
-            report.errors.append(f"site pages: {_message(exc)}")
-        searched = [search_document(d.root, quote(os.fsencode(f"{d.stem}.html")))
-                    for d in rendered]
-        report.written.append(_write_changed(html / "search-index.js",
-                                             search_index_script(searched)))
-        for document, texts in zip(rendered, searched, strict=True):
-            folder, suffix = SNIPPETS
-            report.written.append(_write_changed(outdir / folder / f"{document.stem}{suffix}",
-                                                 snippet_script(texts)))
-        for asset in self.ASSETS:
-            report.written.append(_write_changed(html / asset,
-                                                 (self.stylesheets / asset).read_bytes()))
-        return report
+        global _RENDERER
+        _RENDERER = self  # used as it is when the pages are rendered in this process
+        return render_site(self, tei_paths, Path(outdir), names, jobs, progress,
+                           previous or {})
 
     def downloads(self, document: SourceDocument, text: str) -> list[tuple[Path, str]]:
         """The document's TEI, plain text and CSL-JSON reference (``outputs.DOWNLOADS``),
@@ -360,48 +334,7 @@ class Renderer:
         return [(Path(folder) / f"{document.stem}{suffix}", contents[name])
                 for name, folder, suffix in DOWNLOADS]
 
-    def _render_pages(self, documents: list[SourceDocument], order: list[str],
-                      digests: Mapping[str, str], outdir: Path, report: RenderReport,
-                      jobs: int, progress: Callable[[int], None] | None,
-                      previous: Mapping[str, str]) -> list[SourceDocument]:
-        """Write the page and text of each document, linked to its neighbours; the
-        documents rendered, in the order given."""
-        by_stem = {printable(d.stem): d for d in documents}
-        chain = [by_stem[stem] for stem in order if stem in by_stem]
-        tasks = _page_tasks(chain, digests, self._identity(), outdir, previous, report)
-        failed = self._run_tasks(tasks, outdir, jobs, progress, report)
-        if failed:
-            # Neighbours must be pages that exist: link the survivors among themselves and
-            # render again those whose neighbours changed.
-            survivors = [d for d in chain if d.stem not in failed]
-            known = {t.stem: t.key for t in tasks if t.stem not in failed}
-            again = [t for t in _page_tasks(survivors, digests, self._identity(), outdir,
-                                            {}, RenderReport())
-                     if known.get(t.stem) != t.key]
-            for stem in self._run_tasks(again, outdir, jobs, None, report):
-                failed.add(stem)
-                report.keys.pop(stem, None)
-        return [d for d in documents if d.stem not in failed]
-
-    def _run_tasks(self, tasks: list[PageTask], outdir: Path, jobs: int,
-                   progress: Callable[[int], None] | None, report: RenderReport) -> set[str]:
-        """Render the pages of ``tasks``; the stems that failed."""
-        global _RENDERER
-        _RENDERER = self  # used as it is when the pages are rendered in this process
-        results = run_batches(_render_batch, tasks, jobs, _start_renderer,
-                              (self.stylesheets, self.settings), failed=_page_died,
-                              progress=progress)
-        failed = set()
-        for task, (written, error) in zip(tasks, results, strict=True):
-            if error:
-                report.errors.append(error)
-                report.keys.pop(task.stem, None)
-                failed.add(task.stem)
-            else:
-                report.written.extend(written)
-        return failed
-
-    def _identity(self) -> str:
+    def identity(self) -> str:
         """A digest of the stylesheets: a page made by other stylesheets is made again."""
         if self._stylesheet_digest is None:
             digest = hashlib.sha256(repr(self.settings).encode())
@@ -427,40 +360,6 @@ def _row(rows: Sequence[Output], name: str) -> Output:
     return next(o for o in rows if o.name == name)
 
 
-@dataclass(frozen=True)
-class PageTask:
-    """One reading page to render: its document and its neighbours in reading order."""
-
-    path: Path
-    stem: str
-    neighbours: tuple[tuple[Path, str], ...]
-    key: str  # what the page is made from: same key, same page
-    outdir: Path
-
-
-def _page_tasks(chain: list[SourceDocument], digests: Mapping[str, str], identity: str,
-                outdir: Path, previous: Mapping[str, str],
-                report: RenderReport) -> list[PageTask]:
-    """The pages of ``chain`` (documents in reading order) to render; a page whose key is
-    in ``previous`` and whose files are there is kept and recorded as written."""
-    tasks = []
-    for position, document in enumerate(chain):
-        near = [chain[i] for i in (position - 1, position + 1) if 0 <= i < len(chain)]
-        key = hashlib.sha256("\0".join(
-            [identity, document.stem, digests[document.stem],
-             *(f"{n.stem}\0{digests[n.stem]}" for n in near)]).encode(
-                 "utf-8", "surrogateescape")).hexdigest()
-        report.keys[document.stem] = key
-        files = page_files(outdir, document.stem)
-        if previous.get(document.stem) == key and all(p.is_file() for p in files):
-            report.written.extend(files)
-            report.kept += 1
-            continue
-        tasks.append(PageTask(document.path, document.stem,
-                              tuple((n.path, n.stem) for n in near), key, outdir))
-    return tasks
-
-
 def page_files(outdir: Path, stem: str) -> list[Path]:
     """A document's files: one per per-document reading row of the table (its page, its
     text, ...), then the downloads the page links to."""
@@ -472,43 +371,17 @@ def page_files(outdir: Path, stem: str) -> list[Path]:
 _RENDERER: Renderer | None = None
 
 
-def _start_renderer(stylesheets: Path, settings: EditionSettings) -> None:
+def renderer_for(stylesheets: Path, settings: EditionSettings) -> Renderer:
+    """This process's renderer for ``stylesheets`` and ``settings``, made once."""
     global _RENDERER
     if (_RENDERER is None or _RENDERER.stylesheets != stylesheets
             or _RENDERER.settings != settings):
         _RENDERER = (default_renderer(settings) if stylesheets == xslt_dir()
                      else Renderer(stylesheets, settings))
+    return _RENDERER
 
 
-def _render_batch(tasks: list[PageTask]) -> list[tuple[list[Path], str | None]]:
-    assert _RENDERER is not None, "renderer started without its stylesheets"
-    return [_render_task(_RENDERER, task) for task in tasks]
-
-
-def _render_task(renderer: Renderer, task: PageTask) -> tuple[list[Path], str | None]:
-    try:
-        document = read_tei(task.path, task.stem)
-        near = [read_tei(path, stem) for path, stem in task.neighbours]
-        edition = renderer._saxon.parse_xml(xml_text=edition_listing([document, *near]))
-        contents = renderer._render(document, edition)
-        written = [_write_changed(task.outdir / o.folder / o.file_name(task.stem),
-                                  contents[o.name]) for o in renderer.documents]
-        written += [_write_changed(task.outdir / path, content)
-                    for path, content in renderer.downloads(document, contents["text"])]
-        return written, None
-    except (InputError, RenderError) as exc:
-        return [], str(exc)
-    except OSError:
-        raise  # the output's, not the document's: it ends the run (a full disk, say)
-    except Exception as exc:  # Saxon reports its errors as its own exception type
-        return [], f"{task.path}: {_message(exc)}"
-
-
-def _page_died(task: PageTask, reason: str) -> tuple[list[Path], str | None]:
-    return [], f"{task.path}: {reason}"
-
-
-def _write_changed(path: Path, content: str | bytes) -> Path:
+def write_changed(path: Path, content: str | bytes) -> Path:
     """Write ``path`` unless it already holds ``content`` (a page that is the same keeps
     its time, so an unchanged site stays unchanged)."""
     data = content if isinstance(content, bytes) else content.encode("utf-8",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -203,11 +204,94 @@ def pack(index: dict[str, object]) -> dict[str, object]:
     }
 
 
+@dataclass(frozen=True)
+class IndexEntry:
+    """What the index keeps of one document: its stored fields and, per field, each term
+    with its count (much smaller than the texts, which the snippets keep)."""
+
+    stored: tuple[str, ...]
+    counts: tuple[tuple[tuple[str, int], ...], ...]
+
+    @classmethod
+    def of(cls, document: SearchDocument) -> IndexEntry:
+        return cls(tuple(getattr(document, name) for name in STORED),
+                   tuple(tuple(Counter(terms(getattr(document, name))).items())
+                         for name in FIELDS))
+
+
+class IndexBuilder:
+    """The packed index (see pack()), made from one document at a time in any order: each
+    is added under its number, and the index holds the numbers kept, renumbered in order.
+    It holds the postings as arrays of numbers, not the documents' texts."""
+
+    def __init__(self) -> None:
+        self._stored: dict[int, tuple[str, ...]] = {}
+        self._lengths: dict[int, list[int]] = {}
+        # term -> field id -> (document numbers, counts), in the order added
+        self._postings: dict[str, dict[int, tuple[array, array]]] = {}
+
+    def add(self, number: int, entry: IndexEntry) -> None:
+        if number in self._stored:
+            return  # the same document rendered again
+        self._stored[number] = entry.stored
+        self._lengths[number] = [len(counts) for counts in entry.counts]
+        for field_id, counts in enumerate(entry.counts):
+            for term, count in counts:
+                fields = self._postings.setdefault(term, {})
+                if field_id not in fields:
+                    fields[field_id] = (array("I"), array("I"))
+                numbers, frequencies = fields[field_id]
+                numbers.append(number)
+                frequencies.append(count)
+
+    def packed(self, keep: Iterable[int] | None = None) -> dict[str, object]:
+        """pack(minisearch_index(...)) of the documents numbered ``keep`` (default: all
+        added), in the order of their numbers."""
+        kept = sorted(self._stored if keep is None else set(keep) & self._stored.keys())
+        place = {number: index for index, number in enumerate(kept)}
+        totals = [0] * len(FIELDS)
+        for number in kept:
+            for field_id, length in enumerate(self._lengths[number]):
+                totals[field_id] += length
+        rows = []
+        for term in sorted(self._postings):
+            row: list[object] = [term]
+            for field_id, (numbers, frequencies) in sorted(self._postings[term].items()):
+                found = sorted((place[n], f) for n, f in zip(numbers, frequencies,
+                                                              strict=True) if n in place)
+                if not found:
+                    continue
+                gaps = [b - a for a, b in zip([0, *(p for p, _ in found)],
+                                              (p for p, _ in found), strict=False)]
+                counts = [f for _, f in found]
+                row += [field_id, gaps, 0 if all(f == 1 for f in counts) else counts]
+            if len(row) > 1:
+                rows.append(row)
+        count = len(kept)
+        return {
+            "fields": list(FIELDS), "storeFields": list(STORED),
+            "documentIds": [self._stored[n][0] for n in kept],
+            "stored": [list(self._stored[n]) for n in kept],
+            "fieldLength": [self._lengths[n] for n in kept],
+            "averageFieldLength": [total / count if count else 0 for total in totals],
+            "terms": rows,
+        }
+
+    def script(self, keep: Iterable[int] | None = None) -> str:
+        return _script(self.packed(keep))
+
+
 def search_index_script(documents: Iterable[SearchDocument]) -> str:
     """The index as a script that sets ``window.teiSearchIndex`` to MiniSearch's form
     (with ``fields`` and ``storeFields`` beside it, the options to load it with)."""
-    packed = json.dumps(pack(minisearch_index(list(documents))), ensure_ascii=False,
-                        separators=(",", ":"))
+    builder = IndexBuilder()
+    for number, document in enumerate(documents):
+        builder.add(number, IndexEntry.of(document))
+    return builder.script()
+
+
+def _script(index: dict[str, object]) -> str:
+    packed = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     return (f"// Full-text search index of the edition, read by search.js.\n"
             f"window.{GLOBAL_NAME} = (function (packed) {{\n"
             f"  return {{fields: packed.fields, storeFields: packed.storeFields,\n"

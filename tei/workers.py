@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -61,36 +61,64 @@ def _context() -> multiprocessing.context.BaseContext:
 def run_batches(work: Callable[[list[Item]], list[Result]], items: Sequence[Item],
                 jobs: int, initializer: Callable[..., None], initargs: tuple = (), *,
                 failed: Callable[[Item, str], Result],
-                progress: Callable[[int], None] | None = None) -> list[Result]:
+                progress: Callable[[int], None] | None = None,
+                consume: Callable[[Result], None] | None = None) -> list[Result]:
     """``work`` over every batch of ``items``: in this process when ``jobs`` is 1 (after
     calling ``initializer`` here), else in up to ``jobs`` worker processes. ``work`` and
     ``initializer`` must be module-level functions (they are sent to the workers by name).
     ``failed(item, reason)`` is the result of an item whose worker died; ``progress``
-    hears how many items each finished batch held."""
+    hears how many items each finished batch held. With ``consume``, each result is handed
+    to it in the order of the items as soon as it and those before it are done, and not
+    kept (the list returned is empty): a long run then holds only the results of the
+    batches that finished early."""
     jobs = max(1, min(jobs, len(items)))
     parts = batches(items, jobs)
-    results: list[list[Result] | None] = [None] * len(parts)
+    results: _Results = _Results(len(parts), consume)
     if jobs == 1:
         initializer(*initargs)
         for index, part in enumerate(parts):
             results[index] = work(part)
             if progress:
                 progress(len(part))
-        return [r for part in results for r in part or ()]
+        return results.collected()
     left = _in_pool(work, parts, results, jobs, initializer, initargs, progress)
     # The pool broke: some batch killed its worker. Run what is left one batch at a time,
     # so the batch that kills a worker again is known and only its items fail.
     for index in left:
         try:
-            _in_pool(work, [parts[index]], (one := [None]), 1, initializer, initargs,
-                     progress, raise_broken=True)
+            one: list = [None]
+            _in_pool(work, [parts[index]], one, 1, initializer, initargs, progress,
+                     raise_broken=True)
             results[index] = one[0]
         except BrokenProcessPool as exc:
             reason = str(exc) or "killed"
             results[index] = [failed(item, DIED.format(reason=reason)) for item in parts[index]]
             if progress:
                 progress(len(parts[index]))
-    return [r for part in results for r in part or ()]
+    return results.collected()
+
+
+class _Results:
+    """The results of a run's batches by batch number: kept until the end, or handed on in
+    order as soon as they are contiguous (``consume``)."""
+
+    def __init__(self, count: int, consume: Callable[[Any], None] | None) -> None:
+        self._parts: list[list | None] = [None] * count
+        self._consume = consume
+        self._next = 0  # the first batch not yet handed on
+
+    def __setitem__(self, index: int, part: list) -> None:
+        self._parts[index] = part
+        if self._consume is None:
+            return
+        while self._next < len(self._parts) and self._parts[self._next] is not None:
+            for result in self._parts[self._next] or ():
+                self._consume(result)
+            self._parts[self._next] = []
+            self._next += 1
+
+    def collected(self) -> list:
+        return [r for part in self._parts for r in part or ()]
 
 
 def _in_pool(work, parts, results, jobs, initializer, initargs, progress,

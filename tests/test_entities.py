@@ -10,8 +10,8 @@ import pytest
 from lxml import etree
 
 from tei.annotate.places import EntityFinder, EntityResult, name_forms
-from tei.entity_register import EntityRegister
 from tei.errors import InputError
+from tei.place_register import EntityRegister
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -128,7 +128,7 @@ def test_loads_places_and_orgs_with_ids(register: EntityRegister) -> None:
     assert register.ids == ["valdoria", "old-valdoria", "borean-union", "sevrenne",
                             "port-sevrenne", "ostmark", "twin-a", "twin-b", "concord",
                             "union", "valdorian-post"]
-    assert not register.is_empty()
+    assert len(register) == 11
     assert register.kind("valdoria") == "place"
     assert register.kind("concord") == "org"
 
@@ -190,7 +190,7 @@ def test_file_without_lists_is_empty(tmp_path: Path) -> None:
         <standOff><listPerson><person xml:id="p"><persName>Ann Vale</persName></person>
         </listPerson></standOff></TEI>""")
     register = EntityRegister.load([path])
-    assert register.is_empty()
+    assert len(register) == 0
     assert EntityFinder(register).find(["Ann Vale went to Valdoria."]) == EntityResult(
         spans=[[]], places=[], orgs=[])
 

@@ -3,6 +3,7 @@ rules table the reports describe them from agree."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,6 +69,27 @@ def test_one_module_spells_the_namespaces():
                      if "http://www.tei-c.org/ns/1.0" in text
                      or "http://www.w3.org/XML/1998/namespace" in text)
     assert spelled == ["tei/namespaces.py"]
+
+
+def test_one_module_spells_the_month_names():
+    # Half the month names or abbreviations in one module is a list of them; an example
+    # date in a comment is not.
+    full = re.compile(r"\b(?:january|february|april|june|july|september|october|november"
+                      r"|december)\b", re.IGNORECASE)
+    short = re.compile(r"\b(?:jan|feb|apr|jun|jul|aug|sep|oct|nov|dec)\b", re.IGNORECASE)
+    spelled = sorted(name for name, text in _sources().items()
+                     if len({m.lower() for m in full.findall(text)}) >= 6
+                     or len({m.lower() for m in short.findall(text)}) >= 6)
+    assert spelled == ["tei/date_words.py"]
+
+
+def test_one_module_holds_the_word_lists_of_the_name_finders():
+    # Honorifics, courtesy words, generational suffixes and the words after a name that make
+    # it an institution are spelled in the lexicon; every other module imports them. A word
+    # from each list stands for it here.
+    words = re.compile(r"mademoiselle|monsieur|Cdes\?|\bJnr\b|Libraries|\bSECRET\b\", \"TOP\b")
+    spelled = sorted(name for name, text in _sources().items() if words.search(text))
+    assert spelled == ["tei/lexicon.py"]
 
 
 def test_every_error_of_the_package_has_the_root_error_and_a_builtin_base():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tei.annotate.persons import PersonFinder, PersonResult
-from tei.register import Register
+from tei.person_register import Register
 
 DATA = Path(__file__).parent / "data" / "persons"
 
@@ -269,7 +269,8 @@ def test_empty_register_finds_nothing_but_reports_names() -> None:
 def test_modules_name_no_real_person() -> None:
     """Everything person-specific comes from a register, never from the code."""
     root = Path(__file__).resolve().parent.parent
-    sources = [root / "tei" / "register.py", root / "tei" / "annotate" / "persons.py",
+    sources = [root / "tei" / "person_register.py", root / "tei" / "lexicon.py",
+               root / "tei" / "annotate" / "persons.py",
                root / "tei" / "annotate" / "unregistered.py",
                *sorted((root / "tei" / "annotate").glob("names_*.py"))]
     code = "\n".join(p.read_text(encoding="utf-8") for p in sources)

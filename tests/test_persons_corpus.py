@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from tei.annotate.persons import PersonFinder
-from tei.register import Register
+from tei.person_register import Register
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

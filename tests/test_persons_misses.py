@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tei.annotate.persons import PersonFinder
-from tei.register import Register
+from tei.person_register import Register
 
 TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>{}</listPerson></standOff></TEI>'
 

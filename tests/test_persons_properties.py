@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tei.annotate.persons import PersonFinder
-from tei.register import Register
+from tei.person_register import Register
 
 REGISTER = Register.load([Path(__file__).parent / "data" / "persons" / "register.xml"])
 FINDERS = (PersonFinder(REGISTER), PersonFinder(REGISTER, tag_unregistered=True))

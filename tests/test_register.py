@@ -9,7 +9,7 @@ from lxml import etree
 
 from tei.annotate.names_forms import derive_forms
 from tei.errors import InputError
-from tei.register import PersonName, Register, split_titles
+from tei.person_register import PersonName, Register, split_titles
 
 DATA = Path(__file__).parent / "data" / "persons"
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -92,7 +92,7 @@ def test_western_forms_derived(register: Register) -> None:
 def test_same_as_leads_to_the_main_entry(register: Register) -> None:
     assert register.canonical("see-varela-ruiz") == "varela-tomas"
     assert register.canonical("varela-tomas") == "varela-tomas"
-    element = register.person_element("see-varela-ruiz")
+    element = register.element("see-varela-ruiz")
     assert element.get("{http://www.w3.org/XML/1998/namespace}id") == "varela-tomas"
 
 
@@ -108,9 +108,9 @@ def test_same_as_cycle_stops(tmp_path: Path) -> None:
 
 
 def test_person_element_is_a_fresh_copy(register: Register) -> None:
-    first = register.person_element("ostrovin-nikolai")
+    first = register.element("ostrovin-nikolai")
     first.append(etree.Element(f"{TEI}note"))
-    second = register.person_element("ostrovin-nikolai")
+    second = register.element("ostrovin-nikolai")
     assert len(second) == len(first) - 1
     assert second.find(f"{TEI}idno").text == "Q4115189"
     assert second.tail is None
@@ -164,7 +164,7 @@ def test_internal_entity_is_expanded_in_names_and_in_the_copied_element(
                     "</listPerson></standOff></TEI>", encoding="utf-8")
     register = Register.load([path])
     assert register.persons["e"].names[0].forenames == ("Edvard",)
-    copied = etree.tostring(register.person_element("e"), encoding="unicode")
+    copied = etree.tostring(register.element("e"), encoding="unicode")
     assert "&" not in copied and "Edvard the elder" in copied
     etree.fromstring(copied)  # what is written parses
 
@@ -195,7 +195,7 @@ def test_entries_without_namespace_inside_a_tei_file_are_read(tmp_path: Path) ->
     register = Register.load([path])
     assert set(register.ids) == {"a", "b"}
     assert "not in the TEI namespace" in register.reports[0].warnings[0]
-    assert register.person_element("b").tag == f"{TEI}person"
+    assert register.element("b").tag == f"{TEI}person"
 
 
 def test_report_counts_entries_not_used(tmp_path: Path) -> None:

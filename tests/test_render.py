@@ -238,10 +238,10 @@ class FailingRenderer(Renderer):
         self.failing_stem = failing_stem
 
     def render_output(self, output, document, edition=None,  # type: ignore[no-untyped-def]
-                      parameters=None):
+                      parameters=None, source=None):
         if output.name == "html" and document.stem == self.failing_stem:
             raise RuntimeError("XTTE0570: simulated dynamic error")
-        return super().render_output(output, document, edition, parameters)
+        return super().render_output(output, document, edition, parameters, source)
 
 
 def test_a_document_that_fails_in_the_stylesheet_is_left_out_of_the_site(
@@ -380,8 +380,8 @@ def test_stylesheets_are_compiled_once_for_many_documents(
     assert renderer.render_site(paths, tmp_path / "one").ok
     assert renderer.render_site(paths, tmp_path / "two").ok
     assert sorted(compiled) == ["site-about.xsl", "site-index.xsl", "site-order.xsl",
-                                "site-register.xsl", "site-search.xsl", "tei-to-html.xsl",
-                                "tei-to-text.xsl"]
+                                "site-register.xsl", "site-search.xsl", "site-summary.xsl",
+                                "tei-to-html.xsl", "tei-to-text.xsl"]
 
 
 def test_dates_with_a_time_of_day_are_machine_readable(site: Path) -> None:

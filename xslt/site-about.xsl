@@ -41,7 +41,7 @@
             schema (<code>tei-edition.xsd</code>, a subset of TEI P5 with the rules of the
             encoding profile), and turned into this site and a plain-text version by XSLT 3.0
             stylesheets. Each document page offers its TEI and its plain text for download.</p>
-          <xsl:variable name="editorial" select="($headers/tei:encodingDesc/tei:editorialDecl)[1]"/>
+          <xsl:variable name="editorial" select="f:full(($headers/tei:encodingDesc/tei:editorialDecl)[1])"/>
           <xsl:if test="$editorial">
             <h2>Encoding profile</h2>
             <xsl:for-each select="$editorial//tei:p">

@@ -128,7 +128,7 @@
         [parent::tei:listPerson | parent::tei:listPlace | parent::tei:listOrg]"/>
     <xsl:for-each select="distinct-values($tei/tei:text//*[local-name() = $name]
         [starts-with(@ref, '#')] ! substring(@ref, 2))">
-      <xsl:variable name="found" select="$entries[@xml:id = current()][1]"/>
+      <xsl:variable name="found" select="f:full($entries[@xml:id = current()][1])"/>
       <xsl:if test="$found">
         <xsl:variable name="label" select="f:entry-name($found, $name)"/>
         <xsl:sequence select="map{'key': ., 'label': $label,
@@ -153,7 +153,7 @@
     <xsl:variable name="corresp" select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc
         /tei:correspAction[@type = $action]/(tei:persName | tei:orgName | tei:name)"/>
     <xsl:variable name="words" select="f:corresp-words($tei, $action)"/>
-    <xsl:variable name="persons" select="$tei/tei:teiHeader//tei:listPerson/tei:person[@xml:id]
+    <xsl:variable name="persons" select="f:full($tei/tei:teiHeader//tei:listPerson/tei:person[@xml:id])
         [some $n in tei:persName satisfies
             matches($words, '(^|\W)' || f:regex-escape(normalize-space($n)) || '(\W|$)')]"/>
     <xsl:choose>

@@ -2,7 +2,8 @@
 <!-- A register page: persons (listPerson), places (listPlace) or organisations (listOrg)
      of every document, chosen by $kind. Each entry has its names, note, authority links,
      how often the texts mention it and, per document, the first mention in its context.
-     Input: the edition listing. An entry in several documents appears once, from the
+     Input: the edition listing of site records (site-summary.xsl), with the mentions'
+     contexts quoted in them. An entry in several documents appears once, from the
      oldest document. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -42,7 +43,7 @@
       <xsl:for-each-group select="$documents/tei:TEI/tei:teiHeader//*[local-name() = $kind]
           [parent::tei:listPerson | parent::tei:listPlace | parent::tei:listOrg][@xml:id]"
           group-by="string(@xml:id)">
-        <xsl:sequence select="current-group()[1]"/>
+        <xsl:sequence select="f:full(current-group()[1])"/>
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:call-template name="page">
@@ -112,7 +113,7 @@
       <h2><xsl:value-of select="$main"/></h2>
       <!-- Spellings from every document that lists the entry, in order of first use. -->
       <xsl:variable name="variants" select="distinct-values(
-          $documents/tei:TEI/tei:teiHeader//*[local-name() = $kind][@xml:id = $id]
+          f:full($documents/tei:TEI/tei:teiHeader//*[local-name() = $kind][@xml:id = $id])
           /*[local-name() = $register?name][not(@type = 'main')] ! normalize-space(.))[. ne $main]"/>
       <xsl:if test="exists($variants)">
         <p class="variants"><span class="field">Also written: </span>
@@ -161,9 +162,9 @@
               </xsl:if>
               <xsl:text>, </xsl:text>
               <span class="count"><xsl:value-of select="f:plural(count(?mentions), 'mention')"/></span>
-              <xsl:call-template name="context">
-                <xsl:with-param name="mention" select="?mentions[1]"/>
-              </xsl:call-template>
+              <!-- The first mention in its words, quoted when the record was made. -->
+              <xsl:copy-of select="$document/e:context[@name = $register?name]
+                  [@ref = '#' || $id][1]/node()" copy-namespaces="no"/>
             </li>
           </xsl:for-each>
         </ul>
@@ -176,28 +177,5 @@
     <xsl:param name="noun" as="xs:string"/>
     <xsl:sequence select="$count || ' ' || $noun || (if ($count ne 1) then 's' else '')"/>
   </xsl:function>
-
-  <!-- The first mention with some words either side, from its own paragraph or note
-       (a note inside the paragraph is not part of the paragraph's words). -->
-  <xsl:template name="context">
-    <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="block" select="f:block($mention)"/>
-    <xsl:variable name="texts" select="$block//text()[f:block(.) is $block]"/>
-    <xsl:variable name="before" select="replace(string-join($texts[. &lt;&lt; $mention]), '\s+', ' ')"/>
-    <xsl:variable name="after" select="replace(string-join(($texts except $mention//text())
-        [. &gt;&gt; $mention]), '\s+', ' ')"/>
-    <xsl:variable name="width" select="70"/>
-    <span class="context">
-      <xsl:text>“</xsl:text>
-      <xsl:value-of select="if (string-length($before) gt $width)
-          then '…' || replace(substring($before, string-length($before) - $width), '^\S*\s', '')
-          else replace($before, '^\s+', '')"/>
-      <strong><xsl:value-of select="normalize-space($mention)"/></strong>
-      <xsl:value-of select="if (string-length($after) gt $width)
-          then replace(substring($after, 1, $width), '\s\S*$', '') || '…'
-          else replace($after, '\s+$', '')"/>
-      <xsl:text>”</xsl:text>
-    </span>
-  </xsl:template>
 
 </xsl:stylesheet>

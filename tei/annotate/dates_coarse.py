@@ -1,24 +1,25 @@
 """Dates coarser than a day, and dates relative to the day a text was written.
 
-A month or a year stated as such keeps ``@when`` at its precision (dates.py). What this
-module finds is vaguer: a part of a month ("the end of October", "mid-November"), a
-season, a quarter or half of a year, a week ("next week"), a span of years
-("in 1963-1965"). These get ``notBefore``/``notAfter`` bounds: TEI's way of saying "some
+A month or a year stated as such keeps ``@when`` at its precision (dates_readings.py).
+What this module finds is vaguer: a part of a month ("the end of October",
+"mid-November"), a season, a quarter or half of a year, a week ("next week"), a span of
+years ("in 1963-1965"). These get ``notBefore``/``notAfter`` bounds: TEI's way of saying "some
 time within". Words relative to the writing day ("yesterday", "on Monday") are resolved
 only against a day (an entry's date or the document's), by the rules of docs/dates.md.
 
-Each finder yields ``(start, end, attrs)``; dates.py weighs them against the other forms.
+Each reading turns one match into a candidate (or None); the records of dates_table.py
+pair it with its pattern, and dates.py weighs the candidates against the other forms.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 from tei.annotate.dates_calendar import Reference, iso, nearest_year
-from tei.annotate.dates_gates import Gates, gate, scan
+from tei.annotate.dates_form import Candidate, Context, single
+from tei.annotate.dates_gates import gate
 from tei.annotate.dates_lexicon import (
     DAY,
     MONTH_FULL,
@@ -27,8 +28,6 @@ from tei.annotate.dates_lexicon import (
     YEAR4,
     month_number,
 )
-
-Found = tuple[int, int, dict[str, str]]
 
 _YEAR_OR_RELATIVE = (
     rf"(?:,?\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d)"
@@ -92,22 +91,16 @@ _FUTURE_CLAUSE = re.compile(
     r"beginning|starting|next|coming|tomorrow)\b|\w[’']ll\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.!?;]\s")
 
-# What every match of each pattern above contains, under its flags (see dates_gates.py).
-_HAS_MONTH = gate("|".join(w for name in MONTH_NAMES for w in (name[:3], name[:3].upper())))
-_GATES: dict[re.Pattern[str], Gates] = {
-    PART_OF_MONTH: (_HAS_MONTH,),
-    SEASON: (gate("spring|summer|autumn|fall|winter", re.IGNORECASE),),
-    QUARTER: (gate("quarter|half", re.IGNORECASE),),
-    YEAR_SPAN: (gate(YEAR4),),
-    WEEK: (gate("week", re.IGNORECASE),),
-    MONTH_OR_YEAR: (gate("month|year", re.IGNORECASE),),
-    RELATIVE_DAY: (gate("yesterday|today|tonight|tomorrow", re.IGNORECASE),),
-    BARE_WEEKDAY: (gate("|".join([*WEEKDAYS, *(w.upper() for w in WEEKDAYS)])),),
-}
-
-
-def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    return scan(pattern, _GATES[pattern], text)
+# What every match of each pattern above contains, under its flags (see dates_gates.py);
+# named in the records of dates_table.py. (A year: dates_patterns.HAS_YEAR.)
+HAS_MONTH_OPENING = gate(
+    "|".join(w for name in MONTH_NAMES for w in (name[:3], name[:3].upper())))
+HAS_SEASON = gate("spring|summer|autumn|fall|winter", re.IGNORECASE)
+HAS_QUARTER = gate("quarter|half", re.IGNORECASE)
+HAS_WEEK = gate("week", re.IGNORECASE)
+HAS_MONTH_OR_YEAR = gate("month|year", re.IGNORECASE)
+HAS_RELATIVE_DAY = gate("yesterday|today|tonight|tomorrow", re.IGNORECASE)
+HAS_WEEKDAY = gate("|".join([*WEEKDAYS, *(w.upper() for w in WEEKDAYS)]))
 
 
 # A weekday is "unambiguous" when the nearest such day before the reference lies within
@@ -134,58 +127,55 @@ def _bounds(start: str, end: str) -> dict[str, str]:
     return {"notBefore": start, "notAfter": end}
 
 
-def parts_of_months(text: str, ref: Reference | None) -> Iterator[Found]:
-    for match in _matches(PART_OF_MONTH, text):
-        month = month_number(match["mon"])
-        year = _year(match, month, ref)
-        if year is None:
-            continue
-        part = " ".join((match["of"] or match["adj"]).lower().split())
-        first, last = _PART[part]
-        last = min(last, _last_day(year, month)) if last < 31 else _last_day(year, month)
-        start = match.start("of") if match["of"] else match.start("adj")
-        yield start, match.end(), _bounds(iso(year, month, first), iso(year, month, last))
+def part_of_month(match: re.Match[str], context: Context) -> Candidate | None:
+    month = month_number(match["mon"])
+    year = _year(match, month, context.ref)
+    if year is None:
+        return None
+    part = " ".join((match["of"] or match["adj"]).lower().split())
+    first, last = _PART[part]
+    last = min(last, _last_day(year, month)) if last < 31 else _last_day(year, month)
+    start = match.start("of") if match["of"] else match.start("adj")
+    return single(start, match.end(), **_bounds(iso(year, month, first), iso(year, month, last)))
 
 
-def seasons(text: str, ref: Reference | None) -> Iterator[Found]:
-    for match in _matches(SEASON, text):
-        if match["season"] == "fall" and not match["y"]:
-            continue  # "fall of this year" is rare; "fall" is mostly the verb
-        year = _year(match, None, ref)
-        if year is None:
-            continue
-        first, last = _SEASON[match["season"].lower()]
-        if match["y2"] and not (first == 12 and _second_year(year, match["y2"]) == year + 1):
-            continue  # "summer 1962-1963" is no season
-        end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
-        yield match.start(), match.end(), _bounds(iso(year, first), iso(end_year, end_month))
+def season(match: re.Match[str], context: Context) -> Candidate | None:
+    if match["season"] == "fall" and not match["y"]:
+        return None  # "fall of this year" is rare; "fall" is mostly the verb
+    year = _year(match, None, context.ref)
+    if year is None:
+        return None
+    first, last = _SEASON[match["season"].lower()]
+    if match["y2"] and not (first == 12 and _second_year(year, match["y2"]) == year + 1):
+        return None  # "summer 1962-1963" is no season
+    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+    return single(match.start(), match.end(), **_bounds(iso(year, first), iso(end_year, end_month)))
 
 
-def quarters(text: str, ref: Reference | None) -> Iterator[Found]:
-    for match in _matches(QUARTER, text):
-        year = _year(match, None, ref)
-        if year is None:
-            continue
-        number = _ORDINAL_PART[match["ord"].lower()]
-        size = 3 if match["unit"].lower() == "quarter" else 6
-        if match["ord"].lower() == "last":
-            number = 12 // size
-        if number * size > 12:
-            continue
-        yield match.start(), match.end(), _bounds(
-            iso(year, (number - 1) * size + 1), iso(year, number * size))
+def quarter(match: re.Match[str], context: Context) -> Candidate | None:
+    year = _year(match, None, context.ref)
+    if year is None:
+        return None
+    number = _ORDINAL_PART[match["ord"].lower()]
+    size = 3 if match["unit"].lower() == "quarter" else 6
+    if match["ord"].lower() == "last":
+        number = 12 // size
+    if number * size > 12:
+        return None
+    return single(match.start(), match.end(), **_bounds(
+        iso(year, (number - 1) * size + 1), iso(year, number * size)))
 
 
 def _second_year(first: int, digits: str) -> int:
     return int(digits) if len(digits) == 4 else first // 100 * 100 + int(digits)
 
 
-def year_spans(text: str, ref: Reference | None) -> Iterator[Found]:
-    for match in _matches(YEAR_SPAN, text):
-        first = int(match["y1"])
-        last = _second_year(first, match["y2"])
-        if first < last:
-            yield match.start("y1"), match.end(), _bounds(str(first), str(last))
+def year_span(match: re.Match[str], context: Context) -> Candidate | None:
+    first = int(match["y1"])
+    last = _second_year(first, match["y2"])
+    if first >= last:
+        return None
+    return single(match.start("y1"), match.end(), **_bounds(str(first), str(last)))
 
 
 def _day(ref: Reference | None) -> date | None:
@@ -194,58 +184,57 @@ def _day(ref: Reference | None) -> date | None:
     return date(ref.year, ref.month, ref.day)
 
 
-def weeks(text: str, ref: Reference | None) -> Iterator[Found]:
-    day = _day(ref)
+def week(match: re.Match[str], context: Context) -> Candidate | None:
+    day = _day(context.ref)
     if day is None:
-        return
-    monday = day - timedelta(days=day.weekday())
-    for match in _matches(WEEK, text):
-        which = match["which"].lower()
-        if which in ("past", "coming"):
-            # The seven days before or after the reference, not a calendar week.
-            first = day - timedelta(days=7) if which == "past" else day + timedelta(days=1)
-        else:
-            first = monday + timedelta(days={"next": 7, "last": -7}.get(which, 0))
-        last = first + timedelta(days=6)
-        yield match.start(), match.end(), _bounds(first.isoformat(), last.isoformat())
+        return None
+    which = match["which"].lower()
+    if which in ("past", "coming"):
+        # The seven days before or after the reference, not a calendar week.
+        first = day - timedelta(days=7) if which == "past" else day + timedelta(days=1)
+    else:
+        monday = day - timedelta(days=day.weekday())
+        first = monday + timedelta(days={"next": 7, "last": -7}.get(which, 0))
+    last = first + timedelta(days=6)
+    return single(match.start(), match.end(), **_bounds(first.isoformat(), last.isoformat()))
 
 
-def months_and_years(text: str, ref: Reference | None) -> Iterator[Found]:
+def month_or_year(match: re.Match[str], context: Context) -> Candidate | None:
+    ref = context.ref
     if ref is None:
-        return
-    for match in _matches(MONTH_OR_YEAR, text):
-        shift = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
-        if match["unit"].lower() == "year":
-            yield match.start(), match.end(), {"when": str(ref.year + shift)}
-        elif ref.month is not None:
-            index = ref.year * 12 + ref.month - 1 + shift
-            yield match.start(), match.end(), {"when": iso(index // 12, index % 12 + 1)}
+        return None
+    shift = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+    if match["unit"].lower() == "year":
+        return single(match.start(), match.end(), when=str(ref.year + shift))
+    if ref.month is None:
+        return None
+    index = ref.year * 12 + ref.month - 1 + shift
+    return single(match.start(), match.end(), when=iso(index // 12, index % 12 + 1))
 
 
-def relative_days(text: str, written: Reference | None) -> Iterator[Found]:
+def relative_day(match: re.Match[str], context: Context) -> Candidate | None:
     """"yesterday", "today", "tomorrow" against the day the text was written on."""
-    day = _day(written)
+    day = _day(context.written)
     if day is None:
-        return
-    for match in _matches(RELATIVE_DAY, text):
-        shift = _DAY_SHIFT[" ".join(match["word"].lower().split())]
-        yield match.start(), match.end(), {"when": (day + timedelta(days=shift)).isoformat()}
+        return None
+    shift = _DAY_SHIFT[" ".join(match["word"].lower().split())]
+    return single(match.start(), match.end(), when=(day + timedelta(days=shift)).isoformat())
 
 
-def bare_weekdays(text: str, ref: Reference | None) -> Iterator[Found]:
+def bare_weekday(match: re.Match[str], context: Context) -> Candidate | None:
     """"on Monday": the nearest such day before the reference, when it lies within
     ``WEEKDAY_REACH`` days; on the reference's own weekday, or in a clause about the
     future, nothing is tagged."""
-    day = _day(ref)
+    day, text = _day(context.ref), context.text
     if day is None:
-        return
-    for match in _matches(BARE_WEEKDAY, text):
-        clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())),
-                           default=0)
-        if _FUTURE_CLAUSE.search(text, clause_start, match.start()):
-            continue
-        weekday = WEEKDAYS.index(match["wd"].capitalize())
-        back = (day.weekday() - weekday) % 7
-        if 1 <= back <= WEEKDAY_REACH:
-            yield match.start("wd"), match.end("wd"), {
-                "when": (day - timedelta(days=back)).isoformat()}
+        return None
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())),
+                       default=0)
+    if _FUTURE_CLAUSE.search(text, clause_start, match.start()):
+        return None
+    weekday = WEEKDAYS.index(match["wd"].capitalize())
+    back = (day.weekday() - weekday) % 7
+    if not 1 <= back <= WEEKDAY_REACH:
+        return None
+    return single(match.start("wd"), match.end("wd"),
+                  when=(day - timedelta(days=back)).isoformat())

@@ -1,23 +1,18 @@
-"""Words and regular-expression pieces the date recogniser is built from."""
+"""Words and regular-expression pieces the date recogniser is built from; the month and
+weekday words themselves are those of :mod:`tei.date_words`."""
 
 from __future__ import annotations
 
 import re
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)
-# Abbreviations seen in telegrams and FRUS prose ("Oct.", "Sept.", "Nov 7").
-_MONTH_ABBREVIATIONS = {
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
-    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-}
+from tei.date_words import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
+
+# MONTH_NAMES and WEEKDAYS are the recogniser's as well: its modules import them from here.
+
 ROMAN_MONTHS = {
     "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
     "IX": 9, "X": 10, "XI": 11, "XII": 12,
 }
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _month_table() -> dict[str, int]:
@@ -25,7 +20,7 @@ def _month_table() -> dict[str, int]:
     for number, name in enumerate(MONTH_NAMES, start=1):
         table[name] = number
         table[name.upper()] = number
-    for name, number in _MONTH_ABBREVIATIONS.items():
+    for name, number in MONTH_ABBREVIATIONS.items():
         table[name] = number
         table[name.upper()] = number
     return table

@@ -1,11 +1,11 @@
-"""The regular expressions of the date recogniser, one per written form."""
+"""The regular expressions of the date recogniser, one per written form, and the gates and
+heads that spare their scans."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from tei.annotate.dates_gates import Gates, gate, scan
+from tei.annotate.dates_gates import gate
 from tei.annotate.dates_lexicon import (
     BRACKET_GLOSS,
     DASH,
@@ -90,64 +90,27 @@ YEAR_ALONE = re.compile(
     rf"mid-)\s*(?P<y>{YEAR4})(?!\d|{DASH}\d|\s+(?:tons?|copies|people|persons|men|troops|"
     r"units|dollars|rubles|roubles|km|kilometers|miles|cases|pieces)\b)")
 
-# -- gates (dates_gates.py) ---------------------------------------------------------------
-# Every month name and abbreviation opens with the first three letters of its name.
+# -- gates and heads (dates_gates.py), named in the records of dates_table.py ------------
 # A month name or abbreviation followed by what MONTH wants after it.
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
-_HAS_MONTH = gate(rf"(?:{_MONTH_WORDS})(?:\b|\.)")
-_HAS_DIGIT = gate(r"\d")
-_HAS_YEAR = gate(YEAR4)
-_HAS_NUMERIC = gate(r"\d[./]\d")
-_HAS_DOTTED = gate(r"\d\.\d")
-_HAS_HYPHENATED = gate(r"\d-\d")
-_HAS_ROMAN = gate(r"\d[./ ]\s?[IVX]")
-_HAS_THIS_MONTH = gate(r"\smonth\b")
-_HAS_RANGE_WORD = gate(r"(?:from|between|period)\s")
-_HAS_AND = gate(r"\sand\s")
-
-GATES: dict[re.Pattern[str], Gates] = {
-    DAY_MONTH: (_HAS_MONTH, _HAS_DIGIT),
-    MONTH_DAY: (_HAS_MONTH, _HAS_DIGIT),
-    MONTH_YEAR: (_HAS_YEAR, _HAS_MONTH),
-    MONTH_ALONE: (_HAS_MONTH,),
-    DAY_OF_THIS_MONTH: (_HAS_THIS_MONTH, _HAS_DIGIT),
-    ROMAN_DATE: (_HAS_ROMAN,),
-    NUMERIC_DATE: (_HAS_NUMERIC,),
-    NUMERIC_NO_YEAR: (_HAS_DOTTED,),
-    ISO_DATE: (_HAS_HYPHENATED, _HAS_YEAR),
-    DAY_RANGE: (_HAS_MONTH, _HAS_DIGIT),
-    MONTH_DAY_RANGE: (_HAS_MONTH, _HAS_DIGIT),
-    KEYWORD_RANGE: (_HAS_RANGE_WORD, _HAS_MONTH, _HAS_DIGIT),
-    KEYWORD_RANGE_US: (_HAS_RANGE_WORD, _HAS_MONTH, _HAS_DIGIT),
-    CROSS_MONTH_RANGE: (_HAS_MONTH, _HAS_DIGIT),
-    YEAR_RANGE: (_HAS_RANGE_WORD, _HAS_YEAR),
-    DAY_LIST: (_HAS_AND, _HAS_MONTH, _HAS_DIGIT),
-    MONTH_DAY_LIST: (_HAS_AND, _HAS_MONTH, _HAS_DIGIT),
-    YEAR_ALONE: (_HAS_YEAR,),
-}
+HAS_MONTH = gate(rf"(?:{_MONTH_WORDS})(?:\b|\.)")
+HAS_DIGIT = gate(r"\d")
+HAS_YEAR = gate(YEAR4)
+HAS_NUMERIC = gate(r"\d[./]\d")
+HAS_DOTTED = gate(r"\d\.\d")
+HAS_HYPHENATED = gate(r"\d-\d")
+HAS_ROMAN = gate(r"\d[./ ]\s?[IVX]")
+HAS_THIS_MONTH = gate(r"\smonth\b")
+HAS_RANGE_WORD = gate(r"(?:from|between|period)\s")
+HAS_AND = gate(r"\sand\s")
 
 # Where a match can start, as plain words and digits (searched for quickly): the first
 # piece of the pattern, or of its optional opening group and what follows that.
 _WEEKDAY_WORDS = "|".join([*WEEKDAYS, *(w.upper() for w in WEEKDAYS)])
 _DIGITS = "|".join("0123456789")
-_AT_MONTH = re.compile(_MONTH_WORDS)
-_AT_DAY = re.compile(_DIGITS)
-_AT_RANGE_WORD = re.compile("from|between|period")
-HEADS: dict[re.Pattern[str], re.Pattern[str]] = {
-    DAY_MONTH: re.compile(f"{_WEEKDAY_WORDS}|{_DIGITS}"),
-    MONTH_DAY: re.compile(f"{_WEEKDAY_WORDS}|{_MONTH_WORDS}"),
-    MONTH_YEAR: _AT_MONTH,
-    DAY_RANGE: _AT_DAY,
-    MONTH_DAY_RANGE: _AT_MONTH,
-    KEYWORD_RANGE: _AT_RANGE_WORD,
-    KEYWORD_RANGE_US: _AT_RANGE_WORD,
-    CROSS_MONTH_RANGE: _AT_DAY,
-    YEAR_RANGE: re.compile("from|between"),
-    DAY_LIST: _AT_DAY,
-    MONTH_DAY_LIST: _AT_MONTH,
-}
-
-
-def matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches of one of the patterns above over ``text``, skipped when a gate fails."""
-    return scan(pattern, GATES[pattern], text, HEADS.get(pattern))
+AT_MONTH = re.compile(_MONTH_WORDS)
+AT_DAY = re.compile(_DIGITS)
+AT_WEEKDAY_OR_DAY = re.compile(f"{_WEEKDAY_WORDS}|{_DIGITS}")
+AT_WEEKDAY_OR_MONTH = re.compile(f"{_WEEKDAY_WORDS}|{_MONTH_WORDS}")
+AT_RANGE_WORD = re.compile("from|between|period")
+AT_FROM_OR_BETWEEN = re.compile("from|between")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tei.date_words import MONTH_ABBREVIATIONS, MONTH_NAMES
 from tei.model import SUPERSCRIPT_DIGITS, Span
 
 _TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -40,8 +41,8 @@ _COUNTING_WORD = re.compile(
     r"over|under|only|some|all|the|these|those|its|his|her|their|our|your|my|per|each|"
     r"version|room|line|lines|group|groups|phase|stage|part|parts|volume|vol|file|box|"
     # a day after its month ("on November 3.")
-    r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s$",
+    + "|".join(word.lower() for word in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
+    + r")\.?\s$",
     re.IGNORECASE)
 # A glued digit after these is a number, not a marker: "No.12", "Nº3", "IL-28", "1,000".
 _NUMBER_CONTEXT = re.compile(r"(?:No\.|Nº|№|Nr\.|#|\d[.,]|[A-Z]-?)$")

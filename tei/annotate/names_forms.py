@@ -5,7 +5,7 @@ From ``<surname>Ostrovin</surname>, <forename>Nikolai S.</forename>`` come ``Ost
 is found with or without spaces and dots between initials (``N.S.``, ``N. S.``, ``NS``,
 ``A.I.Malkov``), in title case or capitals, across a line break, and with a supplied part in
 square brackets (``[Nikolai] Ostrovin``, ``Pak [Seong-cheol]``). A plain-text name is read
-into surname and forenames by the register (:func:`tei.register._plain_name`); a single
+into surname and forenames by the register (:func:`tei.person_register._plain_name`); a single
 word, or a Vietnamese name (``Tran Van Loc``), is found only as it is written.
 """
 
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tei.annotate.names_view import fold, name_key
-from tei.register import PARTICLES, PersonName
+from tei.person_register import PARTICLES, PersonName
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 

@@ -22,9 +22,14 @@ from tei.annotate.names_forms import Form, compile_forms, derive_forms
 from tei.annotate.names_view import fold, make_view, name_key
 from tei.annotate.unregistered import find_unregistered
 from tei.lexicon import COURTESY, NOT_FORENAMES, NOT_HELD, is_honorific
+from tei.lexicon import FEMALE_COURTESY as _FEMALE
+from tei.lexicon import INSTITUTION_AFTER as _INSTITUTION_AFTER
+from tei.lexicon import MALE_COURTESY as _MALE
+from tei.lexicon import SUFFIX_AFTER_MENTION as _SUFFIX
+from tei.lexicon import TITLE_LINKS as _TITLE_LINKS
 from tei.model import Span
 from tei.namespaces import TEI
-from tei.register import Register
+from tei.person_register import Register
 
 
 @dataclass
@@ -44,11 +49,6 @@ class PersonResult:
     unregistered: list[Mention] = field(default_factory=list)
 
 
-# Words of an office title that may stand between an honorific and a name
-# ("Assistant Secretary of State Okonkwo").
-_TITLE_LINKS = {"of", "state", "defense", "defence", "foreign", "affairs", "the", "treasury",
-                "interior", "soviet", "american", "french", "british", "german", "cuban",
-                "west", "east", "union", "usa", "ussr", "u.s."}
 # How far before a name its forenames, initials, nickname or office are looked for: a
 # bounded window keeps the search linear in the length of the text.
 _WINDOW = 160
@@ -59,17 +59,7 @@ _GIVEN_BEFORE = re.compile(
     r"|[\"“'‘][A-ZÀ-Þ][\w'’\-]*[\"”'’]"
     r"|[A-ZÀ-Þ][a-zà-ÿ'’\-]+)[ \t]*\n?[ \t]*$")
 _TITLE_WORD = re.compile(r"([\w'’.\-]+)\s+$")
-# Courtesy words that say whether a woman or a man is meant ("Mme. Harlan", "Mr. Harlan").
-_FEMALE = {"mrs", "ms", "mme", "madame", "mlle", "miss", "frau", "lady", "senora", "dona",
-           "madam", "signora", "mademoiselle"}
-_MALE = {"mr", "monsieur", "herr", "sir", "lord", "senor", "don", "signor"}
-# A name followed by one of these names an institution, a place or a policy, not a person.
-_INSTITUTION_AFTER = re.compile(
-    r"\s+(?:Library|Libraries|Center|Centre|Foundation|Institute|Administration|"
-    r"Airport|Doctrine|Plan|Line|Round|Prize|Museum|University|College|School|Street|"
-    r"Avenue|Square|Bridge|Hall|Memorial|Archives?|Papers|Collection|Boulevard|Station)\b")
 _LOWER_WORD = re.compile(r"[a-z]{3,}")
-_SUFFIX = re.compile(r",?[ \t]?((?:Jr|Sr)\.|I{2,3}(?![\w]))")
 # The end of a sentence, also when a footnote marker follows its full stop ("agreed.³").
 _SENTENCE_END = re.compile(
     r"(?:^|[.!?:;\"“”](?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}(?!\d))?|\n\s*\n)\s*$")

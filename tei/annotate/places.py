@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from tei.annotate.names_forms import SUPERSCRIPTS
 from tei.annotate.names_view import fold, make_view
-from tei.entity_register import EntityRegister
 from tei.model import Span
+from tei.place_register import EntityRegister
 
 _TAG = {"place": "placeName", "org": "orgName"}
 _ARTICLE = re.compile(r"^the\s+(?=\S)")

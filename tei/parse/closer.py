@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tei.lexicon import NOT_SIGNER_CAPS
 from tei.model import Block
 from tei.parse import patterns as pat
 from tei.parse.lines import Line, make_field
@@ -213,13 +214,10 @@ def _distribution(source: str, content: list[Line]) -> list[Block]:
     return []
 
 
-
-
 def _is_prose_caps(text: str) -> bool:
     """A caps line that is a heading or classification, not a name."""
     words = re.sub(r"[^A-Za-z ]", " ", text).split()
-    stop = {"SECRET", "TOP", "CONFIDENTIAL", "URGENT", "END", "NOTES", "EDITOR", "COPY", "XXX"}
-    return any(word.upper() in stop for word in words) or len(words) > 4
+    return any(word.upper() in NOT_SIGNER_CAPS for word in words) or len(words) > 4
 
 
 def _block(source: str, start: int, end: int, kind: str, line_type: str | None = None) -> Block:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tei.lexicon import NOT_SPEAKERS, SPEAKER_TITLES
 from tei.model import Block, Warning_
 from tei.parse import patterns as pat
 from tei.parse.lines import Line, fold, fold_hyphenated
@@ -24,16 +25,11 @@ SECTION_LABEL = re.compile(
 )
 _NAME_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
 SPEAKER_LABEL = re.compile(
-    rf"(?:(?:Cdes?|Comrades?|Com|Comr|Mr|Mme|Mrs|Dr)\.?\s+)?{_NAME_WORD}(?:\s{_NAME_WORD}){{0,4}}:"
+    rf"(?:(?:{SPEAKER_TITLES})\.?\s+)?{_NAME_WORD}(?:\s{_NAME_WORD}){{0,4}}:"
     r"(?=\s)"
     r"|(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\.(?=\s)"
     r"|(?:[A-Z]\.){1,3}[A-Z][a-z]+\.(?=\s)"
 )
-_NOT_SPEAKERS = {
-    "note", "ref", "re", "subject", "date", "place", "time", "to", "from", "source", "summary",
-    "translator's", "translator’s", "comment", "answer", "question", "reference", "attention",
-    "copy", "copies", "received", "dispatched", "arrived", "processed", "contents", "citation",
-}
 # K4: a page number or running header left between two halves of a paragraph.
 PAGE_NUMBER = re.compile(r"\d{1,3}|-\s?\d{1,3}\s?-")
 RUNNING_HEADER = re.compile(r"[A-Z][A-Z .,'’-]{8,80}\s\d{1,4}|\d{1,4}\s[A-Z][A-Z .,'’-]{8,80}")
@@ -110,7 +106,7 @@ def _labels(text: str) -> tuple[tuple[int, int, str], ...]:
     speaker = SPEAKER_LABEL.match(text)
     if speaker:
         first = speaker.group().split()[0].lower().rstrip(":.")
-        if first not in _NOT_SPEAKERS and not text[speaker.end() :].strip() == "":
+        if first not in NOT_SPEAKERS and not text[speaker.end() :].strip() == "":
             return ((0, speaker.end(), "speaker"),)
     return ()
 

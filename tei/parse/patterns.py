@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
+from tei.date_words import MONTH_ABBREVIATIONS, MONTH_NAMES
+from tei.lexicon import DISTRIBUTION_TITLES
+
+# A full month name, or an abbreviation with or without its period ("Sept" before "Sep").
+MONTH = "(?:{})".format("|".join(
+    [*MONTH_NAMES,
+     *(rf"{word}\.?" for word in sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))]))
 _DAY_MONTH_YEAR = rf"\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}\s+\d{{4}}"
 _MONTH_DAY_YEAR = rf"{MONTH}\s+\d{{1,2}},\s*\d{{4}}"
 _TIME = (
@@ -104,7 +107,7 @@ DISTRIBUTION_HEAD = re.compile(
 )
 DISTRIBUTION_NUMBERED = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s*[-–—]\s*\S.{0,60}", re.I)
 DISTRIBUTION_NAME = re.compile(
-    r"(?:Comrades?|Cdes?\.?|Com\.|Comr\.)\s+[A-ZÀ-Þ][\w'’.-]*(?:[ ,]+[A-ZÀ-Þ][\w'’.-]*){0,4}\.?"
+    rf"(?:{DISTRIBUTION_TITLES})\s+[A-ZÀ-Þ][\w'’.-]*(?:[ ,]+[A-ZÀ-Þ][\w'’.-]*){{0,4}}\.?"
 )
 
 SENTENCE_END = re.compile(r"[.!?:;…\"”’»)\]]$")

@@ -61,6 +61,17 @@
         /tei:correspAction[@type = $action]/tei:note[@type = 'title'])[1] ! string(.)"/>
   </xsl:function>
 
+  <!-- A register entry or editorial declaration of an edition listing, whole. The listing
+       keeps each distinct one once (e:shared, in the order of first use) and the documents'
+       records point to it (@e:same, see tei/site_listing.py); elsewhere an element is whole
+       already. -->
+  <xsl:key name="shared" match="e:shared/*" use="@e:key"/>
+
+  <xsl:function name="f:full" as="element()*">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:sequence select="$elements ! (if (@e:same) then key('shared', @e:same, root(.)) else .)"/>
+  </xsl:function>
+
   <!-- The documents of an edition listing, oldest first; the stem breaks ties. -->
   <xsl:function name="f:chronological" as="element(e:document)*">
     <xsl:param name="edition" as="document-node()?"/>

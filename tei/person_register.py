@@ -6,27 +6,25 @@ A register is any TEI document holding ``person`` elements (in ``standOff``, ``t
 the person finder derives the forms names take in running text. A name may be marked up
 (``forename``/``surname``), written ``Surname, Forename``, or written plainly
 (``Forename I. Surname``, or family name first where the register says so): all three are
-read into surname and forenames. :func:`parse_register` reads a file safely (internal
-entities only, no network) and says what it had to assume.
+read into surname and forenames. Loading, ids, see-also links and the copy of an entry are
+those of every register (:mod:`tei.register_base`); persons also follow ``@corresp``, take
+two entries with the same main name for one person, and say what each file gave.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
 from tei.annotate.names_view import name_key
-from tei.errors import InputError
-from tei.lexicon import is_honorific
-from tei.namespaces import TEI, TEI_NS, XML_ID, XML_LANG
-from tei.safe_parser import safe_parser
+from tei.lexicon import GENERATIONAL_SUFFIXES, is_honorific
+from tei.namespaces import TEI, XML_ID, XML_LANG
+from tei.register_base import Entry, EntryRegister, follow_same_as, text_of
 
 _T = TEI
 
@@ -59,14 +57,10 @@ class PersonName:
     suffix: str = ""  # a generational suffix: "Jr.", "III"
 
 
-@dataclass
-class Person:
-    pid: str
-    element: etree._Element
+@dataclass(kw_only=True)
+class Person(Entry):
     names: list[PersonName] = field(default_factory=list)
-    same_as: str | None = None
     hints: str = ""  # role names, notes and honorifics, lower case: used to resolve titles
-    source: str = ""
 
 
 @dataclass
@@ -89,7 +83,7 @@ class FileReport:
         return text
 
 
-class Register:
+class Register(EntryRegister[Person]):
     """Registered persons by ``xml:id``; ``see`` entries point to their main entry.
 
     An entry that repeats an earlier entry's main name under another id, or points to an
@@ -97,33 +91,44 @@ class Register:
     lead to the earlier entry, and ``duplicates`` says so once per entry.
     """
 
+    ENTRY_TAGS = ("person",)
+    SEE_ALSO = ("sameAs", "corresp")
+
     def __init__(self, persons: Sequence[Person] = ()) -> None:
-        self.persons: dict[str, Person] = {}
+        super().__init__(persons)
         self.reports: list[FileReport] = []
         self.duplicates: list[str] = []
-        for person in persons:
-            self.persons.setdefault(person.pid, person)
         self._join_duplicates()
 
-    @classmethod
-    def load(cls, paths: Sequence[Path],
-             roots: Mapping[Path, etree._Element] | None = None) -> Register:
-        """Read every ``person`` of the given TEI files; the first file wins on a repeated id.
+    @property
+    def persons(self) -> dict[str, Person]:
+        return self.entries
 
-        ``roots`` holds files already parsed with :func:`parse_register`."""
-        persons: list[Person] = []
-        reports: list[FileReport] = []
-        for path in paths:
-            path = Path(path)
-            root, warnings = (roots[path], []) if roots and path in roots else \
-                parse_register(path)
-            found, report = _read_file(path, root)
-            report.warnings = warnings
-            persons.extend(found)
-            reports.append(report)
-        register = cls(persons)
-        register.reports = reports
-        return register
+    @classmethod
+    def read_entry(cls, element: etree._Element, xml_id: str, same_as: str | None,
+                   source: str) -> Person:
+        lang = _language(element)
+        elements = element.findall(f"{_T}persName")
+        names = [_read_name(pn, _language(pn) or lang) for pn in elements]
+        if any(n.family_first for n in names):
+            # A variant written plainly follows the order of the person's marked names.
+            names = [n if _marked(pn) else
+                     _read_name(pn, _language(pn) or lang, family_first=True)
+                     for pn, n in zip(elements, names, strict=True)]
+        names = [n for n in names if n.text]
+        hint_parts = [" ".join(text_of(e).split()) for e in element.iter(f"{_T}roleName")]
+        hint_parts += [" ".join(text_of(e).split()) for e in element.findall(f"{_T}note")]
+        hint_parts += [t for n in names for t in n.titles]
+        hint_parts += [" ".join(text_of(e).split())
+                       for e in element.findall(f"{_T}occupation")]
+        return Person(xml_id=xml_id, element=element, names=names, same_as=same_as,
+                      hints=" | ".join(hint_parts).lower(), source=source)
+
+    def file_loaded(self, path: Path, root: etree._Element, entries: list[Person],
+                    warnings: list[str]) -> None:
+        report = _report(path, root, entries)
+        report.warnings = warnings
+        self.reports.append(report)
 
     def _join_duplicates(self) -> None:
         first_by_name: dict[str, str] = {}
@@ -150,28 +155,9 @@ class Register:
                 continue
             first_by_name[key] = pid
 
-    @property
-    def ids(self) -> list[str]:
-        return list(self.persons)
-
-    def __contains__(self, pid: object) -> bool:
-        return pid in self.persons
-
-    def __len__(self) -> int:
-        return len(self.persons)
-
-    def canonical(self, pid: str) -> str:
-        """Follow ``@sameAs`` to the main entry; stop at a cycle or an unknown target."""
-        return follow_same_as(pid, self.persons)
-
     def person(self, pid: str) -> Person:
-        return self.persons[self.canonical(pid)]
-
-    def person_element(self, pid: str) -> etree._Element:
-        """A fresh copy of the canonical entry's ``person`` element (tail removed)."""
-        element = copy.deepcopy(self.person(pid).element)
-        element.tail = None
-        return element
+        """The main entry of ``pid`` (:meth:`entry`, under the name the person finder uses)."""
+        return self.entry(pid)
 
     def names_of(self, pid: str) -> list[PersonName]:
         """Names of a person and of every ``see`` entry that points to it."""
@@ -204,121 +190,24 @@ def _only_as_written(person: Person) -> bool:
                for form in derive_forms(name))
 
 
-def _read_file(path: Path, root: etree._Element) -> tuple[list[Person], FileReport]:
+def _report(path: Path, root: etree._Element, persons: list[Person]) -> FileReport:
     report = FileReport(str(path))
-    persons = _read_persons(path, root)
     for element in root.iter(f"{_T}person"):
         if not element.get(XML_ID):
             report.unused["without xml:id"] = report.unused.get("without xml:id", 0) + 1
-    used: list[Person] = []
     for person in persons:
         if not person.names:
             report.unused["without a persName"] = report.unused.get(
                 "without a persName", 0) + 1
             continue
-        used.append(person)
+        report.persons += 1
         if _only_as_written(person):
             report.as_written += 1
-    report.persons = len(used)
-    return persons, report
-
-
-def parse_register(path: Path) -> tuple[etree._Element, list[str]]:
-    """The root of a register file and the warnings its reading gave.
-
-    Internal entities (declared in the file's own DOCTYPE) are expanded; an external one
-    (``SYSTEM``/``PUBLIC``) is never loaded: such a file is refused. Elements in no namespace
-    are read as TEI with a warning; a file whose registers are in another namespace, or
-    that holds no person, place or organisation at all, is refused.
-    """
-    parser = safe_parser(internal_entities=True)
-    try:
-        tree = etree.parse(str(path), parser)
-    except etree.XMLSyntaxError as error:
-        line = error.lineno if error.lineno else None
-        if _declares_external_entity(path) and "Entity" in str(error.msg):
-            raise InputError(str(path), "the register uses an entity declared outside the "
-                             "file (SYSTEM or PUBLIC); external entities are never loaded",
-                             "write the text of the entity into the register, or declare "
-                             "it inside the file", line=line) from error
-        raise InputError(str(path), f"the register is not well-formed XML: {error.msg}",
-                         "fix the XML and run again", line=line) from error
-    except OSError as error:
-        raise InputError(str(path), f"the register cannot be read: {error}") from error
-    root = tree.getroot()
-    warnings: list[str] = []
-    entries = _ENTRY_NAMES
-    if any(True for _ in root.iter(*entries)):
-        # Entries in no namespace (a bare <listPerson>, or xmlns="" inside a TEI file).
-        _into_tei_namespace(root)
-        warnings.append(f"{path}: warning: the register is not in the TEI namespace; "
-                        f"read as TEI (declare xmlns=\"{TEI_NS}\" on its root)")
-    if not any(True for _ in root.iter(*(f"{_T}{n}" for n in entries))):
-        foreign = sorted({etree.QName(e).namespace or "" for e in root.iter()
-                          if isinstance(e.tag, str) and etree.QName(e).localname in entries
-                          and etree.QName(e).namespace not in (None, TEI_NS)})
-        if foreign:
-            raise InputError(str(path), f"the register's entries are in the namespace "
-                             f"{foreign[0]}, not in the TEI namespace ({TEI_NS})",
-                             "use the TEI namespace")
-        raise InputError(str(path), "the register holds no person, place or "
-                         "organisation (no <person>, <place> or <org>)",
-                         "give a TEI file with a listPerson, listPlace or listOrg")
-    return root, warnings
-
-
-_ENTRY_NAMES = ("person", "place", "org")
-
-
-def _declares_external_entity(path: Path) -> bool:
-    try:
-        head = Path(path).read_bytes()[:65536]
-    except OSError:
-        return False
-    return re.search(rb"<!ENTITY\s+%?\s*[\w.:-]+\s+(?:SYSTEM|PUBLIC)\b", head) is not None
-
-
-def _into_tei_namespace(root: etree._Element) -> None:
-    """Elements in no namespace are put into TEI's, so their copies in a document are TEI."""
-    for element in root.iter():
-        if isinstance(element.tag, str) and not etree.QName(element).namespace:
-            element.tag = f"{_T}{element.tag}"
-    etree.cleanup_namespaces(root, top_nsmap={None: TEI_NS})
-
-
-def _read_persons(path: Path, root: etree._Element | None = None) -> list[Person]:
-    if root is None:
-        root, _ = parse_register(path)
-    persons: list[Person] = []
-    for element in root.iter(f"{_T}person"):
-        pid = element.get(XML_ID)
-        if not pid:
-            continue
-        same_as = _pointer(element.get("sameAs")) or _pointer(element.get("corresp"))
-        lang = _language(element)
-        elements = element.findall(f"{_T}persName")
-        names = [_read_name(pn, _language(pn) or lang) for pn in elements]
-        if any(n.family_first for n in names):
-            # A variant written plainly follows the order of the person's marked names.
-            names = [n if _marked(pn) else
-                     _read_name(pn, _language(pn) or lang, family_first=True)
-                     for pn, n in zip(elements, names, strict=True)]
-        names = [n for n in names if n.text]
-        hint_parts = [" ".join(_text(e).split()) for e in element.iter(f"{_T}roleName")]
-        hint_parts += [" ".join(_text(e).split()) for e in element.findall(f"{_T}note")]
-        hint_parts += [t for n in names for t in n.titles]
-        hint_parts += [" ".join(_text(e).split()) for e in element.findall(f"{_T}occupation")]
-        persons.append(Person(pid=pid, element=element, names=names, same_as=same_as,
-                              hints=" | ".join(hint_parts).lower(), source=str(path)))
-    return persons
-
-
-def _pointer(value: str | None) -> str | None:
-    return (value or "").strip().split(" ")[0].lstrip("#") or None
+    return report
 
 
 def _marked(element: etree._Element) -> bool:
-    return element.find(f"{_T}surname") is not None or "," in _text(element)
+    return element.find(f"{_T}surname") is not None or "," in text_of(element)
 
 
 # Languages whose names are written family name first (``Nguyen Van Loc``, ``Kovács
@@ -331,7 +220,11 @@ TWO_SURNAME_LANGUAGES = frozenset({"es", "pt", "ca", "gl"})
 PARTICLES = frozenset(
     "de del della dei der den des di da das do dos du van von vom zu zum zur ter ten "
     "le la bin ibn bint al el af av".split())
-GENERATIONAL = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV)\.?$")
+_SUFFIXES = "|".join(GENERATIONAL_SUFFIXES)
+# A word that is a generational suffix, with or without its period ("Jr.", "III").
+GENERATIONAL = re.compile(rf"^(?:{_SUFFIXES})\.?$")
+# A generational suffix among the forenames of ``Surname, Forenames Jr.``.
+_SUFFIX_IN_GIVEN = re.compile(rf"\b(?:{_SUFFIXES})\b\.?")
 
 
 def _is_particle(word: str, surname: str) -> bool:
@@ -350,26 +243,16 @@ def _language(element: etree._Element) -> str:
     return ""
 
 
-def _text(element: etree._Element) -> str:
-    """Text content; an unexpanded entity reference contributes nothing."""
-    parts = [element.text or ""]
-    for child in element:
-        if not isinstance(child, etree._Entity) and isinstance(child.tag, str):
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 def _read_name(element: etree._Element, lang: str = "",
                family_first: bool = False) -> PersonName:
     kind = element.get("type") or "main"
     if kind == "family-first":
         kind, family_first = "main", True
     family_first = family_first or lang in FAMILY_FIRST_LANGUAGES
-    text = " ".join(_text(element).split())
-    surnames = [" ".join(_text(e).split()) for e in element.findall(f"{_T}surname")]
-    forenames = [" ".join(_text(e).split()) for e in element.findall(f"{_T}forename")]
-    roles = tuple(" ".join(_text(e).split()) for e in element.findall(f"{_T}roleName"))
+    text = " ".join(text_of(element).split())
+    surnames = [" ".join(text_of(e).split()) for e in element.findall(f"{_T}surname")]
+    forenames = [" ".join(text_of(e).split()) for e in element.findall(f"{_T}forename")]
+    roles = tuple(" ".join(text_of(e).split()) for e in element.findall(f"{_T}roleName"))
     if surnames:
         surname = " ".join(s for s in surnames if s)
         children = [c for c in element if isinstance(c.tag, str)]
@@ -379,10 +262,10 @@ def _read_name(element: etree._Element, lang: str = "",
         if first_fore is not None and first_fore > first_sur:
             between = (children[first_sur].tail or "")
             for c in children[first_sur + 1:first_fore]:
-                between += _text(c) + (c.tail or "")
+                between += text_of(c) + (c.tail or "")
             family_first = "," not in between
         suffix = " ".join(w for e in element.findall(f"{_T}addName")
-                          for w in _text(e).split() if GENERATIONAL.match(w))
+                          for w in text_of(e).split() if GENERATIONAL.match(w))
         return PersonName(text, kind, surname, _forename_tokens(" ".join(forenames)),
                           roles, family_first, suffix=suffix,
                           surnames=tuple(s for s in surnames if s) if len(surnames) > 1
@@ -399,10 +282,10 @@ def _read_name(element: etree._Element, lang: str = "",
     rest = " ".join(words)
     if "," in rest:
         surname, _, given = rest.partition(",")
-        given = re.sub(r"\b(?:Jr|Sr|II|III|IV)\b\.?", "", given)
+        given = _SUFFIX_IN_GIVEN.sub("", given)
         # "Harlan, Mrs. Edith": the honorific is a hint, not a forename.
-        suffixes += re.findall(r"\b(?:Jr|Sr|II|III|IV)\b\.?", given)
-        given = re.sub(r"\b(?:Jr|Sr|II|III|IV)\b\.?", "", given)
+        suffixes += _SUFFIX_IN_GIVEN.findall(given)
+        given = _SUFFIX_IN_GIVEN.sub("", given)
         # "Harlan, Mrs. Edith": the honorific is a hint, not a forename.
         given_titles, given = split_titles(given.strip())
         return PersonName(text, kind, surname.strip(), _forename_tokens(given),
@@ -470,18 +353,3 @@ def _forename_tokens(text: str) -> tuple[str, ...]:
         else:
             tokens.append(word)
     return tuple(tokens)
-
-
-def follow_same_as(start: str, entries: Mapping[str, Any]) -> str:
-    """The id an entry's ``same_as`` chain leads to, stopping at a cycle or an unknown id.
-
-    ``entries`` maps ids to records with a ``same_as`` attribute (an id or empty)."""
-    seen = {start}
-    current = start
-    while True:
-        entry = entries.get(current)
-        target = getattr(entry, "same_as", None)
-        if not target or target not in entries or target in seen:
-            return current
-        current = target
-        seen.add(current)

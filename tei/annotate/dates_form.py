@@ -1,0 +1,105 @@
+"""What a date form is: one record of the recogniser's table (dates_table.py).
+
+A form is a pattern, the reading that turns one of its matches into a candidate, the
+priority its candidates carry among equally long ones, and what spares its scan: the gates
+(pieces every match contains), the heads (where a match can start) and the reference date
+its reading needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum, IntEnum
+
+from tei.annotate.dates_calendar import Reference
+from tei.annotate.dates_gates import Gates, scan
+from tei.model import Span
+
+
+class Priority(IntEnum):
+    """Among overlapping candidates of equal length the lower priority wins."""
+
+    RANGE = 0  # a stated range: "16-17 November", "from 1958 to 1961"
+    LIST = 1  # several days of one month: "27 and 28 October"
+    SINGLE = 2  # one date written out: a day, or a month with its year
+    VAGUE = 3  # a month alone, a part of a month, a season, a week, "yesterday"
+    YEAR = 4  # a year alone after a preposition: "in 1961"
+
+
+class Needs(Enum):
+    """The reference date a reading cannot do without: where it is missing, no match of
+    the form can become a date, so its scan is left out."""
+
+    NOTHING = "nothing"
+    REFERENCE = "a reference date"
+    REFERENCE_MONTH = "a reference month"
+    REFERENCE_DAY = "a reference day"
+    WRITING_DAY = "the day the text was written"
+
+    def met(self, context: Context) -> bool:
+        if self is Needs.NOTHING:
+            return True
+        ref = context.written if self is Needs.WRITING_DAY else context.ref
+        if ref is None:
+            return False
+        if self is Needs.REFERENCE_MONTH:
+            return ref.month is not None
+        if self in (Needs.REFERENCE_DAY, Needs.WRITING_DAY):
+            return ref.month is not None and ref.day is not None
+        return True
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a reading gets besides its match."""
+
+    text: str
+    ref: Reference | None  # the entry's date, else the document's: supplies a missing year
+    written: Reference | None  # the entry's date only: the day "yesterday" counts from
+    order: str | None  # the document's numeric order, "dmy" or "mdy"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What a reading makes of one match: the text it covers and the date spans in it
+    (one, or one per day of a list; a span may stop short of the candidate's end)."""
+
+    start: int
+    end: int
+    spans: tuple[Span, ...]
+
+
+def single(start: int, end: int, **attrs: str) -> Candidate:
+    """A candidate that is one date span over its whole extent."""
+    return Candidate(start, end, (Span.make(start, end, "date", **attrs),))
+
+
+Reading = Callable[[re.Match[str], Context], Candidate | None]
+
+
+@dataclass(frozen=True, eq=False)
+class DateForm:
+    """One written form of a date and how it is read."""
+
+    name: str
+    pattern: re.Pattern[str]
+    interpret: Reading
+    priority: Priority
+    gates: Gates  # pieces every match contains (dates_gates.py)
+    heads: re.Pattern[str] | None = None  # where a match can start; None: anywhere
+    needs: Needs = Needs.NOTHING
+
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of the pattern over ``text``, none at once when a gate finds nothing."""
+        return scan(self.pattern, self.gates, text, self.heads)
+
+    def candidates(self, context: Context) -> Iterator[Candidate]:
+        """The candidates of this form over the context's text, in the order of the text."""
+        if not self.needs.met(context):
+            return
+        for match in self.matches(context.text):
+            found = self.interpret(match, context)
+            if found is not None:
+                yield found

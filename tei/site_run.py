@@ -1,0 +1,410 @@
+"""Rendering a whole edition: every reading page and the site's own pages, in flat memory.
+
+Two passes over the documents, each in worker processes (``tei.workers``):
+
+1. Each document is read and checked (``render.read_tei``), and sends back its digest and
+   a pager record, the little a neighbouring page shows of it (its title and date). The
+   pager records go to a file; their order (``xslt/site-order.xsl``) is the reading order.
+2. Each document is rendered, given only its neighbours' pager records: its reading page,
+   its plain text and downloads, and its site record (``xslt/site-summary.xsl``) with its
+   search terms. A page whose key is unchanged since an earlier run is kept and only its
+   site record made.
+
+The site records are spooled to a file as they come and the site pages (index, registers,
+search, about) are made from a listing of them in the order of the inputs
+(``tei.site_listing``); the search index is built from term counts. So the process holds,
+per document, a few numbers and names, never a document's tree or text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from copy import deepcopy
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from lxml import etree
+
+from tei import __version__
+from tei.errors import InputError
+from tei.findings import printable
+from tei.namespaces import SITE_NS, TEI, TEI_NS
+from tei.outputs import SNIPPETS
+from tei.render import (
+    Renderer,
+    RenderError,
+    RenderReport,
+    SourceDocument,
+    page_files,
+    read_tei,
+    renderer_for,
+    reserved_stems,
+    write_changed,
+)
+from tei.search_index import IndexBuilder, IndexEntry, search_document, snippet_script
+from tei.settings import EditionSettings
+from tei.site_listing import ListingWriter, Record, excerpt, split_record
+from tei.workers import run_batches
+
+
+def render_site(renderer: Renderer, tei_paths: Sequence[Path], outdir: Path,
+                names: Sequence[str] | None, jobs: int,
+                progress: Callable[[int], None] | None,
+                previous: Mapping[str, str]) -> RenderReport:
+    """See :meth:`tei.render.Renderer.render_site`."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    with _scratch(outdir) as scratch:
+        return _Site(renderer, outdir, scratch, jobs).render(tei_paths, names, progress,
+                                                             previous)
+
+
+@contextmanager
+def _scratch(outdir: Path) -> Iterator[Path]:
+    """A folder for the run's listings, in the output folder (so workers find it and it is
+    on the same disk), removed at the end."""
+    folder = Path(tempfile.mkdtemp(prefix=".tei-site-", dir=outdir))
+    try:
+        yield folder
+    finally:
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
+
+
+@dataclass
+class _Listed:
+    """A document read and named: its input number (its place in the search index), its
+    file, page name and input digest, and where its pager record is."""
+
+    number: int
+    path: Path
+    stem: str
+    digest: str
+    pager: tuple[int, int]
+
+
+class _Site:
+    def __init__(self, renderer: Renderer, outdir: Path, scratch: Path, jobs: int) -> None:
+        self.renderer = renderer
+        self.outdir = outdir
+        self.jobs = jobs
+        self.pagers = scratch / "pagers.xml"
+        self.spool = ListingWriter(scratch / "records.xml")
+        self.listing = scratch / "listing.xml"
+        self.records: dict[int, tuple[tuple[int, int], tuple[str, ...]]] = {}
+        self.index = IndexBuilder()
+        self.snippets: dict[str, Path] = {}
+
+    def render(self, tei_paths: Sequence[Path], names: Sequence[str] | None,
+               progress: Callable[[int], None] | None,
+               previous: Mapping[str, str]) -> RenderReport:
+        report = RenderReport(documents=len(tei_paths))
+        documents = self._read(tei_paths, names, report)
+        order = self._order(documents, report)
+        rendered = self._render_pages(documents, order, report, progress, previous)
+        report.rendered = len(rendered)
+        self.spool.close()
+        listing = self._listing(rendered)
+        renderer = self.renderer
+        # What the site pages may read besides the site settings (the about page does).
+        parameters = {"about-text": renderer.settings.about, "tool-version": __version__}
+        try:
+            for page in renderer.site_pages:
+                report.written.append(renderer.transform_to(
+                    self.outdir / page.folder / page.file_name(), page.stylesheet, listing,
+                    **parameters, **page.parameters))
+        except Exception as exc:  # Saxon reports its errors as its own exception type
+            report.errors.append(f"site pages: {_message(exc)}")
+        html = self.outdir / "html"
+        report.written.append(write_changed(html / "search-index.js",
+                                            self.index.script(d.number for d in rendered)))
+        report.written.extend(self.snippets[d.stem] for d in rendered)
+        for asset in renderer.ASSETS:
+            report.written.append(write_changed(html / asset,
+                                                (renderer.stylesheets / asset).read_bytes()))
+        return report
+
+    def _read(self, tei_paths: Sequence[Path], names: Sequence[str] | None,
+              report: RenderReport) -> list[_Listed]:
+        """Pass 1: every document read and checked, its page name taken once."""
+        reserved = reserved_stems()
+        documents: list[_Listed] = []
+        stems: dict[str, Path] = {}
+        pagers = ListingWriter(self.pagers)
+
+        def take(found: _Read) -> None:
+            if found.error is not None or found.stem is None:
+                report.errors.append(found.error or f"{found.path}: not read")
+            elif found.stem in reserved:
+                report.errors.append(f"{found.path}: the page name {found.stem}.html is the "
+                                     "site's own page (rename the file)")
+            elif found.stem in stems:
+                report.errors.append(f"{found.path}: the page name {found.stem}.html is "
+                                     f"already taken by {stems[found.stem]} (rename one file)")
+            else:
+                stems[found.stem] = found.path
+                documents.append(_Listed(found.number, found.path, found.stem, found.digest,
+                                         pagers.add(Record(found.pager, ()))))
+
+        tasks = [_ReadTask(number, Path(path), names[number] if names else None)
+                 for number, path in enumerate(tei_paths)]
+        run_batches(_read_batch, tasks, self.jobs, _no_setup, failed=_read_died,
+                    consume=take)
+        pagers.close()
+        return documents
+
+    def _order(self, documents: list[_Listed], report: RenderReport) -> list[str]:
+        """The page names in reading order. Should Saxon refuse the pager records despite
+        read_tei's checks, the documents it refuses alone are reported and left out, so
+        one document never takes the site down with it."""
+        saxon = self.renderer.saxon
+        try:
+            return self.renderer.order(saxon.parse_xml(xml_file_name=str(self.pagers)))
+        except Exception:  # Saxon reports parse errors as its own exception type
+            kept = []
+            for document in documents:
+                try:
+                    saxon.parse_xml(xml_text=excerpt(self.pagers, [document.pager]))
+                except Exception as exc:
+                    report.errors.append(f"{document.path}: {_message(exc)}")
+                else:
+                    kept.append(document.pager)
+            return self.renderer.order(saxon.parse_xml(xml_text=excerpt(self.pagers, kept)))
+
+    def _render_pages(self, documents: list[_Listed], order: list[str],
+                      report: RenderReport, progress: Callable[[int], None] | None,
+                      previous: Mapping[str, str]) -> list[_Listed]:
+        """Pass 2: the page and text of each document, linked to its neighbours, and its
+        site record; the documents rendered, in the order of the inputs."""
+        by_stem = {printable(d.stem): d for d in documents}
+        chain = [by_stem[stem] for stem in order if stem in by_stem]
+        identity = self.renderer.identity()
+        tasks = _page_tasks(chain, identity, self.pagers, self.outdir, previous, report)
+        failed = self._run(tasks, progress, report)
+        if failed:
+            # Neighbours must be pages that exist: link the survivors among themselves and
+            # render again those whose neighbours changed.
+            survivors = [d for d in chain if d.stem not in failed]
+            known = {t.stem: t.key for t in tasks if t.stem not in failed}
+            again = [t for t in _page_tasks(survivors, identity, self.pagers, self.outdir,
+                                            {}, RenderReport())
+                     if t.page and known.get(t.stem) != t.key]
+            for stem in self._run(again, None, report):
+                failed.add(stem)
+                report.keys.pop(stem, None)
+        return [d for d in documents if d.stem not in failed and d.number in self.records]
+
+    def _run(self, tasks: list[_PageTask], progress: Callable[[int], None] | None,
+             report: RenderReport) -> set[str]:
+        """Render ``tasks``; the stems that failed."""
+        failed: set[str] = set()
+        folder, suffix = SNIPPETS
+
+        def take(result: _Rendered) -> None:
+            if result.error is not None or result.record is None:
+                report.errors.append(result.error or f"{result.stem}: not rendered")
+                report.keys.pop(result.stem, None)
+                failed.add(result.stem)
+                return
+            report.written.extend(result.written)
+            if result.number in self.records:
+                return  # rendered again with other neighbours: the same record
+            self.records[result.number] = (self.spool.add(result.record),
+                                           tuple(k for k, _ in result.record.shared))
+            if result.index is not None:
+                self.index.add(result.number, result.index)
+            self.snippets[result.stem] = write_changed(
+                self.outdir / folder / f"{result.stem}{suffix}", result.snippet)
+
+        run_batches(_render_batch, tasks, self.jobs, _start_renderer,
+                    (self.renderer.stylesheets, self.renderer.settings),
+                    failed=_render_died, progress=progress, consume=take)
+        return failed
+
+    def _listing(self, documents: list[_Listed]) -> object:
+        """The site listing of ``documents`` (in input order), parsed: their records, then
+        the parts they share, each once, in the order of first use."""
+        writer = ListingWriter(self.listing)
+        with open(self.spool.path, "rb") as spool:
+            for document in documents:
+                (offset, length), keys = self.records[document.number]
+                spool.seek(offset)
+                writer.add(Record(spool.read(length),
+                                  tuple((k, self.spool.shared[k]) for k in keys)))
+        writer.close()
+        return self.renderer.saxon.parse_xml(xml_file_name=str(self.listing))
+
+
+# -- pass 1: read -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _ReadTask:
+    number: int
+    path: Path
+    stem: str | None
+
+
+@dataclass(frozen=True)
+class _Read:
+    number: int
+    path: Path
+    stem: str | None = None
+    digest: str = ""
+    pager: bytes = b""
+    error: str | None = None
+
+
+def _no_setup() -> None:
+    """Reading needs nothing loaded."""
+
+
+def _read_batch(tasks: list[_ReadTask]) -> list[_Read]:
+    return [_read(task) for task in tasks]
+
+
+def _read(task: _ReadTask) -> _Read:
+    try:
+        document = read_tei(task.path, task.stem)
+        digest = hashlib.sha256(task.path.read_bytes()).hexdigest()
+    except InputError as exc:
+        return _Read(task.number, task.path, error=str(exc))
+    except OSError as exc:
+        return _Read(task.number, task.path, error=f"{task.path}: cannot read the file: {exc}")
+    return _Read(task.number, task.path, document.stem, digest, pager_record(document))
+
+
+def _read_died(task: _ReadTask, reason: str) -> _Read:
+    return _Read(task.number, task.path, error=f"{task.path}: {reason}")
+
+
+_PAGER_PARTS = (  # what a neighbouring page shows: f:title and f:sort-date read these
+    (f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title",
+     ("teiHeader", "fileDesc", "titleStmt")),
+    (f"{TEI}teiHeader/{TEI}profileDesc/{TEI}creation/{TEI}date",
+     ("teiHeader", "profileDesc", "creation")),
+    (f"{TEI}text/{TEI}front/{TEI}docTitle/{TEI}titlePart", ("text", "front", "docTitle")),
+)
+
+
+def pager_record(document: SourceDocument) -> bytes:
+    """What a reading page reads of its neighbours (the site listing's form, cut down to
+    the document's first title and creation date): a few hundred bytes."""
+    record = etree.Element(f"{{{SITE_NS}}}document", nsmap={None: SITE_NS},
+                           stem=printable(document.stem),
+                           href=quote(os.fsencode(f"{document.stem}.html")))
+    tei = etree.SubElement(record, f"{TEI}TEI", nsmap={None: TEI_NS})
+    for path, holders in _PAGER_PARTS:
+        found = document.root.find(path)
+        if found is None:
+            continue
+        holder = tei
+        for name in holders:
+            child = holder.find(f"{TEI}{name}")
+            holder = child if child is not None else etree.SubElement(holder, f"{TEI}{name}")
+        part = deepcopy(found)
+        part.tail = None
+        holder.append(part)
+    return etree.tostring(record)
+
+
+# -- pass 2: render ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _PageTask:
+    """One document to render: its file, where its pager record and its neighbours' (in
+    reading order) are, its page's key, and whether its page is made again (``page``) or
+    kept from an earlier run (then only its site record is made)."""
+
+    number: int
+    path: Path
+    stem: str
+    pagers: tuple[tuple[int, int], ...]
+    listing: Path
+    key: str  # what the page is made from: same key, same page
+    outdir: Path
+    page: bool
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    number: int
+    stem: str
+    written: tuple[Path, ...] = ()
+    record: Record | None = None
+    index: IndexEntry | None = None
+    snippet: str = ""
+    error: str | None = None
+
+
+def _page_tasks(chain: list[_Listed], identity: str, pagers: Path, outdir: Path,
+                previous: Mapping[str, str], report: RenderReport) -> list[_PageTask]:
+    """A task for each document of ``chain`` (in reading order); a page whose key is in
+    ``previous`` and whose files are there is kept and recorded as written."""
+    tasks = []
+    for position, document in enumerate(chain):
+        near = [chain[i] for i in (position - 1, position + 1) if 0 <= i < len(chain)]
+        key = hashlib.sha256("\0".join(
+            [identity, document.stem, document.digest,
+             *(f"{n.stem}\0{n.digest}" for n in near)]).encode(
+                 "utf-8", "surrogateescape")).hexdigest()
+        report.keys[document.stem] = key
+        files = page_files(outdir, document.stem)
+        kept = previous.get(document.stem) == key and all(p.is_file() for p in files)
+        if kept:
+            report.written.extend(files)
+            report.kept += 1
+        tasks.append(_PageTask(document.number, document.path, document.stem,
+                               tuple(d.pager for d in (document, *near)), pagers, key,
+                               outdir, page=not kept))
+    return tasks
+
+
+_RENDERER: Renderer | None = None
+
+
+def _start_renderer(stylesheets: Path, settings: EditionSettings) -> None:
+    global _RENDERER
+    _RENDERER = renderer_for(stylesheets, settings)
+
+
+def _render_batch(tasks: list[_PageTask]) -> list[_Rendered]:
+    assert _RENDERER is not None, "renderer started without its stylesheets"
+    return [_render(_RENDERER, task) for task in tasks]
+
+
+def _render(renderer: Renderer, task: _PageTask) -> _Rendered:
+    try:
+        document = read_tei(task.path, task.stem)
+        source = renderer.parse(document)
+        record = split_record(renderer.summary(document, source))
+        written: list[Path] = []
+        if task.page:
+            edition = renderer.saxon.parse_xml(xml_text=excerpt(task.listing,
+                                                                list(task.pagers)))
+            contents = renderer.render_all(document, edition, source)
+            written += [write_changed(task.outdir / o.folder / o.file_name(task.stem),
+                                      contents[o.name]) for o in renderer.documents]
+            written += [write_changed(task.outdir / path, content)
+                        for path, content in renderer.downloads(document, contents["text"])]
+    except (InputError, RenderError) as exc:
+        return _Rendered(task.number, task.stem, error=str(exc))
+    except OSError:
+        raise  # the output's, not the document's: it ends the run (a full disk, say)
+    except Exception as exc:  # Saxon reports its errors as its own exception type
+        return _Rendered(task.number, task.stem, error=f"{task.path}: {_message(exc)}")
+    searched = search_document(document.root, quote(os.fsencode(f"{document.stem}.html")))
+    return _Rendered(task.number, task.stem, tuple(written), record,
+                     IndexEntry.of(searched), snippet_script(searched))
+
+
+def _render_died(task: _PageTask, reason: str) -> _Rendered:
+    return _Rendered(task.number, task.stem, error=f"{task.path}: {reason}")
+
+
+def _message(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__

@@ -1,0 +1,36 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The context a register page quotes for a mention: the words around it in its own
+     block. Used when a document's site record is made (site-summary.xsl), so the register
+     pages never need the documents' texts. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:tei-edition:functions"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <!-- The first mention with some words either side, from its own paragraph or note
+       (a note inside the paragraph is not part of the paragraph's words). -->
+  <xsl:template name="context">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="block" select="f:block($mention)"/>
+    <xsl:variable name="texts" select="$block//text()[f:block(.) is $block]"/>
+    <xsl:variable name="before" select="replace(string-join($texts[. &lt;&lt; $mention]), '\s+', ' ')"/>
+    <xsl:variable name="after" select="replace(string-join(($texts except $mention//text())
+        [. &gt;&gt; $mention]), '\s+', ' ')"/>
+    <xsl:variable name="width" select="70"/>
+    <span class="context">
+      <xsl:text>“</xsl:text>
+      <xsl:value-of select="if (string-length($before) gt $width)
+          then '…' || replace(substring($before, string-length($before) - $width), '^\S*\s', '')
+          else replace($before, '^\s+', '')"/>
+      <strong><xsl:value-of select="normalize-space($mention)"/></strong>
+      <xsl:value-of select="if (string-length($after) gt $width)
+          then replace(substring($after, 1, $width), '\s\S*$', '') || '…'
+          else replace($after, '\s+$', '')"/>
+      <xsl:text>”</xsl:text>
+    </span>
+  </xsl:template>
+
+</xsl:stylesheet>
