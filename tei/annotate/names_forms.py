@@ -107,7 +107,8 @@ def _stands_alone(surname: tuple[Part, ...], name: PersonName) -> bool:
     return len(name_key("".join(value for _, value in surname))) >= 3
 
 
-def _word_pattern(word: str) -> str:
+def _word_heads(word: str) -> list[tuple[str, str]]:
+    """The ways a word is written, each as its first character and a pattern of the rest."""
     folded = fold(word)
     variants = {folded, folded.upper()}
     if folded[:1].islower():
@@ -118,19 +119,34 @@ def _word_pattern(word: str) -> str:
         variants.add(folded[:1] + folded[1:].lower())
         if folded.lower() in PARTICLES:
             variants.add(folded.lower())
-    patterns = [re.escape(v) for v in sorted(variants, reverse=True)]
+    heads = [(v[0], re.escape(v[1:])) for v in sorted(variants, reverse=True)]
     if len(folded) > 3 and folded[:1].isupper():
         # An initial completed by the editor: "T.[anaka]", "M.[cBride]".
-        patterns.append(re.escape(folded[0]) + r"\.?\[" + re.escape(folded[1:]) + r"\]")
-    return "(?:" + "|".join(patterns) + ")"
+        heads.append((folded[0], r"\.?\[" + re.escape(folded[1:]) + r"\]"))
+    return heads
 
 
 _WORD_SEP = r"\]?\s+\[?"
 _DOTTED = r"(?:\.\]?\s*\[?|\s+\[?)"
 
 
-def form_pattern(form: Form) -> str:
+def _initials_heads(run: list[str]) -> list[tuple[str, str]]:
+    letters = [fold(v).upper() for v in run]
+    first, rest = letters[0][0], re.escape(letters[0][1:])
+    if len(run) == 1:
+        return [(first, rest + r"\.\]?\s*\[?")]
+    spaced = rest + _DOTTED + "".join(re.escape(letter) + _DOTTED for letter in letters[1:])
+    packed = rest + "".join(re.escape(letter) for letter in letters[1:]) + r"\s+"
+    return [(first, spaced), (first, packed)]
+
+
+def form_heads(form: Form) -> tuple[list[tuple[str, str]], str]:
+    """The pattern of a form cut after its first character: the alternatives of its first
+    part as ``(first character, pattern of the rest of that part)``, in the order they are
+    tried, and the pattern of the form after its first part. :func:`form_pattern` puts them
+    together; :func:`compile_forms` sorts the alternatives by their first character."""
     pieces: list[str] = []
+    heads: list[tuple[str, str]] = []
     parts = form.parts
     i = 0
     while i < len(parts):
@@ -139,33 +155,67 @@ def form_pattern(form: Form) -> str:
             run = [value]
             while i + len(run) < len(parts) and parts[i + len(run)][0] == "i":
                 run.append(parts[i + len(run)][1])
-            letters = [re.escape(fold(v).upper()) for v in run]
-            if len(run) == 1:
-                pieces.append(letters[0] + r"\.\]?\s*\[?")
+            if i == 0:
+                heads = _initials_heads(run)
             else:
-                spaced = "".join(letter + _DOTTED for letter in letters)
-                pieces.append("(?:" + spaced + "|" + "".join(letters) + r"\s+)")
+                pieces.append(_initials_pattern(run))
             i += len(run)
             continue
-        pieces.append(_word_pattern(value))
+        if i == 0:
+            heads = _word_heads(value)
+        else:
+            pieces.append(_alternatives(_word_heads(value)))
         if i + 1 < len(parts):
             pieces.append(_WORD_SEP)
         i += 1
-    return "".join(pieces)
+    return heads, "".join(pieces)
+
+
+def _alternatives(heads: list[tuple[str, str]]) -> str:
+    return "(?:" + "|".join(re.escape(first) + rest for first, rest in heads) + ")"
+
+
+def _initials_pattern(run: list[str]) -> str:
+    return _alternatives(_initials_heads(run))
+
+
+def form_pattern(form: Form) -> str:
+    """The pattern of one form."""
+    heads, rest = form_heads(form)
+    return _alternatives(heads) + rest
+
+
+# A footnote digit glued to a name on either side ("Malkov²", "OSTROVIN2",
+# "Moscow.¹Ostrovin") does not hide it.
+_LETTER = r"[^\W\d_" + SUPERSCRIPTS + "]"
+# Nor is a name part of a designation such as "IL-28" or "28-IL", and a name glued to an
+# agency abbreviation in capitals ("HarlanAP") still ends where the capitals begin.
+_AFTER = (r"(?:(?!" + _LETTER + r")(?!-\d)|(?<=[a-zà-ÿ])(?=[A-Z]{2,5}(?!" + _LETTER + r")))")
 
 
 def compile_forms(forms: list[Form]) -> re.Pattern[str] | None:
-    """One pattern for all forms, longer forms first so the longest form wins at a position."""
+    """One pattern for all forms, longer forms first so the longest form wins at a position.
+
+    It finds what ``(?<!letter)(?<!digit-)(?:form|form|...)after`` finds, but its
+    alternatives are grouped by their first character, which comes first in the pattern
+    (the look-behinds follow it): the regular expression engine then skips to the places
+    where some name can start and tries there only the forms that start with that
+    character, in the same order, instead of trying every form at every character.
+    """
     if not forms:
         return None
     ordered = sorted({f.parts: f for f in forms}.values(),
                      key=lambda f: (-len(f.parts), -len(f.key), f.key))
-    body = "|".join(form_pattern(f) for f in ordered)
-    # A footnote digit glued to a name on either side ("Malkov²", "OSTROVIN2",
-    # "Moscow.¹Ostrovin") does not hide it.
-    letter = r"[^\W\d_" + SUPERSCRIPTS + "]"
-    # Nor is a name part of a designation such as "IL-28" or "28-IL", and a name glued to
-    # an agency abbreviation in capitals ("HarlanAP") still ends where the capitals begin.
-    before = r"(?<!" + letter + r")(?<!\d-)"
-    after = (r"(?:(?!" + letter + r")(?!-\d)|(?<=[a-zà-ÿ])(?=[A-Z]{2,5}(?!" + letter + r")))")
-    return re.compile(before + r"(?:" + body + r")" + after)
+    groups: dict[str, list[str]] = {}
+    for form in ordered:
+        heads, rest = form_heads(form)
+        by_first: dict[str, list[str]] = {}
+        for first, tail in heads:
+            by_first.setdefault(first, []).append(tail)
+        for first, tails in by_first.items():
+            groups.setdefault(first, []).append("(?:" + "|".join(tails) + ")" + rest)
+    body = "|".join(
+        re.escape(first) + r"(?<!" + _LETTER + re.escape(first) + r")(?<!\d-"
+        + re.escape(first) + r")(?:" + "|".join(alternatives) + ")"
+        for first, alternatives in groups.items())
+    return re.compile(r"(?:" + body + r")" + _AFTER)

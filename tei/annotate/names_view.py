@@ -43,23 +43,34 @@ class View:
 # then places and organisations): a view is made once and shared, being immutable.
 @functools.lru_cache(maxsize=256)
 def make_view(text: str) -> View:
-    drop: set[int] = set()
-    for m in _JOIN.finditer(text):
-        drop.update(range(m.start(), m.end()))
-    if not drop:
-        if text.isascii() and "`" not in text:
-            return View(text, range(len(text)))  # nothing to fold
-        folds = {ch: fold_char(ch) for ch in set(text)}
-        if all(len(folded) == 1 for folded in folds.values()):
-            # One character for one: the offsets stay, the letters are swapped in C.
-            table: dict[str, str | int | None] = dict(folds)
+    joins = [(m.start(), m.end()) for m in _JOIN.finditer(text)]
+    if not joins and text.isascii() and "`" not in text:
+        return View(text, range(len(text)))  # nothing to fold
+    folds = {ch: fold_char(ch) for ch in set(text)}
+    if all(len(folded) == 1 for folded in folds.values()):
+        # One character for one: the letters are swapped in C, and the offsets stay, but
+        # for the joins dropped.
+        table: dict[str, str | int | None] = dict(folds)
+        if not joins:
             return View(text.translate(str.maketrans(table)), range(len(text)))
+        kept: list[tuple[int, int]] = []
+        origin: list[int] = []
+        pos = 0
+        for start, end in [*joins, (len(text), len(text))]:
+            kept.append((pos, start))
+            origin.extend(range(pos, start))
+            pos = end
+        return View("".join(text[start:end] for start, end in kept).translate(
+            str.maketrans(table)), tuple(origin))
+    drop: set[int] = set()
+    for start, end in joins:
+        drop.update(range(start, end))
     out: list[str] = []
-    origin: list[int] = []
+    origin = []
     for i, ch in enumerate(text):
         if i in drop:
             continue
-        folded = fold_char(ch)
+        folded = folds[ch]
         out.append(folded)
         origin.extend([i] * len(folded))
     return View("".join(out), tuple(origin))

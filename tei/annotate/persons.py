@@ -12,6 +12,7 @@ Honorifics, offices and possessive endings stay outside the span.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ _GIVEN_BEFORE = re.compile(
     r"|[\"“'‘][A-ZÀ-Þ][\w'’\-]*[\"”'’]"
     r"|[A-ZÀ-Þ][a-zà-ÿ'’\-]+)[ \t]*\n?[ \t]*$")
 _TITLE_WORD = re.compile(r"([\w'’.\-]+)\s+$")
+_LOWER_WORD = re.compile(r"[a-z]{3,}")
 # The end of a sentence, also when a footnote marker follows its full stop ("agreed.³").
 _SENTENCE_END = re.compile(
     r"(?:^|[.!?:;\"“”](?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}(?!\d))?|\n\s*\n)\s*$")
@@ -99,12 +101,14 @@ class PersonFinder:
         result = PersonResult(spans=[[] for _ in texts], mentioned=[])
         resolved_so_far: list[str] = []
         named_in_header = self._named(header)
-        common_words = {w for text in texts for w in re.findall(r"\b[a-z]{3,}\b", fold(text))}
+        # The document's folded text, for the names that may be one of its words.
+        folded = ""
         for block, text in enumerate(texts):
             for start, end, candidates, title, other_forename in self._matches(text):
                 surface = text[start:end]
                 if (not _office(title) and not other_forename and surface.istitle()
-                        and fold(surface).lower() in common_words
+                        and _is_lower_word(fold(surface).lower(), folded := folded
+                                           or "\n".join(fold(t) for t in texts))
                         and _opens_sentence(text, start)
                         and not candidates & set(resolved_so_far)):
                     # A surname that is also a word of this document ("clay", "home"),
@@ -291,6 +295,17 @@ class PersonFinder:
         words |= {w.lower().rstrip(".") for e in person.element.iter(
             f"{TEI}roleName") for w in "".join(e.itertext()).split()}
         return {fold(w) for w in words}
+
+
+def _is_lower_word(word: str, text: str) -> bool:
+    """``word`` is one of the words of three lower-case letters or more of ``text``."""
+    return _LOWER_WORD.fullmatch(word) is not None and _word_pattern(word).search(text) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    # The word first (the engine then looks for it as a string), the boundaries after.
+    return re.compile(re.escape(word) + r"(?!\w)(?<!\w" + re.escape(word) + ")")
 
 
 def _given_sequence(name) -> tuple[tuple[str, str], ...]:
