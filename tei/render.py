@@ -162,18 +162,32 @@ class Renderer:
         self.stylesheets = stylesheets or xslt_dir()
         self.settings = settings or EditionSettings()
         self._stylesheet_digest: str | None = None
-        self.saxon = start_saxon()
-        compiler = self.saxon.new_xslt30_processor()
         # The table as it is now: a renderer made after a row is added renders it too.
         self.documents = outputs(Use.READING, Kind.PER_DOCUMENT)
         self.site_pages = outputs(Use.READING, Kind.PER_SITE)
-        names = dict.fromkeys([*(o.stylesheet for o in self.documents + self.site_pages),
-                               self.ORDER, self.SUMMARY])
-        self._compiled = {
-            name: compiler.compile_stylesheet(
-                stylesheet_file=str(self.stylesheets / f"{name}.xsl"))
-            for name in names
-        }
+        # Saxon is started, and each stylesheet compiled, when first needed: a process that
+        # only plans the work (the main process of a parallel run) never holds Saxon's heap,
+        # and a worker holds only the stylesheets of its own part.
+        self._saxon: Any = None
+        self._compiler: Any = None
+        self._compiled: dict[str, Any] = {}
+
+    @property
+    def saxon(self) -> Any:
+        """This renderer's Saxon processor, started on first use."""
+        if self._saxon is None:
+            self._saxon = start_saxon()
+        return self._saxon
+
+    def compiled(self, stylesheet: str) -> Any:
+        """``stylesheet`` (a name in the stylesheets folder, without .xsl), compiled once."""
+        executable = self._compiled.get(stylesheet)
+        if executable is None:
+            if self._compiler is None:
+                self._compiler = self.saxon.new_xslt30_processor()
+            executable = self._compiled[stylesheet] = self._compiler.compile_stylesheet(
+                stylesheet_file=str(self.stylesheets / f"{stylesheet}.xsl"))
+        return executable
 
     def transform(self, stylesheet: str, xml: str | object, **parameters: object) -> str:
         executable = self._prepared(stylesheet, parameters)
@@ -207,7 +221,7 @@ class Renderer:
 
     def _prepared(self, stylesheet: str, parameters: Mapping[str, object]) -> Any:
         """The compiled ``stylesheet`` with the site settings and ``parameters`` set."""
-        executable = self._compiled[stylesheet]
+        executable = self.compiled(stylesheet)
         executable.clear_parameters()
         # Every stylesheet is given the site settings; one that declares none ignores them.
         parameters = {**self._site_parameters(), **parameters}
@@ -301,7 +315,7 @@ class Renderer:
 
     def order(self, edition: object) -> list[str]:
         """The stems of the parsed edition listing, in the order of the reading pages."""
-        executable = self._compiled["site-order"]
+        executable = self.compiled(self.ORDER)
         text = executable.transform_to_string(xdm_node=edition) or ""
         return text.split("\n") if text else []
 

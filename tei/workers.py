@@ -62,7 +62,8 @@ def run_batches(work: Callable[[list[Item]], list[Result]], items: Sequence[Item
                 jobs: int, initializer: Callable[..., None], initargs: tuple = (), *,
                 failed: Callable[[Item, str], Result],
                 progress: Callable[[int], None] | None = None,
-                consume: Callable[[Result], None] | None = None) -> list[Result]:
+                consume: Callable[[Result], None] | None = None,
+                alone: bool = False) -> list[Result]:
     """``work`` over every batch of ``items``: in this process when ``jobs`` is 1 (after
     calling ``initializer`` here), else in up to ``jobs`` worker processes. ``work`` and
     ``initializer`` must be module-level functions (they are sent to the workers by name).
@@ -70,11 +71,14 @@ def run_batches(work: Callable[[list[Item]], list[Result]], items: Sequence[Item
     hears how many items each finished batch held. With ``consume``, each result is handed
     to it in the order of the items as soon as it and those before it are done, and not
     kept (the list returned is empty): a long run then holds only the results of the
-    batches that finished early."""
+    batches that finished early. With ``alone``, work that fits one batch still runs in a
+    worker process unless ``jobs`` is 1, so what it loads (Saxon's heap, say) is given
+    back to the system when it ends, not kept by this process for the rest of the run."""
+    in_process = jobs <= 1 or (len(items) <= 1 and not alone)
     jobs = max(1, min(jobs, len(items)))
     parts = batches(items, jobs)
     results: _Results = _Results(len(parts), consume)
-    if jobs == 1:
+    if in_process:
         initializer(*initargs)
         for index, part in enumerate(parts):
             results[index] = work(part)
