@@ -25,7 +25,7 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -222,42 +222,53 @@ class IndexEntry:
 class IndexBuilder:
     """The packed index (see pack()), made from one document at a time in any order: each
     is added under its number, and the index holds the numbers kept, renumbered in order.
-    It holds the postings as arrays of numbers, not the documents' texts."""
+    It holds the postings as arrays of numbers, not the documents' texts: per field, per
+    term one array of document numbers and counts, interleaved (a term found in one
+    document costs one small array, not a structure per field)."""
 
     def __init__(self) -> None:
         self._stored: dict[int, tuple[str, ...]] = {}
         self._lengths: dict[int, list[int]] = {}
-        # term -> field id -> (document numbers, counts), in the order added
-        self._postings: dict[str, dict[int, tuple[array, array]]] = {}
+        # per field id: term -> array(number, count, number, count, ...), in the order added
+        self._postings: list[dict[str, array]] = [{} for _ in FIELDS]
 
     def add(self, number: int, entry: IndexEntry) -> None:
         if number in self._stored:
             return  # the same document rendered again
         self._stored[number] = entry.stored
         self._lengths[number] = [len(counts) for counts in entry.counts]
-        for field_id, counts in enumerate(entry.counts):
+        for postings, counts in zip(self._postings, entry.counts, strict=True):
             for term, count in counts:
-                fields = self._postings.setdefault(term, {})
-                if field_id not in fields:
-                    fields[field_id] = (array("I"), array("I"))
-                numbers, frequencies = fields[field_id]
-                numbers.append(number)
-                frequencies.append(count)
+                found = postings.get(term)
+                if found is None:
+                    found = postings[term] = array("I")
+                found.append(number)
+                found.append(count)
 
-    def packed(self, keep: Iterable[int] | None = None) -> dict[str, object]:
-        """pack(minisearch_index(...)) of the documents numbered ``keep`` (default: all
-        added), in the order of their numbers."""
-        kept = sorted(self._stored if keep is None else set(keep) & self._stored.keys())
-        place = {number: index for index, number in enumerate(kept)}
+    def _head(self, kept: list[int]) -> dict[str, object]:
         totals = [0] * len(FIELDS)
         for number in kept:
             for field_id, length in enumerate(self._lengths[number]):
                 totals[field_id] += length
-        rows = []
-        for term in sorted(self._postings):
+        count = len(kept)
+        return {
+            "fields": list(FIELDS), "storeFields": list(STORED),
+            "documentIds": [self._stored[n][0] for n in kept],
+            "stored": [list(self._stored[n]) for n in kept],
+            "fieldLength": [self._lengths[n] for n in kept],
+            "averageFieldLength": [total / count if count else 0 for total in totals],
+        }
+
+    def _rows(self, kept: list[int]) -> Iterator[list[object]]:
+        """The packed index's term rows, in the order of the terms, one at a time."""
+        place = {number: index for index, number in enumerate(kept)}
+        for term in sorted(set().union(*self._postings)):
             row: list[object] = [term]
-            for field_id, (numbers, frequencies) in sorted(self._postings[term].items()):
-                found = sorted((place[n], f) for n, f in zip(numbers, frequencies,
+            for field_id, postings in enumerate(self._postings):
+                pairs = postings.get(term)
+                if pairs is None:
+                    continue
+                found = sorted((place[n], f) for n, f in zip(pairs[::2], pairs[1::2],
                                                               strict=True) if n in place)
                 if not found:
                     continue
@@ -266,19 +277,25 @@ class IndexBuilder:
                 counts = [f for _, f in found]
                 row += [field_id, gaps, 0 if all(f == 1 for f in counts) else counts]
             if len(row) > 1:
-                rows.append(row)
-        count = len(kept)
-        return {
-            "fields": list(FIELDS), "storeFields": list(STORED),
-            "documentIds": [self._stored[n][0] for n in kept],
-            "stored": [list(self._stored[n]) for n in kept],
-            "fieldLength": [self._lengths[n] for n in kept],
-            "averageFieldLength": [total / count if count else 0 for total in totals],
-            "terms": rows,
-        }
+                yield row
+
+    def _kept(self, keep: Iterable[int] | None) -> list[int]:
+        return sorted(self._stored if keep is None else set(keep) & self._stored.keys())
+
+    def packed(self, keep: Iterable[int] | None = None) -> dict[str, object]:
+        """pack(minisearch_index(...)) of the documents numbered ``keep`` (default: all
+        added), in the order of their numbers."""
+        kept = self._kept(keep)
+        return {**self._head(kept), "terms": list(self._rows(kept))}
 
     def script(self, keep: Iterable[int] | None = None) -> str:
-        return _script(self.packed(keep))
+        """The index script of ``packed(keep)``, the same text, made a row at a time so
+        that the rows are never all held as Python lists at once."""
+        kept = self._kept(keep)
+        head = json.dumps(self._head(kept), ensure_ascii=False, separators=(",", ":"))
+        rows = ",".join(json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+                        for row in self._rows(kept))
+        return _wrap(f'{head[:-1]},"terms":[{rows}]}}')
 
 
 def search_index_script(documents: Iterable[SearchDocument]) -> str:
@@ -290,8 +307,7 @@ def search_index_script(documents: Iterable[SearchDocument]) -> str:
     return builder.script()
 
 
-def _script(index: dict[str, object]) -> str:
-    packed = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+def _wrap(packed: str) -> str:
     return (f"// Full-text search index of the edition, read by search.js.\n"
             f"window.{GLOBAL_NAME} = (function (packed) {{\n"
             f"  return {{fields: packed.fields, storeFields: packed.storeFields,\n"
