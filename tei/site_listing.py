@@ -9,9 +9,14 @@ each record points to them (``@e:same``; ``f:full`` in ``xslt/common/functions.x
 follows the pointer), so the listing grows with the documents' own facts, not with the
 register copied into each of them.
 
-The listing is written to a file record by record as the records come, in the order of
-the documents, so the process holds only the shared entries, and the stylesheets read it
-from there once.
+The quoted contexts (``e:context``) are kept apart from the rest of a record, by the kind
+of name they quote: only a register page reads them, and each reads only those of its own
+kind, so each page is given a listing with what it reads (``ListingWriter.add`` puts a
+record's contexts back in place) and no page's tree holds every context of the edition.
+
+The records are spooled to a file as they come (``RecordSpool``), so the process holds only
+the shared entries and where each record is; the listings are written from the spool in
+the order of the documents, and the stylesheets read them from there once.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ _ENTRIES = frozenset(f"{TEI}{name}" for name in ("person", "place", "org"))
 _LISTS = frozenset(f"{TEI}{name}" for name in ("listPerson", "listPlace", "listOrg"))
 _DECLARATION = f"{TEI}editorialDecl"
 _SAME = f"{{{SITE_NS}}}same"
+_CONTEXT = f"{{{SITE_NS}}}context"
 _KEY = f"{{{SITE_NS}}}key"
 
 _OPEN = f'<edition xmlns="{SITE_NS}">'.encode()
@@ -40,10 +46,12 @@ _CLOSE = b"</edition>"
 @dataclass(frozen=True)
 class Record:
     """A document's site record with its repeated parts taken out: the record (pointing
-    to them) and the parts by key."""
+    to them, without its contexts), the parts by key and its contexts by the name they
+    quote (persName, placeName, orgName), each the contexts' elements one after another."""
 
     xml: bytes
     shared: tuple[tuple[str, bytes], ...]
+    contexts: tuple[tuple[str, bytes], ...] = ()
 
 
 def split_record(record: str) -> Record:
@@ -62,7 +70,13 @@ def split_record(record: str) -> Record:
         if name is not None:
             element.set(XML_ID, name)
         element.set(_SAME, key)
-    return Record(etree.tostring(root), tuple(shared.items()))
+    contexts: dict[str, list[bytes]] = {}
+    for context in root.findall(_CONTEXT):
+        contexts.setdefault(context.get("name", ""), []).append(
+            etree.tostring(context, with_tail=False))
+        root.remove(context)  # they are the record's last children: no text is lost
+    return Record(etree.tostring(root), tuple(shared.items()),
+                  tuple((name, b"".join(parts)) for name, parts in contexts.items()))
 
 
 def _repeatable(element: etree._Element) -> bool:
@@ -84,10 +98,17 @@ class ListingWriter:
         self.shared: dict[str, bytes] = {}  # key -> part, in the order of first use
         self.count = 0
 
-    def add(self, record: Record) -> tuple[int, int]:
-        """Write one record; where it is in the file (offset, length)."""
+    def add(self, record: Record, contexts: bytes = b"") -> tuple[int, int]:
+        """Write one record, with ``contexts`` (e:context elements) as its last children;
+        where it is in the file (offset, length)."""
         offset = self._file.tell()
-        self._file.write(record.xml)
+        if contexts:
+            end = record.xml.rindex(b"</")  # the record's end tag
+            self._file.write(record.xml[:end])
+            self._file.write(contexts)
+            self._file.write(record.xml[end:])
+        else:
+            self._file.write(record.xml)
         for key, part in record.shared:
             self.shared.setdefault(key, part)
         self.count += 1
@@ -101,6 +122,59 @@ class ListingWriter:
         self._file.write(_CLOSE)
         self._file.close()
         return self.path
+
+
+Place = tuple[int, int]  # offset and length in a spool
+
+
+@dataclass(frozen=True)
+class Spooled:
+    """Where a record's parts are in a RecordSpool, and the keys of the parts it shares."""
+
+    xml: Place
+    contexts: tuple[tuple[str, Place], ...]
+    keys: tuple[str, ...]
+
+
+class RecordSpool:
+    """Site records as they come, in any order: their parts in a scratch file, the shared
+    parts once each in memory (the register's size, not the edition's)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._file = open(self.path, "w+b")  # noqa: SIM115  (closed by close())
+        self.shared: dict[str, bytes] = {}
+        self._keys: dict[str, str] = {}
+
+    def _put(self, data: bytes) -> Place:
+        self._file.seek(0, os.SEEK_END)
+        offset = self._file.tell()
+        self._file.write(data)
+        return offset, len(data)
+
+    def add(self, record: Record) -> Spooled:
+        keys = []
+        for key, part in record.shared:
+            # One string per key for the whole run, however many records share it.
+            keys.append(self._keys.setdefault(key, key))
+            self.shared.setdefault(key, part)
+        return Spooled(self._put(record.xml),
+                       tuple((name, self._put(part)) for name, part in record.contexts),
+                       tuple(keys))
+
+    def read(self, place: Place) -> bytes:
+        offset, length = place
+        self._file.seek(offset)
+        return self._file.read(length)
+
+    def record(self, spooled: Spooled) -> Record:
+        return Record(self.read(spooled.xml), tuple((k, self.shared[k]) for k in spooled.keys))
+
+    def contexts(self, spooled: Spooled, name: str) -> bytes:
+        return b"".join(self.read(place) for kind, place in spooled.contexts if kind == name)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def excerpt(path: Path, places: list[tuple[int, int]]) -> str:

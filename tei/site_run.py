@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -48,7 +49,7 @@ from tei.render import (
 )
 from tei.search_index import IndexBuilder, IndexEntry, search_document, snippet_script
 from tei.settings import EditionSettings
-from tei.site_listing import ListingWriter, Record, excerpt, split_record
+from tei.site_listing import ListingWriter, Record, RecordSpool, Spooled, excerpt, split_record
 from tei.workers import run_batches
 
 
@@ -94,10 +95,11 @@ class _Site:
         self.outdir = outdir
         self.jobs = jobs
         self.pagers = scratch / "pagers.xml"
-        self.spool = ListingWriter(scratch / "records.xml")
-        self.listing = scratch / "listing.xml"
-        self.records: dict[int, tuple[tuple[int, int], tuple[str, ...]]] = {}
-        self.index = IndexBuilder()
+        self.scratch = scratch
+        self.spool = RecordSpool(scratch / "records.xml")
+        self.records: dict[int, Spooled] = {}
+        # Each document's search terms, spooled: the index is built in a worker at the end.
+        self.terms = _TermSpool(scratch / "terms.pickle")
         self.snippets: dict[str, Path] = {}
 
     def render(self, tei_paths: Sequence[Path], names: Sequence[str] | None,
@@ -108,26 +110,43 @@ class _Site:
         order = self._order(documents, report)
         rendered = self._render_pages(documents, order, report, progress, previous)
         report.rendered = len(rendered)
-        self.spool.close()
-        listing = self._listing(rendered)
+        self.terms.close()
         renderer = self.renderer
-        # What the site pages may read besides the site settings (the about page does).
-        parameters = {"about-text": renderer.settings.about, "tool-version": __version__}
-        try:
-            for page in renderer.site_pages:
-                report.written.append(renderer.transform_to(
-                    self.outdir / page.folder / page.file_name(), page.stylesheet, listing,
-                    **parameters, **page.parameters))
-        except Exception as exc:  # Saxon reports its errors as its own exception type
-            report.errors.append(f"site pages: {_message(exc)}")
+        initargs = (renderer.stylesheets, renderer.settings)
+        # Each part in a process of its own, one after the other: a listing's tree, a
+        # page's working memory and the search index are given back when it ends, and
+        # none of them is added to what this process holds.
         html = self.outdir / "html"
-        report.written.append(write_changed(html / "search-index.js",
-                                            self.index.script(d.number for d in rendered)))
+        (index,) = run_batches(_search_index_batch,
+                               [_IndexTask(self.terms.path, tuple(d.number for d in rendered),
+                                           html / "search-index.js")],
+                               self.jobs, _no_setup, failed=_search_index_died, alone=True)
+        report.errors.extend(index.errors)
+        made: dict[str, Path] = {}
+        for task in self._site_tasks(rendered):
+            (pages,) = run_batches(_site_pages_batch, [task], self.jobs, _start_renderer,
+                                   initargs, failed=_site_pages_died, alone=True)
+            made.update(pages.written)
+            report.errors.extend(pages.errors)
+        report.written.extend(made[page.name] for page in renderer.site_pages
+                              if page.name in made)  # in the order of the table
+        report.written.extend(index.written)
         report.written.extend(self.snippets[d.stem] for d in rendered)
         for asset in renderer.ASSETS:
             report.written.append(write_changed(html / asset,
                                                 (renderer.stylesheets / asset).read_bytes()))
+        self.spool.close()
         return report
+
+    def _site_tasks(self, documents: list[_Listed]) -> list[_SiteTask]:
+        """The site pages in groups, each group made from one listing of ``documents``: a
+        register page's with the contexts of its kind of name, the others' with none."""
+        groups: dict[str, list[str]] = {}
+        for page in self.renderer.site_pages:
+            groups.setdefault(_QUOTED.get(str(page.parameters.get("kind")), ""),
+                              []).append(page.name)
+        return [_SiteTask(self._listing(documents, name), self.outdir, tuple(pages))
+                for name, pages in groups.items()]
 
     def _read(self, tei_paths: Sequence[Path], names: Sequence[str] | None,
               report: RenderReport) -> list[_Listed]:
@@ -159,22 +178,15 @@ class _Site:
         return documents
 
     def _order(self, documents: list[_Listed], report: RenderReport) -> list[str]:
-        """The page names in reading order. Should Saxon refuse the pager records despite
-        read_tei's checks, the documents it refuses alone are reported and left out, so
-        one document never takes the site down with it."""
-        saxon = self.renderer.saxon
-        try:
-            return self.renderer.order(saxon.parse_xml(xml_file_name=str(self.pagers)))
-        except Exception:  # Saxon reports parse errors as its own exception type
-            kept = []
-            for document in documents:
-                try:
-                    saxon.parse_xml(xml_text=excerpt(self.pagers, [document.pager]))
-                except Exception as exc:
-                    report.errors.append(f"{document.path}: {_message(exc)}")
-                else:
-                    kept.append(document.pager)
-            return self.renderer.order(saxon.parse_xml(xml_text=excerpt(self.pagers, kept)))
+        """The page names in reading order, found by site-order.xsl in a worker process
+        (this one holds no Saxon)."""
+        renderer = self.renderer
+        task = _OrderTask(self.pagers, tuple((d.path, d.pager) for d in documents))
+        (found,) = run_batches(_order_batch, [task], self.jobs, _start_renderer,
+                               (renderer.stylesheets, renderer.settings),
+                               failed=_order_died, alone=True)
+        report.errors.extend(found.errors)
+        return list(found.stems)
 
     def _render_pages(self, documents: list[_Listed], order: list[str],
                       report: RenderReport, progress: Callable[[int], None] | None,
@@ -214,10 +226,9 @@ class _Site:
             report.written.extend(result.written)
             if result.number in self.records:
                 return  # rendered again with other neighbours: the same record
-            self.records[result.number] = (self.spool.add(result.record),
-                                           tuple(k for k, _ in result.record.shared))
+            self.records[result.number] = self.spool.add(result.record)
             if result.index is not None:
-                self.index.add(result.number, result.index)
+                self.terms.add(result.number, result.index)
             self.snippets[result.stem] = write_changed(
                 self.outdir / folder / f"{result.stem}{suffix}", result.snippet)
 
@@ -226,18 +237,152 @@ class _Site:
                     failed=_render_died, progress=progress, consume=take)
         return failed
 
-    def _listing(self, documents: list[_Listed]) -> object:
-        """The site listing of ``documents`` (in input order), parsed: their records, then
-        the parts they share, each once, in the order of first use."""
-        writer = ListingWriter(self.listing)
-        with open(self.spool.path, "rb") as spool:
-            for document in documents:
-                (offset, length), keys = self.records[document.number]
-                spool.seek(offset)
-                writer.add(Record(spool.read(length),
-                                  tuple((k, self.spool.shared[k]) for k in keys)))
-        writer.close()
-        return self.renderer.saxon.parse_xml(xml_file_name=str(self.listing))
+    def _listing(self, documents: list[_Listed], quoted: str) -> Path:
+        """The site listing of ``documents`` (in input order): their records, with their
+        contexts of ``quoted`` names (none for ""), then the parts they share, each once,
+        in the order of first use."""
+        writer = ListingWriter(self.scratch / f"listing-{quoted or 'base'}.xml")
+        for document in documents:
+            spooled = self.records[document.number]
+            writer.add(self.spool.record(spooled),
+                       self.spool.contexts(spooled, quoted) if quoted else b"")
+        return writer.close()
+
+
+# What a register page quotes: its kind (the page's `kind` parameter) and the name element
+# its contexts are of.
+_QUOTED = {"person": "persName", "place": "placeName", "org": "orgName"}
+
+
+class _TermSpool:
+    """Each document's search terms (IndexEntry), pickled one after another."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file = open(path, "wb")  # noqa: SIM115  (closed by close())
+
+    def add(self, number: int, entry: IndexEntry) -> None:
+        pickle.dump((number, entry), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+# -- the reading order and the site pages, each in one worker -----------------------------
+
+@dataclass(frozen=True)
+class _OrderTask:
+    pagers: Path
+    documents: tuple[tuple[Path, tuple[int, int]], ...]  # file, where its pager record is
+
+
+@dataclass(frozen=True)
+class _Order:
+    stems: tuple[str, ...]
+    errors: tuple[str, ...] = ()
+
+
+def _order_batch(tasks: list[_OrderTask]) -> list[_Order]:
+    assert _RENDERER is not None, "renderer started without its stylesheets"
+    return [_reading_order(_RENDERER, task) for task in tasks]
+
+
+def _reading_order(renderer: Renderer, task: _OrderTask) -> _Order:
+    """Should Saxon refuse the pager records despite read_tei's checks, the documents it
+    refuses alone are reported and left out, so one document never takes the site down
+    with it."""
+    saxon = renderer.saxon
+    try:
+        return _Order(tuple(renderer.order(saxon.parse_xml(xml_file_name=str(task.pagers)))))
+    except Exception:  # Saxon reports parse errors as its own exception type
+        kept, errors = [], []
+        for path, pager in task.documents:
+            try:
+                saxon.parse_xml(xml_text=excerpt(task.pagers, [pager]))
+            except Exception as exc:
+                errors.append(f"{path}: {_message(exc)}")
+            else:
+                kept.append(pager)
+        edition = saxon.parse_xml(xml_text=excerpt(task.pagers, kept))
+        return _Order(tuple(renderer.order(edition)), tuple(errors))
+
+
+def _order_died(task: _OrderTask, reason: str) -> _Order:
+    return _Order((), tuple(f"{path}: {reason}" for path, _ in task.documents))
+
+
+@dataclass(frozen=True)
+class _IndexTask:
+    terms: Path
+    numbers: tuple[int, ...]  # the documents rendered, in the order of the inputs
+    path: Path
+
+
+@dataclass(frozen=True)
+class _Index:
+    written: tuple[Path, ...]
+    errors: tuple[str, ...] = ()
+
+
+def _search_index_batch(tasks: list[_IndexTask]) -> list[_Index]:
+    return [_search_index(task) for task in tasks]
+
+
+def _search_index(task: _IndexTask) -> _Index:
+    """The search index of the documents rendered, from their spooled terms."""
+    index = IndexBuilder()
+    with open(task.terms, "rb") as terms:
+        while True:
+            try:
+                number, entry = pickle.load(terms)
+            except EOFError:
+                break
+            index.add(number, entry)
+    return _Index((write_changed(task.path, index.script(task.numbers)),))
+
+
+def _search_index_died(task: _IndexTask, reason: str) -> _Index:
+    return _Index((), (f"search index: the process making it ended unexpectedly ({reason})",))
+
+
+@dataclass(frozen=True)
+class _SiteTask:
+    listing: Path
+    outdir: Path
+    pages: tuple[str, ...]  # the names of the site pages made from this listing
+
+
+@dataclass(frozen=True)
+class _SitePages:
+    written: tuple[tuple[str, Path], ...]  # page name, file
+    errors: tuple[str, ...] = ()
+
+
+def _site_pages_batch(tasks: list[_SiteTask]) -> list[_SitePages]:
+    assert _RENDERER is not None, "renderer started without its stylesheets"
+    return [_site_pages(_RENDERER, task) for task in tasks]
+
+
+def _site_pages(renderer: Renderer, task: _SiteTask) -> _SitePages:
+    """The site's own pages (index, registers, search, about) from the listing; Saxon
+    writes each to its file."""
+    # What the site pages may read besides the site settings (the about page does).
+    parameters = {"about-text": renderer.settings.about, "tool-version": __version__}
+    written: list[tuple[str, Path]] = []
+    try:
+        listing = renderer.saxon.parse_xml(xml_file_name=str(task.listing))
+        for page in (p for p in renderer.site_pages if p.name in task.pages):
+            written.append((page.name, renderer.transform_to(
+                task.outdir / page.folder / page.file_name(), page.stylesheet, listing,
+                **parameters, **page.parameters)))
+    except Exception as exc:  # Saxon reports its errors as its own exception type
+        return _SitePages(tuple(written), (f"site pages: {_message(exc)}",))
+    return _SitePages(tuple(written))
+
+
+def _site_pages_died(task: _SiteTask, reason: str) -> _SitePages:
+    return _SitePages((), (f"site pages: the process making them ended unexpectedly "
+                           f"({reason})",))
 
 
 # -- pass 1: read -----------------------------------------------------------------------
