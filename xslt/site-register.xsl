@@ -37,6 +37,12 @@
   <xsl:key name="mentions" match="(tei:persName | tei:placeName | tei:orgName)[@ref][ancestor::tei:text]"
       use="tokenize(@ref)"/>
 
+  <!-- The documents' register entries by id, of any kind (the template keeps those of
+       $kind), so that an entry's spellings come from the documents that list it rather
+       than from a walk through every document's header for every entry. -->
+  <xsl:key name="listed" match="/e:edition/e:document/tei:TEI/tei:teiHeader//*[@xml:id]"
+      use="string(@xml:id)"/>
+
   <xsl:template match="/">
     <xsl:variable name="documents" select="f:chronological(.)"/>
     <xsl:variable name="entries" as="element()*">
@@ -70,8 +76,11 @@
                 </ul>
               </nav>
               <ul class="register">
+                <!-- Each document's place in the chronological order, worked out once:
+                     an entry then orders only the documents that mention it. -->
                 <xsl:apply-templates select="$sorted">
-                  <xsl:with-param name="documents" select="$documents"/>
+                  <xsl:with-param name="order" select="map:merge(
+                      $documents ! map{generate-id(.): position()})"/>
                 </xsl:apply-templates>
               </ul>
             </xsl:otherwise>
@@ -100,20 +109,22 @@
   </xsl:function>
 
   <xsl:template match="tei:person | tei:place | tei:org">
-    <xsl:param name="documents" as="element(e:document)*"/>
+    <xsl:param name="order" as="map(xs:string, xs:integer)"/>
     <xsl:variable name="id" select="string(@xml:id)"/>
     <xsl:variable name="main" select="f:main-name(.)"/>
     <xsl:variable name="all" select="key('mentions', '#' || $id)[local-name() = $register?name]"/>
     <xsl:variable name="by-document" select="map:merge(
         $all ! map{generate-id(ancestor::e:document): .}, map{'duplicates': 'combine'})"/>
-    <xsl:variable name="refs" select="$documents ! map{
+    <!-- The documents that mention the entry, oldest first: only these, not every
+         document of the edition, so an entry costs as much as its mentions. -->
+    <xsl:variable name="cited" select="sort($all/ancestor::e:document, (),
+        function($d) { $order(generate-id($d)) }) ! map{
         'document': ., 'mentions': $by-document(generate-id(.))}"/>
-    <xsl:variable name="cited" select="$refs[exists(?mentions)]"/>
     <li class="{$kind}" id="{$id}">
       <h2><xsl:value-of select="$main"/></h2>
       <!-- Spellings from every document that lists the entry, in order of first use. -->
       <xsl:variable name="variants" select="distinct-values(
-          f:full($documents/tei:TEI/tei:teiHeader//*[local-name() = $kind][@xml:id = $id])
+          f:full(key('listed', $id)[local-name() = $kind])
           /*[local-name() = $register?name][not(@type = 'main')] ! normalize-space(.))[. ne $main]"/>
       <xsl:if test="exists($variants)">
         <p class="variants"><span class="field">Also written: </span>

@@ -65,12 +65,15 @@
   </xsl:template>
 
   <!-- Whether a value is a year, month, day or day and time that HTML's datetime
-       attribute accepts (ISO values such as 1962-10 or 1963-10-21T17:00:00). -->
+       attribute accepts (ISO values such as 1962-10 or 1963-10-21T17:00:00). The pattern
+       is one literal, split over lines with the 'x' flag (which drops its whitespace):
+       built by concatenation it was compiled again on every call, for every date of a
+       register page. -->
   <xsl:function name="f:html-date" as="xs:boolean">
     <xsl:param name="value" as="xs:anyAtomicType?"/>
     <xsl:sequence select="exists($value) and matches(string($value),
-        '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])' ||
-        '(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+\-]\d{2}:\d{2})?)?)?)?$')"/>
+        '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])
+         (T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+\-]\d{2}:\d{2})?)?)?)?$', 'x')"/>
   </xsl:function>
 
   <!-- The one frame of every page of the site (the reading pages and the site's own):
