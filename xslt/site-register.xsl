@@ -3,8 +3,8 @@
      of every document, chosen by $kind. Each entry has its names, note, authority links,
      how often the texts mention it and, per document, the first mention in its context.
      Input: the edition listing of site records (site-summary.xsl), with the mentions'
-     contexts quoted in them. An entry in several documents appears once, from the
-     oldest document. -->
+     contexts quoted in them. An entry in several documents appears once, as the
+     first document of the listing (the order of the inputs) gives it. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
