@@ -10,6 +10,7 @@ itself carries nothing of this.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -26,15 +27,39 @@ _PARSER = safe_parser()
 
 @dataclass(frozen=True)
 class SourceMap:
-    """Start tags of the generated file, in order, each with its source lines (or None)."""
+    """Start tags of the generated file, in order, each with its source lines (or none).
 
-    starts: tuple[tuple[int, int], ...]
-    lines: tuple[tuple[int, int] | None, ...]
+    Kept as arrays of numbers: a build holds the map of every document until validation
+    is reported, and a tuple of tuples costs some fifty objects per paragraph."""
+
+    starts: array  # line << 32 | column of each start tag, in order
+    lines: array  # first and last source line of each, -1 and -1 for none
+
+    @classmethod
+    def of(cls, placed: list[tuple[tuple[int, int], tuple[int, int] | None]]) -> SourceMap:
+        """The map of start tags ``placed`` as ((line, column), source lines or None),
+        in order. A tag with the same lines as the one before it is left out: a lookup
+        finds the one before, with the same answer (the elements inside a paragraph are
+        most of a document's)."""
+        starts, lines = array("Q"), array("q")
+        last: tuple[int, int] | None = None
+        for index, ((line, column), found) in enumerate(placed):
+            if index and found == last:
+                continue
+            starts.append((line << 32) | column)
+            lines.extend(found or (-1, -1))
+            last = found
+        return cls(starts, lines)
 
     def lookup(self, line: int, column: int) -> tuple[int, int] | None:
         """First and last source line of the element at or before ``line:column``."""
-        index = bisect_right(self.starts, (line, column)) - 1
-        return self.lines[index] if index >= 0 else None
+        index = bisect_right(self.starts, (line << 32) | min(column or 0, _COLUMNS)) - 1
+        if index < 0 or self.lines[2 * index] < 0:
+            return None
+        return self.lines[2 * index], self.lines[2 * index + 1]
+
+
+_COLUMNS = (1 << 32) - 1  # the largest column a start tag can be given
 
 
 def _own_lines(doc: Document, encoded: Encoded) -> dict[etree._Element, tuple[int, int]]:
@@ -77,4 +102,4 @@ def source_map(doc: Document, encoded: Encoded, data: bytes) -> SourceMap:
         inherited[made] = lines
         placed.append((locator.where(read), lines))
     placed.sort(key=lambda item: item[0])
-    return SourceMap(tuple(p[0] for p in placed), tuple(p[1] for p in placed))
+    return SourceMap.of(placed)

@@ -47,3 +47,26 @@ def test_every_paragraph_start_maps_to_its_source_line():
         words = out_lines[line - 1].split("<p>", 1)[1].split("<")[0].split()[:3]
         assert " ".join(words) in " ".join(source_lines[first - 1].split()), (line, first)
     assert result.lines.lookup(2, 1) is None  # the header the encoder wrote itself
+
+
+def test_a_map_without_repeated_lines_answers_as_the_whole_list_would():
+    """The map leaves out a start tag whose lines are those of the tag before it; every
+    place must still get the lines of the last start tag at or before it."""
+    import random
+    from bisect import bisect_right
+
+    from tei.sourcemap import SourceMap
+
+    rng = random.Random(7)
+    for _ in range(200):
+        places = sorted({(rng.randint(1, 40), rng.randint(0, 300)) for _ in range(60)})
+        choices = [None, (1, 1), (2, 3), (4, 4)]
+        placed = [(place, rng.choice(choices)) for place in places]
+        whole = [place for place, _ in placed]
+        compact = SourceMap.of(placed)
+        assert len(compact.starts) <= len(placed)
+        for line in range(0, 42):
+            for column in (0, 1, 150, 299, 300, 301, 10**9):
+                index = bisect_right(whole, (line, column)) - 1
+                expected = placed[index][1] if index >= 0 else None
+                assert compact.lookup(line, column) == expected
