@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, cast
 
-from tei import __version__, manifest
+from tei import __version__, manifest, site_cache
 from tei.convert import (
     ConvertedFile,
     Finders,
@@ -42,6 +42,7 @@ from tei.outputs import outputs as table_rows
 from tei.resources import schemas_dir, xslt_dir
 from tei.settings import EditionSettings
 from tei.shards import in_shard
+from tei.site_cache import SiteCache
 from tei.sourcemap import SourceMap
 from tei.sources import Source, collect_sources, name_too_long, resolved
 from tei.validate.issues import Issue
@@ -356,10 +357,13 @@ def _render(run: _Run, result: BuildResult, force: bool, settings: EditionSettin
         return
     previous = {} if force else {name: e.page for name, e in run.previous.sources.items()
                                  if e.page and run.previous.key == run.key}
+    renderer = default_renderer(settings)
+    cache = SiteCache(run.out / site_cache.FOLDER, renderer.identity(), reuse=not force)
     with run.progress("rendering", len(valid)) as bar:
-        rendered = default_renderer(settings).render_site(
+        rendered = renderer.render_site(
             [d.source.output(run.out / "tei", ".xml") for d in valid], run.out,
-            [d.name for d in valid], jobs=run.jobs, progress=bar.update, previous=previous)
+            [d.name for d in valid], jobs=run.jobs, progress=bar.update, previous=previous,
+            cache=cache)
     for message in rendered.errors:
         file, _, rest = message.partition(": ")
         result.findings.append(Finding(file, None, None, severity="error", rule="render",

@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from lxml import etree
@@ -44,6 +44,9 @@ from tei.resources import xslt_dir
 from tei.safe_parser import safe_parser
 from tei.saxon import start_saxon
 from tei.settings import EditionSettings
+
+if TYPE_CHECKING:
+    from tei.site_cache import SiteCache
 
 # Untrusted input: no DTD loading, no entity expansion, no network.
 _PARSER = safe_parser()
@@ -322,20 +325,23 @@ class Renderer:
     def render_site(self, tei_paths: Sequence[Path], outdir: Path,
                     names: Sequence[str] | None = None, *, jobs: int = 1,
                     progress: Callable[[int], None] | None = None,
-                    previous: Mapping[str, str] | None = None) -> RenderReport:
+                    previous: Mapping[str, str] | None = None,
+                    cache: SiteCache | None = None) -> RenderReport:
         """Render every document and the site pages; failures are collected per document.
         ``names`` gives each document's page name (``a/report``: html/a/report.html),
         default: its file's stem. The pages are rendered in ``jobs`` processes, each
         given only its page's neighbours, and are the same for every ``jobs``.
         ``previous`` maps page names to the keys of an earlier run (``report.keys``): a
         page whose key is unchanged and whose files are there is not rendered again.
+        ``cache``: where what the site pages read of each document is kept between runs
+        (``tei.site_cache``), so an unchanged document is not read again.
         Memory does not grow with the documents' texts (see :mod:`tei.site_run`)."""
         from tei.site_run import render_site
 
         global _RENDERER
         _RENDERER = self  # used as it is when the pages are rendered in this process
         return render_site(self, tei_paths, Path(outdir), names, jobs, progress,
-                           previous or {})
+                           previous or {}, cache)
 
     def downloads(self, document: SourceDocument, text: str) -> list[tuple[Path, str]]:
         """The document's TEI, plain text and CSL-JSON reference (``outputs.DOWNLOADS``),

@@ -49,6 +49,7 @@ from tei.render import (
 )
 from tei.search_index import IndexBuilder, IndexEntry, search_document, snippet_script
 from tei.settings import EditionSettings
+from tei.site_cache import SiteCache, SiteParts
 from tei.site_listing import ListingWriter, Record, RecordSpool, Spooled, excerpt, split_record
 from tei.workers import run_batches
 
@@ -56,12 +57,12 @@ from tei.workers import run_batches
 def render_site(renderer: Renderer, tei_paths: Sequence[Path], outdir: Path,
                 names: Sequence[str] | None, jobs: int,
                 progress: Callable[[int], None] | None,
-                previous: Mapping[str, str]) -> RenderReport:
+                previous: Mapping[str, str], cache: SiteCache | None = None) -> RenderReport:
     """See :meth:`tei.render.Renderer.render_site`."""
     outdir.mkdir(parents=True, exist_ok=True)
     with _scratch(outdir) as scratch:
-        return _Site(renderer, outdir, scratch, jobs).render(tei_paths, names, progress,
-                                                             previous)
+        return _Site(renderer, outdir, scratch, jobs, cache).render(tei_paths, names,
+                                                                    progress, previous)
 
 
 @contextmanager
@@ -90,8 +91,10 @@ class _Listed:
 
 
 class _Site:
-    def __init__(self, renderer: Renderer, outdir: Path, scratch: Path, jobs: int) -> None:
+    def __init__(self, renderer: Renderer, outdir: Path, scratch: Path, jobs: int,
+                 cache: SiteCache | None) -> None:
         self.renderer = renderer
+        self.cache = cache
         self.outdir = outdir
         self.jobs = jobs
         self.pagers = scratch / "pagers.xml"
@@ -136,6 +139,8 @@ class _Site:
             report.written.append(write_changed(html / asset,
                                                 (renderer.stylesheets / asset).read_bytes()))
         self.spool.close()
+        if self.cache is not None:
+            self.cache.prune({self.cache.key(d.stem, d.digest) for d in documents})
         return report
 
     def _site_tasks(self, documents: list[_Listed]) -> list[_SiteTask]:
@@ -170,7 +175,7 @@ class _Site:
                 documents.append(_Listed(found.number, found.path, found.stem, found.digest,
                                          pagers.add(Record(found.pager, ()))))
 
-        tasks = [_ReadTask(number, Path(path), names[number] if names else None)
+        tasks = [_ReadTask(number, Path(path), names[number] if names else None, self.cache)
                  for number, path in enumerate(tei_paths)]
         run_batches(_read_batch, tasks, self.jobs, _no_setup, failed=_read_died,
                     consume=take)
@@ -196,7 +201,8 @@ class _Site:
         by_stem = {printable(d.stem): d for d in documents}
         chain = [by_stem[stem] for stem in order if stem in by_stem]
         identity = self.renderer.identity()
-        tasks = _page_tasks(chain, identity, self.pagers, self.outdir, previous, report)
+        tasks = _page_tasks(chain, identity, self.pagers, self.outdir, previous, report,
+                            self.cache)
         failed = self._run(tasks, progress, report)
         if failed:
             # Neighbours must be pages that exist: link the survivors among themselves and
@@ -204,7 +210,7 @@ class _Site:
             survivors = [d for d in chain if d.stem not in failed]
             known = {t.stem: t.key for t in tasks if t.stem not in failed}
             again = [t for t in _page_tasks(survivors, identity, self.pagers, self.outdir,
-                                            {}, RenderReport())
+                                            {}, RenderReport(), self.cache)
                      if t.page and known.get(t.stem) != t.key]
             for stem in self._run(again, None, report):
                 failed.add(stem)
@@ -392,6 +398,7 @@ class _ReadTask:
     number: int
     path: Path
     stem: str | None
+    cache: SiteCache | None = None
 
 
 @dataclass(frozen=True)
@@ -414,8 +421,18 @@ def _read_batch(tasks: list[_ReadTask]) -> list[_Read]:
 
 def _read(task: _ReadTask) -> _Read:
     try:
+        data: bytes | None = task.path.read_bytes()
+    except OSError:
+        data = None  # read_tei says why
+    if data is not None and task.cache is not None:
+        # A document kept from an earlier build was read and checked then, as it is now.
+        stem, digest = task.stem or task.path.stem, hashlib.sha256(data).hexdigest()
+        parts = task.cache.load(task.cache.key(stem, digest))
+        if parts is not None:
+            return _Read(task.number, task.path, stem, digest, parts.pager)
+    try:
         document = read_tei(task.path, task.stem)
-        digest = hashlib.sha256(task.path.read_bytes()).hexdigest()
+        digest = hashlib.sha256(task.path.read_bytes() if data is None else data).hexdigest()
     except InputError as exc:
         return _Read(task.number, task.path, error=str(exc))
     except OSError as exc:
@@ -473,6 +490,8 @@ class _PageTask:
     key: str  # what the page is made from: same key, same page
     outdir: Path
     page: bool
+    cache: SiteCache | None = None
+    cache_key: str = ""  # the name of the document's parts in the cache
 
 
 @dataclass(frozen=True)
@@ -487,7 +506,8 @@ class _Rendered:
 
 
 def _page_tasks(chain: list[_Listed], identity: str, pagers: Path, outdir: Path,
-                previous: Mapping[str, str], report: RenderReport) -> list[_PageTask]:
+                previous: Mapping[str, str], report: RenderReport,
+                cache: SiteCache | None) -> list[_PageTask]:
     """A task for each document of ``chain`` (in reading order); a page whose key is in
     ``previous`` and whose files are there is kept and recorded as written."""
     tasks = []
@@ -505,7 +525,9 @@ def _page_tasks(chain: list[_Listed], identity: str, pagers: Path, outdir: Path,
             report.kept += 1
         tasks.append(_PageTask(document.number, document.path, document.stem,
                                tuple(d.pager for d in (document, *near)), pagers, key,
-                               outdir, page=not kept))
+                               outdir, page=not kept, cache=cache,
+                               cache_key=cache.key(document.stem, document.digest)
+                               if cache is not None else ""))
     return tasks
 
 
@@ -523,6 +545,11 @@ def _render_batch(tasks: list[_PageTask]) -> list[_Rendered]:
 
 
 def _render(renderer: Renderer, task: _PageTask) -> _Rendered:
+    if not task.page and task.cache is not None:
+        parts = task.cache.load(task.cache_key)
+        if parts is not None:  # the page is kept and what the site reads of it is known
+            return _Rendered(task.number, task.stem, (), parts.record, parts.index,
+                             parts.snippet)
     try:
         document = read_tei(task.path, task.stem)
         source = renderer.parse(document)
@@ -543,8 +570,18 @@ def _render(renderer: Renderer, task: _PageTask) -> _Rendered:
     except Exception as exc:  # Saxon reports its errors as its own exception type
         return _Rendered(task.number, task.stem, error=f"{task.path}: {_message(exc)}")
     searched = search_document(document.root, quote(os.fsencode(f"{document.stem}.html")))
-    return _Rendered(task.number, task.stem, tuple(written), record,
-                     IndexEntry.of(searched), snippet_script(searched))
+    index, snippet = IndexEntry.of(searched), snippet_script(searched)
+    if task.cache is not None and not task.cache.has(task.cache_key):
+        pager = _read_place(task.listing, task.pagers[0])
+        task.cache.save(task.cache_key, SiteParts(pager, record, index, snippet))
+    return _Rendered(task.number, task.stem, tuple(written), record, index, snippet)
+
+
+def _read_place(path: Path, place: tuple[int, int]) -> bytes:
+    offset, length = place
+    with open(path, "rb") as file:
+        file.seek(offset)
+        return file.read(length)
 
 
 def _render_died(task: _PageTask, reason: str) -> _Rendered:
