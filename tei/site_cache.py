@@ -59,12 +59,8 @@ class SiteCache:
         try:
             data = json.loads((self.folder / f"{key}{_SUFFIX}").read_bytes())
             return _parts(data)
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # not there, or not whole: made again
-
-    def has(self, key: str) -> bool:
-        """Whether parts named ``key`` are there to be used."""
-        return self.reuse and (self.folder / f"{key}{_SUFFIX}").is_file()
 
     def save(self, key: str, parts: SiteParts) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -571,7 +571,9 @@ def _render(renderer: Renderer, task: _PageTask) -> _Rendered:
         return _Rendered(task.number, task.stem, error=f"{task.path}: {_message(exc)}")
     searched = search_document(document.root, quote(os.fsencode(f"{document.stem}.html")))
     index, snippet = IndexEntry.of(searched), snippet_script(searched)
-    if task.cache is not None and not task.cache.has(task.cache_key):
+    # Written unless a whole entry is there already (the page was made again because a
+    # neighbour changed); a damaged one is replaced.
+    if task.cache is not None and task.cache.load(task.cache_key) is None:
         pager = _read_place(task.listing, task.pagers[0])
         task.cache.save(task.cache_key, SiteParts(pager, record, index, snippet))
     return _Rendered(task.number, task.stem, tuple(written), record, index, snippet)
