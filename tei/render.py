@@ -84,9 +84,15 @@ class SourceDocument:
     stem: str
     root: etree._Element
 
-    @property
+    # Made once: Saxon parses the text and the TEI download is the same text, and the
+    # page's cite block and the CSL-JSON download read the same citation.
+    @functools.cached_property
     def xml(self) -> str:
         return etree.tostring(self.root, encoding="unicode")
+
+    @functools.cached_property
+    def citation(self) -> Citation:
+        return Citation.from_tei(self.root, printable(self.stem))
 
 
 def read_tei(path: Path, stem: str | None = None) -> SourceDocument:
@@ -174,6 +180,7 @@ class Renderer:
         self._saxon: Any = None
         self._compiler: Any = None
         self._compiled: dict[str, Any] = {}
+        self._site_values: tuple[EditionSettings, dict[str, object]] | None = None
 
     @property
     def saxon(self) -> Any:
@@ -227,20 +234,29 @@ class Renderer:
         executable = self.compiled(stylesheet)
         executable.clear_parameters()
         # Every stylesheet is given the site settings; one that declares none ignores them.
-        parameters = {**self._site_parameters(), **parameters}
-        for name, value in parameters.items():
-            if isinstance(value, str):
-                value = self.saxon.make_string_value(value)
-            elif isinstance(value, bool):
-                value = self.saxon.make_boolean_value(value)
-            executable.set_parameter(name, value)
+        for name, value in {**self._site_parameters(), **parameters}.items():
+            executable.set_parameter(name, self._value(value))
         return executable
 
+    def _value(self, value: object) -> Any:
+        """``value`` as Saxon's: a string or boolean made one, a Saxon value as it is."""
+        if isinstance(value, str):
+            return self.saxon.make_string_value(value)
+        if isinstance(value, bool):
+            return self.saxon.make_boolean_value(value)
+        return value
+
     def _site_parameters(self) -> dict[str, object]:
-        """What every page reads from the edition settings."""
-        return {"site-title": self.settings.site_title,
-                "site-subtitle": self.settings.site_subtitle,
-                "link-mentions": self.settings.link_mentions}
+        """What every page reads from the edition settings, as Saxon's values: made once
+        for the settings, not again for every stylesheet applied."""
+        settings = self.settings
+        if self._site_values is None or self._site_values[0] is not settings:
+            values = {"site-title": settings.site_title,
+                      "site-subtitle": settings.site_subtitle,
+                      "link-mentions": settings.link_mentions}
+            self._site_values = (settings, {name: self._value(value)
+                                            for name, value in values.items()})
+        return self._site_values[1]
 
     def parse(self, document: SourceDocument) -> object:
         """``document`` as Saxon's tree, to give every stylesheet that reads it."""
@@ -270,10 +286,9 @@ class Renderer:
             {"root": self.saxon.make_string_value("../" * depth)} if depth else {})
         if edition is None:
             return place
-        citation = Citation.from_tei(document.root, printable(document.stem))
         return {"edition": edition,
                 "stem": self.saxon.make_string_value(printable(document.stem)),
-                "citation": self.saxon.parse_xml(xml_text=citation.xml()), **place}
+                "citation": self.saxon.parse_xml(xml_text=document.citation.xml()), **place}
 
     def html(self, document: SourceDocument, edition: object | None = None) -> str:
         """The reading page (the table's row ``html``)."""
@@ -347,10 +362,8 @@ class Renderer:
         """The document's TEI, plain text and CSL-JSON reference (``outputs.DOWNLOADS``),
         as paths below the output folder and their contents, so that a copied html/
         folder is complete."""
-        citation = Citation.from_tei(document.root, printable(document.stem))
-        tei = etree.tostring(document.root, encoding="unicode")
-        contents = {"tei": f'<?xml version="1.0" encoding="UTF-8"?>\n{tei}\n', "text": text,
-                    "cite": citation.csl_json()}
+        contents = {"tei": f'<?xml version="1.0" encoding="UTF-8"?>\n{document.xml}\n',
+                    "text": text, "cite": document.citation.csl_json()}
         return [(Path(folder) / f"{document.stem}{suffix}", contents[name])
                 for name, folder, suffix in DOWNLOADS]
 

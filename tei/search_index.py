@@ -62,7 +62,9 @@ _UNPACK = """function (p) {
     fieldLength: lengths, averageFieldLength: p.averageFieldLength, storedFields: stored,
     dirtCount: 0, index: index, serializationVersion: 2};
 }"""
-_SPLIT = re.compile(r"[\W_]+")
+# A term: a run of letters and digits (what splitting on [\W_]+ leaves, found directly).
+_WORD = re.compile(r"[^\W_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -94,37 +96,40 @@ def fold(text: str) -> str:
     """Lower case without diacritics: what both the index and the query are made of."""
     decomposed = unicodedata.normalize("NFKD", text)
     if not decomposed.isascii():
-        decomposed = decomposed.translate(_MARKS)
+        # Only the runs of other characters go through the table (a text is mostly ASCII).
+        decomposed = _NON_ASCII.sub(_drop_marks, decomposed)
     return decomposed.lower()
+
+
+def _drop_marks(run: re.Match[str]) -> str:
+    return run.group().translate(_MARKS)
 
 
 def terms(text: str) -> list[str]:
     """The folded words of a text, in order."""
-    return [term for term in _SPLIT.split(fold(text)) if term]
+    return _WORD.findall(fold(text))
 
 
 def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+# The text nodes of an element outside its footnotes, and its outermost footnotes, in
+# document order: found by libxml2 in one pass each instead of a walk in Python. Comments
+# and processing instructions are not text nodes (their tails are).
+_FOOTNOTE = "t:note[@place = 'foot']"
+_OUTSIDE_FOOTNOTES = etree.XPath(f"descendant::text()[not(ancestor::{_FOOTNOTE})]",
+                                 namespaces={"t": TEI[1:-1]}, smart_strings=False)
+_FOOTNOTES = etree.XPath(f"descendant::{_FOOTNOTE}[not(ancestor::{_FOOTNOTE})]",
+                         namespaces={"t": TEI[1:-1]})
+
+
 def _text_without_footnotes(element: etree._Element, footnotes: list[str]) -> str:
-    """The text of ``element`` with its footnotes taken out (collected in ``footnotes``)."""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            # Comments and processing instructions add nothing but their tail.
-            if child.tag == f"{TEI}note" and child.get("place") == "foot":
-                footnotes.append(_clean("".join(child.itertext())))
-            elif isinstance(child.tag, str):
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return _clean("".join(parts))
+    """The text of ``element`` with its footnotes taken out (collected in ``footnotes``).
+    An element (the body) is never inside a footnote itself, so a footnote found among
+    its ancestors is one of its own."""
+    footnotes.extend(_clean("".join(note.itertext())) for note in _FOOTNOTES(element))
+    return _clean("".join(_OUTSIDE_FOOTNOTES(element)))
 
 
 def search_document(root: etree._Element, href: str) -> SearchDocument:

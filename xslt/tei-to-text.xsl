@@ -55,18 +55,39 @@
     <xsl:sequence select="string-join(f:wrap($text, '', $indent), '&#10;')"/>
   </xsl:function>
 
-  <!-- Greedy wrapping at $width columns; a word longer than a line (a URL) stands alone. -->
+  <!-- Greedy wrapping at $width columns; a word longer than a line (a URL) stands alone.
+       A line at a time, not a word at a time (a fold over the words cost more than the
+       rest of the text): the words that fit are those before the last space within the
+       room left plus one character, and a line without such a space holds its first
+       word alone. -->
   <xsl:function name="f:wrap" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="prefix" as="xs:string"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:sequence select="fold-left(tokenize(normalize-space($text)), (),
-        function($lines as xs:string*, $word as xs:string) as xs:string* {
-          if (empty($lines)) then $prefix || $word
-          else if (string-length($lines[last()]) + 1 + string-length($word) le $width)
-            then ($lines[position() lt last()], $lines[last()] || ' ' || $word)
-          else ($lines, $indent || $word)
-        })"/>
+    <!-- Never more lines than characters: the range only bounds the iteration. -->
+    <xsl:iterate select="1 to string-length($text)">
+      <xsl:param name="rest" as="xs:string" select="normalize-space($text)"/>
+      <xsl:param name="start" as="xs:string" select="$prefix"/>
+      <xsl:variable name="room" select="$width - string-length($start)"/>
+      <xsl:choose>
+        <xsl:when test="$rest eq ''">
+          <xsl:break/>
+        </xsl:when>
+        <xsl:when test="string-length($rest) le $room or not(contains($rest, ' '))">
+          <xsl:break select="$start || $rest"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="space" select="(index-of(string-to-codepoints(
+              substring($rest, 1, $room + 1)), 32)[last()],
+              string-length(substring-before($rest, ' ')) + 1)[1]"/>
+          <xsl:sequence select="$start || substring($rest, 1, $space - 1)"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="rest" select="substring($rest, $space + 1)"/>
+            <xsl:with-param name="start" select="$indent"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
   <xsl:template match="tei:body | tei:div" mode="block">
