@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("fidelity", ("tei.fidelity",)),
     ("validate", ("tei.validate",)),
     ("render", ("tei.render", "tei.outputs", "tei.citation", "tei.search_index",
-                "tei.site_listing", "tei.site_run")),
+                "tei.site_listing", "tei.site_run", "tei.site_cache")),
     ("deposit", ("tei.deposit",)),
     ("drive", ("tei.convert", "tei.build", "tei.report", "tei.manifest", "tei.sourcemap",
                "tei.cli", "tei.commands", "tei.__main__", "tei")),
