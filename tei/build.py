@@ -12,7 +12,9 @@ rendered again (what the build said about it then is said again). The key covers
 version, every register, edition.toml, the stylesheets, the schemas, the options and the
 conversion date, so a change to any of them builds every document again. A reading page
 is made again when its neighbours change; the site pages are written when their content
-changed. The output is the same as that of a clean build.
+changed, from what the site reads of each document, kept between builds in
+``OUT/.tei-edition-site-cache`` (``tei.site_cache``) so that an unchanged document is not
+read again. The output is the same as that of a clean build.
 
 Each stage is a function of the stage before's result (``_convert``, ``_validate``,
 ``_render``), so a further stage goes after ``_render`` in :func:`build`.

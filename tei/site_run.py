@@ -8,12 +8,16 @@ Two passes over the documents, each in worker processes (``tei.workers``):
 2. Each document is rendered, given only its neighbours' pager records: its reading page,
    its plain text and downloads, and its site record (``xslt/site-summary.xsl``) with its
    search terms. A page whose key is unchanged since an earlier run is kept and only its
-   site record made.
+   site record made, or taken from the build's cache (``tei.site_cache``) without reading
+   the document at all.
 
-The site records are spooled to a file as they come and the site pages (index, registers,
-search, about) are made from a listing of them in the order of the inputs
-(``tei.site_listing``); the search index is built from term counts. So the process holds,
-per document, a few numbers and names, never a document's tree or text.
+The site records and search terms are spooled to files as they come. Then, each in a
+worker process of its own and one after the other, the search index is built from the
+terms and the site pages (index, registers, search, about) are made from listings of the
+records in the order of the inputs (``tei.site_listing``): a register page's listing
+holds the quoted contexts of its own kind of name only. So this process holds, per
+document, a few numbers and names, never a document's tree or text, and never starts
+Saxon; what a worker holds is given back when it ends.
 """
 
 from __future__ import annotations
