@@ -3,7 +3,9 @@
 Writes OUT/tei/<name>.xml, OUT/html/ (the reading site) and OUT/text/<name>.txt, where
 <name> is the document's place below the corpus folder (sub/x.txt: OUT/tei/sub/x.xml).
 OUT/.tei-edition-manifest.json records what was written, so that the next build removes
-the outputs of sources that are gone (and no other file). A document that fails is
+the outputs of sources that are gone (and no other file); OUT/.tei-edition-site-cache/
+keeps what the site pages read of each document, so that a rebuild does not read the
+unchanged ones again. A document that fails is
 reported and the others are still processed. Findings of validation are given at the
 line of the .txt source, the place in the generated TEI in brackets.
 
