@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum, IntEnum
 
 from tei.annotate.dates_calendar import Reference
-from tei.annotate.dates_gates import Gates, scan
+from tei.annotate.dates_gates import Gates, TextGates, scan
 from tei.model import Span
 
 
@@ -91,15 +91,52 @@ class DateForm:
     heads: re.Pattern[str] | None = None  # where a match can start; None: anywhere
     needs: Needs = Needs.NOTHING
 
-    def matches(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of the pattern over ``text``, none at once when a gate finds nothing."""
-        return scan(self.pattern, self.gates, text, self.heads)
+    def matches(self, text: str, opened: TextGates | None = None) -> Iterator[re.Match[str]]:
+        """The matches of the pattern over ``text``, none at once when a gate finds nothing
+        (``opened``: the gates' answers over ``text``, shared by the forms)."""
+        return scan(self.pattern, self.gates, text, self.heads, opened)
 
-    def candidates(self, context: Context) -> Iterator[Candidate]:
-        """The candidates of this form over the context's text, in the order of the text."""
+    def candidates(self, context: Context, scanned: TextScan) -> Iterator[Candidate]:
+        """The candidates of this form over the context's text (``scanned``: what the forms
+        found in it), in the order of the text."""
         if not self.needs.met(context):
             return
-        for match in self.matches(context.text):
+        for match in scanned.matches(self):
             found = self.interpret(match, context)
             if found is not None:
                 yield found
+
+
+class TextScan:
+    """What the forms find in one text: each gate's answer and each form's matches, looked
+    for once. The matches do not depend on the reference date, and a text is read more than
+    once (as an entry heading, then as a block; a dateline as a whole line)."""
+
+    __slots__ = ("text", "gates", "_matches")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.gates = TextGates(text)
+        self._matches: dict[DateForm, tuple[re.Match[str], ...]] = {}
+
+    def matches(self, form: DateForm) -> tuple[re.Match[str], ...]:
+        found = self._matches.get(form)
+        if found is None:
+            found = self._matches[form] = tuple(form.matches(self.text, self.gates))
+        return found
+
+
+class DateScans:
+    """The scans of one document's texts, kept while the document is annotated (and no
+    longer: another document's texts are other texts)."""
+
+    __slots__ = ("_scans",)
+
+    def __init__(self) -> None:
+        self._scans: dict[str, TextScan] = {}
+
+    def of(self, text: str) -> TextScan:
+        scanned = self._scans.get(text)
+        if scanned is None:
+            scanned = self._scans[text] = TextScan(text)
+        return scanned

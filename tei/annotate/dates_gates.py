@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,9 +23,6 @@ class Gate:
 
     regex: re.Pattern[str]
     words: tuple[str, ...] = ()
-
-    def opens(self, text: str) -> bool:
-        return _opens(self, text)
 
 
 def gate(regex: str, flags: int = 0) -> Gate:
@@ -41,30 +37,47 @@ def gate(regex: str, flags: int = 0) -> Gate:
 Gates = tuple[Gate, ...]
 
 
-@lru_cache(maxsize=2048)
-def _opens(gate: Gate, text: str) -> bool:
-    # One text is offered to many patterns sharing a gate ("a month", "a digit"): the
-    # answer is kept rather than searched for again.
-    if gate.words and text.isascii():
-        lower = _lower(text)
-        return any(word in lower for word in gate.words)
-    return gate.regex.search(text) is not None
+class TextGates:
+    """The gates' answers over one text, each gate searched for at most once: one text is
+    offered to many patterns sharing a gate ("a month", "a digit")."""
 
+    __slots__ = ("text", "_lower", "_seen")
 
-@lru_cache(maxsize=64)
-def _lower(text: str) -> str:
-    return text.lower()
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: str | None = None
+        self._seen: dict[Gate, bool] = {}
+
+    def all_open(self, gates: Gates) -> bool:
+        """Whether every gate finds its piece; stops at the first that does not."""
+        seen = self._seen
+        for g in gates:
+            found = seen.get(g)
+            if found is None:
+                found = seen[g] = self._search(g)
+            if not found:
+                return False
+        return True
+
+    def _search(self, gate: Gate) -> bool:
+        if gate.words and self.text.isascii():
+            if self._lower is None:
+                self._lower = self.text.lower()
+            return any(word in self._lower for word in gate.words)
+        return gate.regex.search(self.text) is not None
 
 
 def scan(pattern: re.Pattern[str], gates: Gates, text: str,
-         head: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)``, none at once when a gate finds nothing.
+         head: re.Pattern[str] | None = None,
+         opened: TextGates | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, none at once when a gate finds nothing
+    (``opened``: the gates' answers over ``text`` so far, shared with other patterns).
 
     ``head`` matches wherever a match of ``pattern`` can start (its first word or digit):
     the pattern is then tried only there, in order, and the scan goes on after each match
     as ``finditer`` does. A pattern that opens with an optional group or a lookbehind is
     otherwise tried at every character."""
-    if not all(_opens(g, text) for g in gates):
+    if not (opened if opened is not None else TextGates(text)).all_open(gates):
         return iter(())
     if head is None:
         return pattern.finditer(text)

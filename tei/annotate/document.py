@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
 from tei.annotate.dates_entries import entry_dates
+from tei.annotate.dates_form import DateScans
 from tei.annotate.editorial import find_editorial
 from tei.annotate.emphasis import find_emphasis
 from tei.annotate.footnotes import find_markers, stray_superscripts
@@ -38,12 +39,15 @@ def annotate(doc: Document, finder: PersonFinder | None,
     :mod:`tei.annotate.header`)."""
     texts = [b.text for b in doc.blocks]
     notes = [f.text for f in doc.footnotes]
-    when = document_date(doc)
-    order = numeric_order_of(texts)
-    warnings: list[Warning_] = date_line_warnings(doc)
+    # A text is read for dates more than once (an entry heading, then a block; the date
+    # line by three header facts): what the forms find in it is kept for the document.
+    scans = DateScans()
+    when = document_date(doc, scans)
+    order = numeric_order_of(texts, scans)
+    warnings: list[Warning_] = date_line_warnings(doc, scans)
 
     markers = find_markers(texts, [f.n for f in doc.footnotes])
-    entries = entry_dates(doc.blocks, when)
+    entries = entry_dates(doc.blocks, when, scans)
     # Every text of the document with the spans found in it so far: the blocks', then
     # the footnotes' (the order in which the finders below are given the texts).
     owners: list[Block | Footnote] = [*doc.blocks, *doc.footnotes]
@@ -63,13 +67,13 @@ def annotate(doc: Document, finder: PersonFinder | None,
         spans += [Span.make(s, e, "label", type=t) for s, e, t in block.labels]
         spans += [Span.make(b, b, "pb") for b in block.breaks]
         spans += [Span.make(h, h, "lb", **{"break": "no"}) for h in block.hyphenations]
-        spans += _dates(block, when, order, entry_when)
+        spans += _dates(block, when, order, entry_when, scans)
         spans += find_emphasis(block.text, taken)
         found.append(spans)
 
     for note in notes:
         spans, _ = find_editorial(note)
-        spans += find_dates(note, when, order)
+        spans += find_dates(note, when, order, scans=scans)
         spans += find_emphasis(note)
         found.append(spans)
 
@@ -118,7 +122,8 @@ def annotate(doc: Document, finder: PersonFinder | None,
     _number_markers_seen(doc, texts_annotated, warnings)
     notes_found.places = _linked(texts_annotated, "placeName")
     notes_found.orgs = _linked(texts_annotated, "orgName")
-    notes_found.header = header_facts(doc, when, notes_found.spans_of, finder, entity_finder)
+    notes_found.header = header_facts(doc, when, notes_found.spans_of, finder, entity_finder,
+                                      scans)
     return notes_found
 
 
@@ -135,12 +140,12 @@ def _linked(texts: list[Annotated], kind: str) -> list[str]:
 
 
 def _dates(block: Block, when: str | None, order: str | None,
-           entry_when: str | None) -> list[Span]:
+           entry_when: str | None, scans: DateScans) -> list[Span]:
     text = block.text
-    found = find_dates(text, when, order, entry_when=entry_when)
+    found = find_dates(text, when, order, entry_when=entry_when, scans=scans)
     if block.kind == "dateline" and not found:
         # A dateline that is a date as a whole ("12.XI.62") but not a running-text form.
-        value = normalize_date_line(text)
+        value = normalize_date_line(text, scans)
         if value:
             stripped = text.strip()
             start = text.find(stripped)
