@@ -14,24 +14,33 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+# The characters that match an ASCII letter under re.IGNORECASE, or lower to one: a text
+# without them holds a word case-insensitively where its lower case holds the word in
+# lower case (tests/test_dates_gates.py checks the list against every character).
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
 
 @dataclass(frozen=True, eq=False)
 class Gate:
     """``regex`` finds the piece; a case-insensitive piece may be given as ``words`` too,
-    which an ASCII text is searched for in lower case (quicker than the regex, and the
-    same there: only non-ASCII letters have case foldings of their own)."""
+    which a text is searched for in lower case (quicker than the regex, and the same where
+    the text holds none of FOLDS_TO_ASCII).
+
+    ``within`` is a gate whose piece every piece of this one holds (a digit, of "1962"):
+    a text it finds nothing in is not searched again."""
 
     regex: re.Pattern[str]
     words: tuple[str, ...] = ()
+    within: Gate | None = None
 
 
-def gate(regex: str, flags: int = 0) -> Gate:
+def gate(regex: str, flags: int = 0, within: Gate | None = None) -> Gate:
     """A gate of ``regex`` (an alternation of plain words under ``re.IGNORECASE`` is also
     searched for as words)."""
     words: tuple[str, ...] = ()
     if flags & re.IGNORECASE and re.fullmatch(r"[a-z]+(?:\|[a-z]+)*", regex):
         words = tuple(regex.split("|"))
-    return Gate(re.compile(regex, flags), words)
+    return Gate(re.compile(regex, flags), words, within)
 
 
 Gates = tuple[Gate, ...]
@@ -45,7 +54,7 @@ class TextGates:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lower: str | None = None
+        self._lower: str | None = None  # "": the words are searched for by the regex
         self._seen: dict[Gate, bool] = {}
 
     def all_open(self, gates: Gates) -> bool:
@@ -60,11 +69,20 @@ class TextGates:
         return True
 
     def _search(self, gate: Gate) -> bool:
-        if gate.words and self.text.isascii():
-            if self._lower is None:
-                self._lower = self.text.lower()
-            return any(word in self._lower for word in gate.words)
+        if gate.within is not None and not self.all_open((gate.within,)):
+            return False
+        if gate.words:
+            lower = self._lower_case()
+            if lower:
+                return any(word in lower for word in gate.words)
         return gate.regex.search(self.text) is not None
+
+    def _lower_case(self) -> str:
+        if self._lower is None:
+            text = self.text
+            plain = text.isascii() or not any(c in text for c in FOLDS_TO_ASCII)
+            self._lower = text.lower() if plain else ""
+        return self._lower
 
 
 def scan(pattern: re.Pattern[str], gates: Gates, text: str,

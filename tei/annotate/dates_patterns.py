@@ -95,14 +95,17 @@ YEAR_ALONE = re.compile(
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 HAS_MONTH = gate(rf"(?:{_MONTH_WORDS})(?:\b|\.)")
 HAS_DIGIT = gate(r"\d")
-HAS_YEAR = gate(YEAR4)
-HAS_NUMERIC = gate(r"\d[./]\d")
-HAS_DOTTED = gate(r"\d\.\d")
-HAS_HYPHENATED = gate(r"\d-\d")
-HAS_ROMAN = gate(r"\d[./ ]\s?[IVX]")
-HAS_THIS_MONTH = gate(r"\smonth\b")
+HAS_YEAR = gate(YEAR4, within=HAS_DIGIT)
+HAS_NUMERIC = gate(r"\d[./]\d", within=HAS_DIGIT)
+# These four open with their literal and look behind for what precedes it (a digit, a
+# space): a search then jumps from one "." or "month" to the next instead of trying the
+# pattern at every character. "\d\.\d", "\d-\d", "\smonth\b", "\sand\s":
+HAS_DOTTED = gate(r"\.(?<=\d\.)\d", within=HAS_DIGIT)
+HAS_HYPHENATED = gate(r"-(?<=\d-)\d", within=HAS_DIGIT)
+HAS_THIS_MONTH = gate(r"month\b(?<=\smonth)")
+HAS_AND = gate(r"and\s(?<=\sand\s)")
+HAS_ROMAN = gate(r"\d[./ ]\s?[IVX]", within=HAS_DIGIT)
 HAS_RANGE_WORD = gate(r"(?:from|between|period)\s")
-HAS_AND = gate(r"\sand\s")
 
 # Where a match can start, as plain words and digits (searched for quickly): the first
 # piece of the pattern, or of its optional opening group and what follows that.
