@@ -4,8 +4,7 @@ page-break joins, dates and persons. Knows neither the layout nor XML.
 
 from __future__ import annotations
 
-import functools
-from bisect import bisect_left
+import re
 from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
@@ -180,31 +179,41 @@ def _line(doc: Document, block_start: int, text: str, offset: int) -> int:
     """Source line of an offset into a block's folded text (close enough for messages).
 
     The folded text holds the source's non-whitespace characters in order, so the line is
-    that of the n-th non-whitespace source character from the block's start; both counts
-    come from per-document and per-text tables, so each call costs a bisection.
+    that of the n-th non-whitespace source character from the block's start. Both counts
+    are made by string methods over the stretch concerned only: a document's warnings are
+    few, and a table of every character's position cost more than all of them.
     """
-    remaining = _non_space_before(text)[min(offset, len(text))]
+    k = min(offset, len(text))
+    remaining = k - _layout_whitespace_in(text, k)
     if remaining == 0 or block_start >= len(doc.source):
         return doc.line_of(block_start)
-    positions = _non_space_positions(doc.source)
-    index = bisect_left(positions, block_start) + remaining - 1
+    at = _nth_non_space(doc.source, block_start, remaining)
     # Past the source's last character (a text longer than what is left of the source):
     # the end of the source, as a walk from the block's start would stop there.
-    return doc.line_of(positions[index] + 1 if index < len(positions) else len(doc.source))
+    return doc.line_of(at + 1 if at is not None else len(doc.source))
 
 
-@functools.lru_cache(maxsize=4)
-def _non_space_positions(source: str) -> list[int]:
-    return [i for i, ch in enumerate(source) if ch not in LAYOUT_WHITESPACE]
+def _layout_whitespace_in(text: str, end: int) -> int:
+    return sum(text.count(ch, 0, end) for ch in LAYOUT_WHITESPACE)
 
 
-@functools.lru_cache(maxsize=8)
-def _non_space_before(text: str) -> list[int]:
-    """For each offset k of ``text``, how many non-whitespace characters precede it."""
-    counts = [0]
-    for ch in text:
-        counts.append(counts[-1] + (ch not in LAYOUT_WHITESPACE))
-    return counts
+_NON_SPACE = re.compile(f"[^{re.escape(LAYOUT_WHITESPACE)}]")
+
+
+def _nth_non_space(source: str, start: int, n: int) -> int | None:
+    """The offset of the ``n``-th (from 1) non-whitespace character of ``source`` at or
+    after ``start``, None when there are fewer."""
+    pos = start
+    while (found := _NON_SPACE.search(source, pos)) is not None:
+        pos = found.start()
+        # The next n characters hold at most the n wanted; if fewer, go on after them.
+        chunk = source[pos:pos + n]
+        count = len(chunk) - _layout_whitespace_in(chunk, len(chunk))
+        if count == n:
+            return pos + len(chunk.rstrip(LAYOUT_WHITESPACE)) - 1
+        pos += len(chunk)
+        n -= count
+    return None
 
 
 def _line_in(doc: Document, text: Block | Footnote, offset: int) -> int:
