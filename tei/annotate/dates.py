@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from tei.annotate.dates_calendar import reference_of
-from tei.annotate.dates_form import Candidate, Context, DateScans, Needs, Priority, TextScan
+from tei.annotate.dates_form import Candidate, Context, DateScans, Priority, TextScan
 from tei.annotate.dates_lexicon import YEAR4
 from tei.annotate.dates_patterns import NUMERIC_DATE, NUMERIC_NO_YEAR
 from tei.annotate.dates_table import DATE_FORMS
@@ -61,16 +61,11 @@ def find_dates(text: str, doc_when: str | None, numeric_order: str | None = None
 def _candidates(context: Context, scanned: TextScan) -> list[tuple[Candidate, Priority]]:
     """Every form's candidates with its priority, form after form in the table's order.
 
-    The gates' answers are shared by the forms: most forms are ruled out by them, or by a
-    missing reference date, before any scan."""
+    Most forms are ruled out by their gates (which the scan of the text keeps, like the
+    matches) or by a missing reference date before any scan."""
     found: list[tuple[Candidate, Priority]] = []
-    gates = scanned.gates
-    for form in DATE_FORMS:
-        # Most forms need nothing: asked by identity, which is quicker than Needs.met.
-        needed = form.needs is Needs.NOTHING or form.needs.met(context)
-        if needed and gates.all_open(form.gates):
-            found += [(candidate, form.priority)
-                      for candidate in form.candidates(context, scanned)]
+    for form in scanned.open_forms(DATE_FORMS):
+        found += [(candidate, form.priority) for candidate in form.candidates(context, scanned)]
     return found
 
 

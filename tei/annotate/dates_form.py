@@ -9,7 +9,7 @@ its reading needs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 
@@ -96,15 +96,14 @@ class DateForm:
         (``opened``: the gates' answers over ``text``, shared by the forms)."""
         return scan(self.pattern, self.gates, text, self.heads, opened)
 
-    def candidates(self, context: Context, scanned: TextScan) -> Iterator[Candidate]:
+    def candidates(self, context: Context, scanned: TextScan) -> list[Candidate]:
         """The candidates of this form over the context's text (``scanned``: what the forms
         found in it), in the order of the text."""
-        if not self.needs.met(context):
-            return
-        for match in scanned.matches(self):
-            found = self.interpret(match, context)
-            if found is not None:
-                yield found
+        # Most forms need nothing: asked by identity, which is quicker than Needs.met.
+        if self.needs is not Needs.NOTHING and not self.needs.met(context):
+            return []
+        found = [self.interpret(match, context) for match in scanned.matches(self)]
+        return [candidate for candidate in found if candidate is not None]
 
 
 class TextScan:
@@ -112,12 +111,19 @@ class TextScan:
     for once. The matches do not depend on the reference date, and a text is read more than
     once (as an entry heading, then as a block; a dateline as a whole line)."""
 
-    __slots__ = ("text", "gates", "_matches")
+    __slots__ = ("text", "gates", "_matches", "_open")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.gates = TextGates(text)
         self._matches: dict[DateForm, tuple[re.Match[str], ...]] = {}
+        self._open: tuple[Sequence[DateForm], list[DateForm]] | None = None
+
+    def open_forms(self, forms: Sequence[DateForm]) -> list[DateForm]:
+        """Those of ``forms`` whose gates all find their piece in the text, in order."""
+        if self._open is None or self._open[0] is not forms:
+            self._open = (forms, [form for form in forms if self.gates.all_open(form.gates)])
+        return self._open[1]
 
     def matches(self, form: DateForm) -> tuple[re.Match[str], ...]:
         found = self._matches.get(form)
