@@ -4,7 +4,8 @@ page-break joins, dates and persons. Knows neither the layout nor XML.
 
 from __future__ import annotations
 
-import re
+import functools
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
@@ -179,41 +180,63 @@ def _line(doc: Document, block_start: int, text: str, offset: int) -> int:
     """Source line of an offset into a block's folded text (close enough for messages).
 
     The folded text holds the source's non-whitespace characters in order, so the line is
-    that of the n-th non-whitespace source character from the block's start. Both counts
-    are made by string methods over the stretch concerned only: a document's warnings are
-    few, and a table of every character's position cost more than all of them.
-    """
-    k = min(offset, len(text))
-    remaining = k - _layout_whitespace_in(text, k)
+    that of the n-th non-whitespace source character from the block's start; both counts
+    come from per-text tables of counts every _STEP characters, so each call costs a
+    bisection and a count over fewer than _STEP characters."""
+    remaining = _non_space_index(text).count_before(min(offset, len(text)))
     if remaining == 0 or block_start >= len(doc.source):
         return doc.line_of(block_start)
-    at = _nth_non_space(doc.source, block_start, remaining)
+    at = _non_space_index(doc.source).nth_from(block_start, remaining)
     # Past the source's last character (a text longer than what is left of the source):
     # the end of the source, as a walk from the block's start would stop there.
     return doc.line_of(at + 1 if at is not None else len(doc.source))
 
 
-def _layout_whitespace_in(text: str, end: int) -> int:
-    return sum(text.count(ch, 0, end) for ch in LAYOUT_WHITESPACE)
+# Counts are kept every _STEP characters: a table of every character's position cost more
+# to make than all the warnings of a document need, and a count from the start of the text
+# for each warning grows with the square of the text when its warnings are many.
+_STEP = 256
 
 
-_NON_SPACE = re.compile(f"[^{re.escape(LAYOUT_WHITESPACE)}]")
+class _NonSpaceIndex:
+    """Where the non-whitespace characters of a text are, counted every _STEP characters."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counts = [0]  # counts[k]: non-whitespace characters in text[:k * _STEP]
+        for at in range(0, len(text), _STEP):
+            self.counts.append(self.counts[-1] + _non_space_in(text, at, at + _STEP))
+
+    def count_before(self, end: int) -> int:
+        """How many non-whitespace characters ``text[:end]`` holds."""
+        k = end // _STEP
+        return self.counts[k] + _non_space_in(self.text, k * _STEP, end)
+
+    def nth_from(self, start: int, n: int) -> int | None:
+        """The offset of the ``n``-th (from 1) non-whitespace character at or after
+        ``start``, None when there are fewer."""
+        rank = self.count_before(start) + n  # of that character, from the text's start
+        k = bisect_left(self.counts, rank) - 1  # it lies in text[k * _STEP:(k + 1) * _STEP]
+        if k + 1 >= len(self.counts):
+            return None
+        n = rank - self.counts[k]
+        chunk = self.text[k * _STEP:(k + 1) * _STEP]
+        for at, ch in enumerate(chunk):
+            if ch not in LAYOUT_WHITESPACE:
+                n -= 1
+                if n == 0:
+                    return k * _STEP + at
+        raise AssertionError("the counts say the character is in this chunk")
 
 
-def _nth_non_space(source: str, start: int, n: int) -> int | None:
-    """The offset of the ``n``-th (from 1) non-whitespace character of ``source`` at or
-    after ``start``, None when there are fewer."""
-    pos = start
-    while (found := _NON_SPACE.search(source, pos)) is not None:
-        pos = found.start()
-        # The next n characters hold at most the n wanted; if fewer, go on after them.
-        chunk = source[pos:pos + n]
-        count = len(chunk) - _layout_whitespace_in(chunk, len(chunk))
-        if count == n:
-            return pos + len(chunk.rstrip(LAYOUT_WHITESPACE)) - 1
-        pos += len(chunk)
-        n -= count
-    return None
+def _non_space_in(text: str, start: int, end: int) -> int:
+    end = min(end, len(text))
+    return end - start - sum(text.count(ch, start, end) for ch in LAYOUT_WHITESPACE)
+
+
+@functools.lru_cache(maxsize=8)
+def _non_space_index(text: str) -> _NonSpaceIndex:
+    return _NonSpaceIndex(text)
 
 
 def _line_in(doc: Document, text: Block | Footnote, offset: int) -> int:
