@@ -37,10 +37,8 @@ _EMPHASIS = (T("hi"), T("title"))
 
 def non_space(text: str) -> str:
     """``text`` less its layout whitespace (a no-break or thin space is kept: it is text)."""
-    return _LAYOUT.sub("", text)
-
-
-_LAYOUT = re.compile(r"[ \t\n]+")
+    # Three replacements of one character each, several times quicker than a regex.
+    return text.replace(" ", "").replace("\t", "").replace("\n", "")
 
 
 def check_envelope(raw: str, doc: Document) -> None:

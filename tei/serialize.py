@@ -23,7 +23,7 @@ _ELEMENT_ONLY = {
 
 
 def _indent(element: etree._Element, level: int) -> None:
-    if not len(element) or etree.QName(element).localname not in _ELEMENT_ONLY:
+    if not len(element) or _local_name(element.tag) not in _ELEMENT_ONLY:
         return
     if element.text and element.text.strip():
         return
@@ -35,6 +35,11 @@ def _indent(element: etree._Element, level: int) -> None:
         child.tail = pad
         _indent(child, level + 1)
     element[-1].tail = "\n" + "  " * level
+
+
+def _local_name(tag: str) -> str:
+    # What etree.QName(element).localname gives for an element, without making a QName.
+    return tag[tag.rfind("}") + 1:]
 
 
 def to_bytes(tree: etree._ElementTree) -> bytes:

@@ -7,8 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
+from tei.annotate import places
 from tei.annotate.places import EntityFinder, EntityResult, name_forms
 from tei.errors import InputError
 from tei.place_register import EntityRegister
@@ -422,3 +425,33 @@ def test_a_person_name_inside_a_longer_place_name_is_the_place(tmp_path):
     tei = (tmp_path / "out" / "tei" / "1962-11-12_dobrynin.xml").read_text(encoding="utf-8")
     assert '<placeName ref="#new-york">New York</placeName>' in tei
     assert '<persName ref="#new-anna">' not in tei
+
+
+_PLACE_TOKENS = ["Valdoria", "VALDORIA", "Republic of", "Borean Union", "Union", "UBR",
+                 "U.B.R.", "U. B. R.", "Sevrenne", "Port", "CN", "Concord of Nations", "of",
+                 "the", " ", "\n", "-", "2", "¹", "x", "n", ".", "Valdorian", "'s"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_TOKENS), max_size=12))
+def test_forms_grouped_by_first_character_find_what_every_form_everywhere_finds(
+        tmp_path_factory: pytest.TempPathFactory, tokens: list[str]) -> None:
+    finder = _grouping_finder(tmp_path_factory)
+    forms = sorted(finder._owner, key=lambda f: (-len(f), f))
+    letter = places._LETTER
+    plain = re.compile(rf"(?<!{letter})(?:" + "|".join(places._form_pattern(f) for f in forms)
+                       + rf")(?!{letter})")
+    text = "".join(tokens)
+    assert finder._pattern is not None
+    assert [m.span() for m in finder._pattern.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
+
+
+_FINDERS: dict[str, EntityFinder] = {}
+
+
+def _grouping_finder(factory: pytest.TempPathFactory) -> EntityFinder:
+    if "finder" not in _FINDERS:
+        path = _write(factory.mktemp("register"), "register.xml", REGISTER)
+        _FINDERS["finder"] = EntityFinder(EntityRegister.load([path]))
+    return _FINDERS["finder"]

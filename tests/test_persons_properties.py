@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tei.annotate.persons import PersonFinder
+from tei.annotate.persons import PersonFinder, last_word
 from tei.person_register import Register
 
 REGISTER = Register.load([Path(__file__).parent / "data" / "persons" / "register.xml"])
@@ -40,3 +41,12 @@ def test_spans_are_inside_and_disjoint(texts: list[str], finder: PersonFinder) -
         assert texts[mention.block][mention.start:mention.end] == mention.surface
     assert set(result.mentioned) <= set(finder.register.ids)
     assert finder.find(texts) == result
+
+
+@given(st.text(alphabet=st.sampled_from(
+    ["a", "B", "1", "_", "'", "’", ".", "-", " ", "\n", "\t", "\u00a0", ",", "é", "²", "\x1c"]),
+    max_size=14))
+def test_last_word_is_where_the_regular_expression_finds_the_word_before_the_end(
+        text: str) -> None:
+    found = re.search(r"([\w'’.\-]+)\s+$", text)
+    assert last_word(text) == (found.start(1) if found else None)

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from tei.annotate.dates_calendar import reference_of
-from tei.annotate.dates_form import Candidate, Context, Priority
+from tei.annotate.dates_form import Candidate, Context, DateScans, Priority, TextScan
 from tei.annotate.dates_lexicon import YEAR4
 from tei.annotate.dates_patterns import NUMERIC_DATE, NUMERIC_NO_YEAR
 from tei.annotate.dates_table import DATE_FORMS
@@ -30,18 +30,19 @@ _NUMERIC_FORMS = tuple(form for form in DATE_FORMS
 
 
 def find_dates(text: str, doc_when: str | None, numeric_order: str | None = None, *,
-               entry_when: str | None = None) -> list[Span]:
+               entry_when: str | None = None, scans: DateScans | None = None) -> list[Span]:
     """Date spans over ``text``; ``doc_when`` supplies a missing year, ``numeric_order``
     ("dmy" or "mdy") decides a numeric date its components and the document date cannot.
 
     ``entry_when`` is the date of the diary or journal entry the text belongs to: it
     replaces the document date as the reference, and words relative to the writing day
-    ("yesterday", "today") are resolved against it (they are left alone otherwise)."""
+    ("yesterday", "today") are resolved against it (they are left alone otherwise).
+
+    ``scans`` keeps what the forms found in each text of a document, for the next time the
+    same text is read."""
     context = Context(text, reference_of(entry_when or doc_when), reference_of(entry_when),
                       numeric_order)
-    candidates: list[tuple[Candidate, Priority]] = [
-        (candidate, form.priority) for form in DATE_FORMS
-        for candidate in form.candidates(context)]
+    candidates = _candidates(context, scans.of(text) if scans is not None else TextScan(text))
     # Stable: equally long candidates of one priority at one start keep the table's order.
     candidates.sort(key=lambda c: (c[0].start - c[0].end, c[1], c[0].start))
     taken: list[Candidate] = []
@@ -57,7 +58,18 @@ def find_dates(text: str, doc_when: str | None, numeric_order: str | None = None
     return sorted((s for c in taken for s in c.spans), key=lambda s: s.start)
 
 
-def normalize_date_line(text: str) -> str | None:
+def _candidates(context: Context, scanned: TextScan) -> list[tuple[Candidate, Priority]]:
+    """Every form's candidates with its priority, form after form in the table's order.
+
+    Most forms are ruled out by their gates (which the scan of the text keeps, like the
+    matches) or by a missing reference date before any scan."""
+    found: list[tuple[Candidate, Priority]] = []
+    for form in scanned.open_forms(DATE_FORMS):
+        found += [(candidate, form.priority) for candidate in form.candidates(context, scanned)]
+    return found
+
+
+def normalize_date_line(text: str, scans: DateScans | None = None) -> str | None:
     """The ISO value of a whole dateline ("Washington, October 11, 1963, 5:30 p.m."),
     or None when it holds no single, complete date.
 
@@ -67,7 +79,7 @@ def normalize_date_line(text: str) -> str | None:
     bare = line.rstrip(".").strip()
     if re.fullmatch(YEAR4, bare):
         return bare
-    found = find_dates(line, None)
+    found = find_dates(line, None, scans=scans)
     if len(found) != 1 or not found[0].attr("when"):
         return None
     span = found[0]
@@ -84,13 +96,14 @@ def normalize_date_line(text: str) -> str | None:
     return None
 
 
-def numeric_order_of(texts: Sequence[str]) -> str | None:
+def numeric_order_of(texts: Sequence[str], scans: DateScans | None = None) -> str | None:
     """"dmy" or "mdy" when the document's numeric dates show one order (a component above
     12 fixes it) and never the other; None otherwise."""
     seen: set[str] = set()
     for text in texts:
+        scanned = scans.of(text) if scans is not None else TextScan(text)
         for form in _NUMERIC_FORMS:
-            for match in form.matches(text):
+            for match in scanned.matches(form):
                 first, second = int(match["a"]), int(match["b"])
                 if 12 < first <= 31 and 1 <= second <= 12:
                     seen.add("dmy")

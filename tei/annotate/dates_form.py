@@ -9,12 +9,12 @@ its reading needs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 
 from tei.annotate.dates_calendar import Reference
-from tei.annotate.dates_gates import Gates, scan
+from tei.annotate.dates_gates import Gates, TextGates, scan
 from tei.model import Span
 
 
@@ -91,15 +91,58 @@ class DateForm:
     heads: re.Pattern[str] | None = None  # where a match can start; None: anywhere
     needs: Needs = Needs.NOTHING
 
-    def matches(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches of the pattern over ``text``, none at once when a gate finds nothing."""
-        return scan(self.pattern, self.gates, text, self.heads)
+    def matches(self, text: str, opened: TextGates | None = None) -> Iterator[re.Match[str]]:
+        """The matches of the pattern over ``text``, none at once when a gate finds nothing
+        (``opened``: the gates' answers over ``text``, shared by the forms)."""
+        return scan(self.pattern, self.gates, text, self.heads, opened)
 
-    def candidates(self, context: Context) -> Iterator[Candidate]:
-        """The candidates of this form over the context's text, in the order of the text."""
-        if not self.needs.met(context):
-            return
-        for match in self.matches(context.text):
-            found = self.interpret(match, context)
-            if found is not None:
-                yield found
+    def candidates(self, context: Context, scanned: TextScan) -> list[Candidate]:
+        """The candidates of this form over the context's text (``scanned``: what the forms
+        found in it), in the order of the text."""
+        # Most forms need nothing: asked by identity, which is quicker than Needs.met.
+        if self.needs is not Needs.NOTHING and not self.needs.met(context):
+            return []
+        found = [self.interpret(match, context) for match in scanned.matches(self)]
+        return [candidate for candidate in found if candidate is not None]
+
+
+class TextScan:
+    """What the forms find in one text: each gate's answer and each form's matches, looked
+    for once. The matches do not depend on the reference date, and a text is read more than
+    once (as an entry heading, then as a block; a dateline as a whole line)."""
+
+    __slots__ = ("text", "gates", "_matches", "_open")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.gates = TextGates(text)
+        self._matches: dict[DateForm, tuple[re.Match[str], ...]] = {}
+        self._open: tuple[Sequence[DateForm], list[DateForm]] | None = None
+
+    def open_forms(self, forms: Sequence[DateForm]) -> list[DateForm]:
+        """Those of ``forms`` whose gates all find their piece in the text, in order."""
+        if self._open is None or self._open[0] is not forms:
+            self._open = (forms, [form for form in forms if self.gates.all_open(form.gates)])
+        return self._open[1]
+
+    def matches(self, form: DateForm) -> tuple[re.Match[str], ...]:
+        found = self._matches.get(form)
+        if found is None:
+            found = self._matches[form] = tuple(form.matches(self.text, self.gates))
+        return found
+
+
+class DateScans:
+    """The scans of one document's texts, kept while the document is annotated (and no
+    longer: another document's texts are other texts)."""
+
+    __slots__ = ("_scans",)
+
+    def __init__(self) -> None:
+        self._scans: dict[str, TextScan] = {}
+
+    def of(self, text: str) -> TextScan:
+        scanned = self._scans.get(text)
+        if scanned is None:
+            scanned = self._scans[text] = TextScan(text)
+        return scanned

@@ -52,7 +52,8 @@ DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 ORDINAL = r"(?:st|nd|rd|th)"
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 # A day never continues a number, a decimal, a time or a reference ("2401", "1.5", "C 575/").
-NOT_AFTER_NUMBER = r"(?<![\w.,:/])"
+NUMBER_PIECE = r"[\w.,:/]"
+NOT_AFTER_NUMBER = rf"(?<!{NUMBER_PIECE})"
 NOT_BEFORE_NUMBER = r"(?![\w]|[.,:/]\d)"
 DASH = r"\s*[-\u2013\u2014]\s*"
 # "29 [28?] October": a doubted or corrected day in brackets after the day.

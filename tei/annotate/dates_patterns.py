@@ -15,6 +15,7 @@ from tei.annotate.dates_lexicon import (
     MONTHS,
     NOT_AFTER_NUMBER,
     NOT_BEFORE_NUMBER,
+    NUMBER_PIECE,
     ORDINAL,
     ROMAN,
     WEEKDAY,
@@ -95,22 +96,28 @@ YEAR_ALONE = re.compile(
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 HAS_MONTH = gate(rf"(?:{_MONTH_WORDS})(?:\b|\.)")
 HAS_DIGIT = gate(r"\d")
-HAS_YEAR = gate(YEAR4)
-HAS_NUMERIC = gate(r"\d[./]\d")
-HAS_DOTTED = gate(r"\d\.\d")
-HAS_HYPHENATED = gate(r"\d-\d")
-HAS_ROMAN = gate(r"\d[./ ]\s?[IVX]")
-HAS_THIS_MONTH = gate(r"\smonth\b")
+HAS_YEAR = gate(YEAR4, within=HAS_DIGIT)
+HAS_NUMERIC = gate(r"\d[./]\d", within=HAS_DIGIT)
+# These four open with their literal and look behind for what precedes it (a digit, a
+# space): a search then jumps from one "." or "month" to the next instead of trying the
+# pattern at every character. "\d\.\d", "\d-\d", "\smonth\b", "\sand\s":
+HAS_DOTTED = gate(r"\.(?<=\d\.)\d", within=HAS_DIGIT)
+HAS_HYPHENATED = gate(r"-(?<=\d-)\d", within=HAS_DIGIT)
+HAS_THIS_MONTH = gate(r"month\b(?<=\smonth)")
+HAS_AND = gate(r"and\s(?<=\sand\s)")
+HAS_ROMAN = gate(r"\d[./ ]\s?[IVX]", within=HAS_DIGIT)
 HAS_RANGE_WORD = gate(r"(?:from|between|period)\s")
-HAS_AND = gate(r"\sand\s")
 
 # Where a match can start, as plain words and digits (searched for quickly): the first
 # piece of the pattern, or of its optional opening group and what follows that.
 _WEEKDAY_WORDS = "|".join([*WEEKDAYS, *(w.upper() for w in WEEKDAYS)])
-_DIGITS = "|".join("0123456789")
+# A day starts at a digit that continues no number (NOT_AFTER_NUMBER, which every pattern
+# starting with a day opens with): the look-behind follows the digit, so the search jumps
+# from digit to digit, and the other digits of "1962" or "10:30" are not tried.
+_DAY_DIGIT = rf"[0-9](?<!{NUMBER_PIECE}[0-9])"
 AT_MONTH = re.compile(_MONTH_WORDS)
-AT_DAY = re.compile(_DIGITS)
-AT_WEEKDAY_OR_DAY = re.compile(f"{_WEEKDAY_WORDS}|{_DIGITS}")
+AT_DAY = re.compile(_DAY_DIGIT)
+AT_WEEKDAY_OR_DAY = re.compile(f"{_WEEKDAY_WORDS}|{_DAY_DIGIT}")
 AT_WEEKDAY_OR_MONTH = re.compile(f"{_WEEKDAY_WORDS}|{_MONTH_WORDS}")
 AT_RANGE_WORD = re.compile("from|between|period")
 AT_FROM_OR_BETWEEN = re.compile("from|between")

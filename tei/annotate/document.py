@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line, numeric_order_of
 from tei.annotate.dates_entries import entry_dates
+from tei.annotate.dates_form import DateScans
 from tei.annotate.editorial import find_editorial
 from tei.annotate.emphasis import find_emphasis
 from tei.annotate.footnotes import find_markers, stray_superscripts
@@ -38,12 +39,15 @@ def annotate(doc: Document, finder: PersonFinder | None,
     :mod:`tei.annotate.header`)."""
     texts = [b.text for b in doc.blocks]
     notes = [f.text for f in doc.footnotes]
-    when = document_date(doc)
-    order = numeric_order_of(texts)
-    warnings: list[Warning_] = date_line_warnings(doc)
+    # A text is read for dates more than once (an entry heading, then a block; the date
+    # line by three header facts): what the forms find in it is kept for the document.
+    scans = DateScans()
+    when = document_date(doc, scans)
+    order = numeric_order_of(texts, scans)
+    warnings: list[Warning_] = date_line_warnings(doc, scans)
 
     markers = find_markers(texts, [f.n for f in doc.footnotes])
-    entries = entry_dates(doc.blocks, when)
+    entries = entry_dates(doc.blocks, when, scans)
     # Every text of the document with the spans found in it so far: the blocks', then
     # the footnotes' (the order in which the finders below are given the texts).
     owners: list[Block | Footnote] = [*doc.blocks, *doc.footnotes]
@@ -63,13 +67,13 @@ def annotate(doc: Document, finder: PersonFinder | None,
         spans += [Span.make(s, e, "label", type=t) for s, e, t in block.labels]
         spans += [Span.make(b, b, "pb") for b in block.breaks]
         spans += [Span.make(h, h, "lb", **{"break": "no"}) for h in block.hyphenations]
-        spans += _dates(block, when, order, entry_when)
+        spans += _dates(block, when, order, entry_when, scans)
         spans += find_emphasis(block.text, taken)
         found.append(spans)
 
     for note in notes:
         spans, _ = find_editorial(note)
-        spans += find_dates(note, when, order)
+        spans += find_dates(note, when, order, scans=scans)
         spans += find_emphasis(note)
         found.append(spans)
 
@@ -118,7 +122,8 @@ def annotate(doc: Document, finder: PersonFinder | None,
     _number_markers_seen(doc, texts_annotated, warnings)
     notes_found.places = _linked(texts_annotated, "placeName")
     notes_found.orgs = _linked(texts_annotated, "orgName")
-    notes_found.header = header_facts(doc, when, notes_found.spans_of, finder, entity_finder)
+    notes_found.header = header_facts(doc, when, notes_found.spans_of, finder, entity_finder,
+                                      scans)
     return notes_found
 
 
@@ -135,12 +140,12 @@ def _linked(texts: list[Annotated], kind: str) -> list[str]:
 
 
 def _dates(block: Block, when: str | None, order: str | None,
-           entry_when: str | None) -> list[Span]:
+           entry_when: str | None, scans: DateScans) -> list[Span]:
     text = block.text
-    found = find_dates(text, when, order, entry_when=entry_when)
+    found = find_dates(text, when, order, entry_when=entry_when, scans=scans)
     if block.kind == "dateline" and not found:
         # A dateline that is a date as a whole ("12.XI.62") but not a running-text form.
-        value = normalize_date_line(text)
+        value = normalize_date_line(text, scans)
         if value:
             stripped = text.strip()
             start = text.find(stripped)
@@ -176,30 +181,62 @@ def _line(doc: Document, block_start: int, text: str, offset: int) -> int:
 
     The folded text holds the source's non-whitespace characters in order, so the line is
     that of the n-th non-whitespace source character from the block's start; both counts
-    come from per-document and per-text tables, so each call costs a bisection.
-    """
-    remaining = _non_space_before(text)[min(offset, len(text))]
+    come from per-text tables of counts every _STEP characters, so each call costs a
+    bisection and a count over fewer than _STEP characters."""
+    remaining = _non_space_index(text).count_before(min(offset, len(text)))
     if remaining == 0 or block_start >= len(doc.source):
         return doc.line_of(block_start)
-    positions = _non_space_positions(doc.source)
-    index = bisect_left(positions, block_start) + remaining - 1
+    at = _non_space_index(doc.source).nth_from(block_start, remaining)
     # Past the source's last character (a text longer than what is left of the source):
     # the end of the source, as a walk from the block's start would stop there.
-    return doc.line_of(positions[index] + 1 if index < len(positions) else len(doc.source))
+    return doc.line_of(at + 1 if at is not None else len(doc.source))
 
 
-@functools.lru_cache(maxsize=4)
-def _non_space_positions(source: str) -> list[int]:
-    return [i for i, ch in enumerate(source) if ch not in LAYOUT_WHITESPACE]
+# Counts are kept every _STEP characters: a table of every character's position cost more
+# to make than all the warnings of a document need, and a count from the start of the text
+# for each warning grows with the square of the text when its warnings are many.
+_STEP = 256
+
+
+class _NonSpaceIndex:
+    """Where the non-whitespace characters of a text are, counted every _STEP characters."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counts = [0]  # counts[k]: non-whitespace characters in text[:k * _STEP]
+        for at in range(0, len(text), _STEP):
+            self.counts.append(self.counts[-1] + _non_space_in(text, at, at + _STEP))
+
+    def count_before(self, end: int) -> int:
+        """How many non-whitespace characters ``text[:end]`` holds."""
+        k = end // _STEP
+        return self.counts[k] + _non_space_in(self.text, k * _STEP, end)
+
+    def nth_from(self, start: int, n: int) -> int | None:
+        """The offset of the ``n``-th (from 1) non-whitespace character at or after
+        ``start``, None when there are fewer."""
+        rank = self.count_before(start) + n  # of that character, from the text's start
+        k = bisect_left(self.counts, rank) - 1  # it lies in text[k * _STEP:(k + 1) * _STEP]
+        if k + 1 >= len(self.counts):
+            return None
+        n = rank - self.counts[k]
+        chunk = self.text[k * _STEP:(k + 1) * _STEP]
+        for at, ch in enumerate(chunk):
+            if ch not in LAYOUT_WHITESPACE:
+                n -= 1
+                if n == 0:
+                    return k * _STEP + at
+        raise AssertionError("the counts say the character is in this chunk")
+
+
+def _non_space_in(text: str, start: int, end: int) -> int:
+    end = min(end, len(text))
+    return end - start - sum(text.count(ch, start, end) for ch in LAYOUT_WHITESPACE)
 
 
 @functools.lru_cache(maxsize=8)
-def _non_space_before(text: str) -> list[int]:
-    """For each offset k of ``text``, how many non-whitespace characters precede it."""
-    counts = [0]
-    for ch in text:
-        counts.append(counts[-1] + (ch not in LAYOUT_WHITESPACE))
-    return counts
+def _non_space_index(text: str) -> _NonSpaceIndex:
+    return _NonSpaceIndex(text)
 
 
 def _line_in(doc: Document, text: Block | Footnote, offset: int) -> int:

@@ -74,19 +74,24 @@ class Doubt:
 _LONG_SUPPLIED_WORDS = 8
 
 
+_SQUARE = re.compile(r"[\[\]]")
+
+
 def match_brackets(text: str) -> tuple[list[Bracket], list[Unmatched]]:
     """Pair square brackets with a stack; ``[[x]]`` becomes one bracket of width two."""
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
     unmatched: list[Unmatched] = []
-    for i, ch in enumerate(text):
+    # Only the brackets are visited: most texts hold none, and a loop over every
+    # character would cost more than all the rest.
+    for found in _SQUARE.finditer(text):
+        i, ch = found.start(), found.group()
         if ch == "[":
             stack.append(i)
-        elif ch == "]":
-            if stack:
-                pairs.append((stack.pop(), i + 1))
-            else:
-                unmatched.append(Unmatched(i, ch))
+        elif stack:
+            pairs.append((stack.pop(), i + 1))
+        else:
+            unmatched.append(Unmatched(i, ch))
     unmatched.extend(Unmatched(i, "[") for i in stack)
     by_start = {s: e for s, e in pairs}
     brackets: list[Bracket] = []

@@ -33,6 +33,7 @@ _MARKER = re.compile(
     # after a space behind any word, closing a clause: "the minister 4, who" "in Rome 2."
     r"|(?<=[A-Za-zÀ-ɏ]{2} )(?P<bare>\d{1,3})(?=[,.;:](?:\s|$)|$)"
 )
+_DIGIT = re.compile(rf"[\d{SUPERSCRIPT_DIGITS}]")
 # A bare digit after these words is a count or a reference, not a marker ("page 3.").
 _COUNTING_WORD = re.compile(
     r"\b(?:no|nos|nr|number|numbers|page|pages|paragraph|paragraphs|point|points|item|items|"
@@ -69,7 +70,12 @@ def find_markers(texts: Sequence[str], numbers: Sequence[str]) -> list[list[Span
 
 
 def _next_marker(text: str, pos: int, wanted: str) -> tuple[int, int, str | None] | None:
-    for m in _MARKER.finditer(text, pos):
+    # Every marker holds a digit and starts at it, or at the "[" right before it: the scan
+    # starts there (the look-behinds still see the text before), not at every character.
+    digit = _DIGIT.search(text, pos)
+    if digit is None:
+        return None
+    for m in _MARKER.finditer(text, max(pos, digit.start() - 1)):
         kind = m.lastgroup
         if kind is None:  # every alternative of _MARKER is a named group
             continue

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tei.annotate.dates import find_dates, normalize_date_line
+from tei.annotate.dates_form import DateScans
 from tei.findings import printable
 from tei.languages import language_code
 from tei.model import (
@@ -68,25 +69,26 @@ def title_parties(title: str) -> tuple[str | None, str | None]:
     return (m.group("sender").strip(" "), None) if m else (None, None)
 
 
-def document_date(doc: Document) -> str | None:
-    """The document's ISO date: its date line, else the first date of its citation."""
+def document_date(doc: Document, scans: DateScans | None = None) -> str | None:
+    """The document's ISO date: its date line, else the first date of its citation
+    (``scans``: the document's, see dates_form.DateScans)."""
     h = doc.header
     if h.date_line:
-        when = normalize_date_line(h.date_line.text)
+        when = normalize_date_line(h.date_line.text, scans)
         if when:
             return when
     if h.citation:
-        for span in find_dates(h.citation.text, None):
+        for span in find_dates(h.citation.text, None, scans=scans):
             when = span.attr("when")
             if when:
                 return when
     return None
 
 
-def date_line_warnings(doc: Document) -> list[Warning_]:
+def date_line_warnings(doc: Document, scans: DateScans | None = None) -> list[Warning_]:
     """A date line that names no real day ("Feb 30, 1962") is kept as words: said so."""
     line = doc.header.date_line
-    if line is not None and normalize_date_line(line.text) is None:
+    if line is not None and normalize_date_line(line.text, scans) is None:
         return [Warning_(doc.line_of(line.start), f"the date line {line.text!r} names no real "
                          "day: kept as text, not as the date", "layout-date-line")]
     return []
@@ -94,9 +96,10 @@ def date_line_warnings(doc: Document) -> list[Warning_]:
 
 def header_facts(doc: Document, when: str | None,
                  spans_of: Callable[[Block], Sequence[Span]],
-                 persons: PersonFinder | None, entities: EntityFinder | None) -> HeaderFacts:
+                 persons: PersonFinder | None, entities: EntityFinder | None,
+                 scans: DateScans | None = None) -> HeaderFacts:
     """The facts of a document dated ``when`` (see document_date) whose blocks hold the
-    spans ``spans_of(block)``."""
+    spans ``spans_of(block)`` (``scans``: the document's date scans)."""
     h = doc.header
     title = h.title.text if h.title else untitled(doc)
     sender_text, recipient_text = title_parties(title)
@@ -119,7 +122,7 @@ def header_facts(doc: Document, when: str | None,
         sender, recipient, place, when,
         sender_words=sender_text, recipient_words=recipient_text,
         title=title, file_name=source_file_name(doc), when=when,
-        date_line_is_date=bool(h.date_line and normalize_date_line(h.date_line.text)),
+        date_line_is_date=bool(h.date_line and normalize_date_line(h.date_line.text, scans)),
         id=document_id(doc),
         number=number.group(1) if number else document_id(doc),
         number_type="wcda" if number else "local",
@@ -127,7 +130,8 @@ def header_facts(doc: Document, when: str | None,
         original_language=original,
         translation_language=(Language(translation, language_code(translation))
                               if translation else None),
-        citation=tuple(citation_spans(h.citation.text, h.url, when)) if h.citation else (),
+        citation=(tuple(citation_spans(h.citation.text, h.url, when, scans))
+                  if h.citation else ()),
     )
 
 
@@ -172,7 +176,8 @@ def find_translator(text: str) -> str | None:
     return " ".join(m.group("name").split()).rstrip(".") if m else None
 
 
-def citation_spans(text: str, url: str | None, when: str | None) -> list[Span]:
+def citation_spans(text: str, url: str | None, when: str | None,
+                   scans: DateScans | None = None) -> list[Span]:
     """Spans over the citation: its document URL (``ref``), its archive (``orgName``)
     and the date that is the document's (``date``)."""
     spans: list[Span] = []
@@ -184,7 +189,7 @@ def citation_spans(text: str, url: str | None, when: str | None) -> list[Span]:
     if m:
         spans.append(Span.make(m.start("archive"), m.end("archive"), "orgName", role="archive"))
     if when:
-        for span in find_dates(text, when):
+        for span in find_dates(text, when, scans=scans):
             if span.attr("when") == when:
                 spans.append(span)
                 break

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 _SPECIAL = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
             "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i",
             "’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00ad": "-", "‐": "-", "‑": "-"}
-_JOIN = re.compile(r"(?<=[a-zà-ÿ])[-\u00ad‐‑]\s*(?=[a-zà-ÿ])")
+# The hyphen first, the letter before it looked behind for: the search then jumps from
+# hyphen to hyphen rather than trying every character.
+_JOIN = re.compile(r"[-\u00ad‐‑](?<=[a-zà-ÿ][-\u00ad‐‑])\s*(?=[a-zà-ÿ])")
 
 
 @functools.lru_cache(maxsize=4096)

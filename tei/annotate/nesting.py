@@ -53,6 +53,9 @@ MAX_NESTING = 32
 def nest(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     """Spans that nest properly, and the ones dropped because they crossed a stronger one
     or stood where the schema allows no such element, or nested deeper than MAX_NESTING."""
+    in_order = sorted(spans, key=_document_order)
+    if _side_by_side(in_order):
+        return in_order, []  # most texts: nothing crosses, nothing holds anything
     ordered = sorted(spans, key=lambda s: (PRIORITY.get(s.kind, 9), s.start, -s.end))
     kept: list[Span] = []
     dropped: list[Span] = []
@@ -73,6 +76,17 @@ def nest(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
         dropped.extend(misplaced)
         kept = [s for s in kept if s not in misplaced]
     return kept, dropped
+
+
+def _side_by_side(ordered: list[Span]) -> bool:
+    """The spans (in document order) are none of them empty and each ends before or where
+    the next starts: none crosses, none holds another, no two are the same."""
+    end = -1
+    for span in ordered:
+        if span.start >= span.end or span.start < end:
+            return False
+        end = span.end
+    return True
 
 
 def _misplaced(ordered: list[Span]) -> set[Span]:

@@ -58,7 +58,6 @@ _GIVEN_BEFORE = re.compile(
     r"(?<![\w.'’\-])(?P<tok>(?:(?:[A-Z]|" + _DIGRAPHS + r")\.[ \t]?){1,3}"
     r"|[\"“'‘][A-ZÀ-Þ][\w'’\-]*[\"”'’]"
     r"|[A-ZÀ-Þ][a-zà-ÿ'’\-]+)[ \t]*\n?[ \t]*$")
-_TITLE_WORD = re.compile(r"([\w'’.\-]+)\s+$")
 _LOWER_WORD = re.compile(r"[a-z]{3,}")
 # The end of a sentence, also when a footnote marker follows its full stop ("agreed.³").
 _SENTENCE_END = re.compile(
@@ -391,17 +390,30 @@ def _title_before(text: str, start: int) -> tuple[str, ...]:
     ``("mr", "defense", "minister")``."""
     words: list[str] = []
     before = text[max(0, start - _WINDOW):start]
-    while True:
-        m = _TITLE_WORD.search(before)
-        if not m:
-            break
-        bare = fold(m.group(1)).lower().rstrip(".")
+    while (word_start := last_word(before)) is not None:
+        bare = fold(before[word_start:].rstrip()).lower().rstrip(".")
         if is_honorific(bare) or (words and bare in _TITLE_LINKS):
             words.insert(0, bare)
-            before = before[:m.start(1)]
+            before = before[:word_start]
             continue
         break
     return tuple(words)
+
+
+_WORD_PUNCTUATION = "_'’.-"
+
+
+def last_word(text: str) -> int | None:
+    r"""Where the word that ``text`` ends with, before whitespace, starts: what
+    ``re.search(r"([\w'’.\-]+)\s+$", text).start(1)`` gives, but read from the end,
+    where the regular expression would try every character of ``text`` from the start."""
+    end = len(text.rstrip())
+    if end == len(text):
+        return None  # no whitespace after the word
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _WORD_PUNCTUATION):
+        start -= 1
+    return start if start < end else None
 
 
 def _office(title: tuple[str, ...]) -> tuple[str, ...]:

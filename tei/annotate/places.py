@@ -96,8 +96,19 @@ class EntityFinder:
 
 
 def _compile(forms: list[str]) -> re.Pattern[str] | None:
+    """One pattern for all forms, longer forms first so the longest wins at a position.
+
+    It finds what ``(?<!letter)(?:form|form|...)(?!letter)`` finds, but, as the person
+    finder's (names_forms.compile_forms), its forms are grouped by their first character,
+    which comes before the look-behind: the engine skips to where some name can start and
+    tries there only the forms starting with that character, in the same order."""
     if not forms:
         return None
-    ordered = sorted(forms, key=lambda f: (-len(f), f))
-    body = "|".join(_form_pattern(f) for f in ordered)
-    return re.compile(r"(?<!" + _LETTER + r")(?:" + body + r")(?!" + _LETTER + r")")
+    groups: dict[str, list[str]] = {}
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        # A form's pattern opens with its first character, escaped.
+        first = re.escape(form[0])
+        groups.setdefault(first, []).append(_form_pattern(form)[len(first):])
+    body = "|".join(first + r"(?<!" + _LETTER + first + r")(?:" + "|".join(rests) + ")"
+                    for first, rests in groups.items())
+    return re.compile(r"(?:" + body + r")(?!" + _LETTER + r")")

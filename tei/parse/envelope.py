@@ -92,7 +92,6 @@ def layout_free(raw: str) -> str:
     """What normalising may not change: the characters of ``raw`` less a leading byte-order
     mark, line ends, spaces, tabs and the lines that hold only whitespace."""
     lines = _BREAKING_WHITESPACE.sub("\n", raw.removeprefix(_BOM)).split("\n")
-    return _ENVELOPE_LAYOUT.sub("", "".join(line for line in lines if line.strip()))
-
-
-_ENVELOPE_LAYOUT = re.compile(r"[ \t\n]+")
+    kept = "".join(line for line in lines if line.strip())
+    # Three replacements of one character each, several times quicker than a regex.
+    return kept.replace(" ", "").replace("\t", "").replace("\n", "")
