@@ -177,16 +177,20 @@ class RecordSpool:
         self._file.close()
 
 
-def excerpt(path: Path, places: list[tuple[int, int]]) -> str:
+def read_places(path: Path, places: list[Place]) -> list[bytes]:
+    """The bytes at ``places`` (offset, length) in the file ``path``."""
+    found = []
+    with open(path, "rb") as file:
+        for offset, length in places:
+            file.seek(offset)
+            found.append(file.read(length))
+    return found
+
+
+def excerpt(path: Path, places: list[Place]) -> str:
     """A listing of the records at ``places`` in the listing file ``path`` (without the
     shared parts: enough for what a reading page reads of its neighbours)."""
-    parts = [_OPEN]
-    with open(path, "rb") as listing:
-        for offset, length in places:
-            listing.seek(offset)
-            parts.append(listing.read(length))
-    parts.append(_CLOSE)
-    return b"".join(parts).decode("utf-8")
+    return b"".join([_OPEN, *read_places(path, places), _CLOSE]).decode("utf-8")
 
 
 def remove(path: Path) -> None:

@@ -54,7 +54,15 @@ from tei.render import (
 from tei.search_index import IndexBuilder, IndexEntry, search_document, snippet_script
 from tei.settings import EditionSettings
 from tei.site_cache import SiteCache, SiteParts
-from tei.site_listing import ListingWriter, Record, RecordSpool, Spooled, excerpt, split_record
+from tei.site_listing import (
+    ListingWriter,
+    Record,
+    RecordSpool,
+    Spooled,
+    excerpt,
+    read_places,
+    split_record,
+)
 from tei.workers import run_batches
 
 
@@ -98,6 +106,8 @@ class _Site:
     def __init__(self, renderer: Renderer, outdir: Path, scratch: Path, jobs: int,
                  cache: SiteCache | None) -> None:
         self.renderer = renderer
+        # What a worker that renders or makes site pages starts its renderer from.
+        self.renderer_args = (renderer.stylesheets, renderer.settings)
         self.cache = cache
         self.outdir = outdir
         self.jobs = jobs
@@ -119,7 +129,6 @@ class _Site:
         report.rendered = len(rendered)
         self.terms.close()
         renderer = self.renderer
-        initargs = (renderer.stylesheets, renderer.settings)
         # Each part in a process of its own, one after the other: a listing's tree, a
         # page's working memory and the search index are given back when it ends, and
         # none of them is added to what this process holds.
@@ -132,7 +141,7 @@ class _Site:
         made: dict[str, Path] = {}
         for task in self._site_tasks(rendered):
             (pages,) = run_batches(_site_pages_batch, [task], self.jobs, _start_renderer,
-                                   initargs, failed=_site_pages_died, alone=True)
+                                   self.renderer_args, failed=_site_pages_died, alone=True)
             made.update(pages.written)
             report.errors.extend(pages.errors)
         report.written.extend(made[page.name] for page in renderer.site_pages
@@ -189,11 +198,9 @@ class _Site:
     def _order(self, documents: list[_Listed], report: RenderReport) -> list[str]:
         """The page names in reading order, found by site-order.xsl in a worker process
         (this one holds no Saxon)."""
-        renderer = self.renderer
         task = _OrderTask(self.pagers, tuple((d.path, d.pager) for d in documents))
         (found,) = run_batches(_order_batch, [task], self.jobs, _start_renderer,
-                               (renderer.stylesheets, renderer.settings),
-                               failed=_order_died, alone=True)
+                               self.renderer_args, failed=_order_died, alone=True)
         report.errors.extend(found.errors)
         return list(found.stems)
 
@@ -243,7 +250,7 @@ class _Site:
                 self.outdir / folder / f"{result.stem}{suffix}", result.snippet)
 
         run_batches(_render_batch, tasks, self.jobs, _start_renderer,
-                    (self.renderer.stylesheets, self.renderer.settings),
+                    self.renderer_args,
                     failed=_render_died, progress=progress, consume=take)
         return failed
 
@@ -549,11 +556,11 @@ def _render_batch(tasks: list[_PageTask]) -> list[_Rendered]:
 
 
 def _render(renderer: Renderer, task: _PageTask) -> _Rendered:
-    if not task.page and task.cache is not None:
-        parts = task.cache.load(task.cache_key)
-        if parts is not None:  # the page is kept and what the site reads of it is known
-            return _Rendered(task.number, task.stem, (), parts.record, parts.index,
-                             parts.snippet)
+    cached = task.cache.load(task.cache_key) if task.cache is not None else None
+    if cached is not None and not task.page:
+        # The page is kept and what the site reads of it is known: the document is not read.
+        return _Rendered(task.number, task.stem, (), cached.record, cached.index,
+                         cached.snippet)
     try:
         document = read_tei(task.path, task.stem)
         source = renderer.parse(document)
@@ -576,18 +583,11 @@ def _render(renderer: Renderer, task: _PageTask) -> _Rendered:
     searched = search_document(document.root, quote(os.fsencode(f"{document.stem}.html")))
     index, snippet = IndexEntry.of(searched), snippet_script(searched)
     # Written unless a whole entry is there already (the page was made again because a
-    # neighbour changed); a damaged one is replaced.
-    if task.cache is not None and task.cache.load(task.cache_key) is None:
-        pager = _read_place(task.listing, task.pagers[0])
+    # neighbour changed); a missing or damaged one is made.
+    if task.cache is not None and cached is None:
+        (pager,) = read_places(task.listing, [task.pagers[0]])
         task.cache.save(task.cache_key, SiteParts(pager, record, index, snippet))
     return _Rendered(task.number, task.stem, tuple(written), record, index, snippet)
-
-
-def _read_place(path: Path, place: tuple[int, int]) -> bytes:
-    offset, length = place
-    with open(path, "rb") as file:
-        file.seek(offset)
-        return file.read(length)
 
 
 def _render_died(task: _PageTask, reason: str) -> _Rendered:
