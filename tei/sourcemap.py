@@ -30,7 +30,7 @@ class SourceMap:
     """Start tags of the generated file, in order, each with its source lines (or none).
 
     Kept as arrays of numbers: a build holds the map of every document until validation
-    is reported, and a tuple of tuples costs some fifty objects per paragraph."""
+    is reported, and a tuple per start tag costs several Python objects each."""
 
     starts: array  # line << 32 | column of each start tag, in order
     lines: array  # first and last source line of each, -1 and -1 for none
@@ -46,7 +46,7 @@ class SourceMap:
         for index, ((line, column), found) in enumerate(placed):
             if index and found == last:
                 continue
-            starts.append((line << 32) | column)
+            starts.append((line << 32) | min(column, _COLUMNS))
             lines.extend(found or (-1, -1))
             last = found
         return cls(starts, lines)
