@@ -148,3 +148,16 @@ def test_minisearch_reads_the_index_as_its_own(tmp_path: Path) -> None:
 def test_minisearch_is_vendored_with_its_licence(name: str) -> None:
     text = (ROOT / "xslt" / "vendor" / name).read_text(encoding="utf-8")
     assert ("MiniSearch" in text) if name.endswith(".js") else ("Permission is hereby granted" in text)
+
+
+def test_the_script_written_a_row_at_a_time_holds_the_packed_index() -> None:
+    from tei.search_index import IndexBuilder, IndexEntry
+
+    builder = IndexBuilder()
+    for number, (href, text) in enumerate([("a", "ferry ferry Dorticós"), ("b", "boat"),
+                                           ("c", "ferry"), ("d", "")]):
+        builder.add(number, IndexEntry.of(sample(href, text)))
+    for keep in (None, [0, 2, 3], [1], []):
+        script = builder.script(keep)
+        payload = script[script.rindex("})(") + 3:].rstrip().removesuffix(");")
+        assert json.loads(payload) == builder.packed(keep)
