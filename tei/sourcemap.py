@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lxml import etree
@@ -21,7 +21,6 @@ from tei.model import Document
 from tei.safe_parser import safe_parser
 from tei.validate.safe_xml import Locator
 
-_VISIBLE = re.compile(r"\S")
 _PARSER = safe_parser()
 
 
@@ -67,39 +66,82 @@ def _own_lines(doc: Document, encoded: Encoded) -> dict[etree._Element, tuple[in
     for part in encoded.parts:
         last = max(part.start, part.end - 1)
         lines.setdefault(part.element, (doc.line_of(part.start), doc.line_of(last)))
-    if encoded.anchors:
-        visible = [m.start() for m in _VISIBLE.finditer(doc.source)]
-        for element, (block_start, text, offset) in encoded.anchors.items():
-            line = doc.line_of(_source_offset(visible, block_start, text, offset))
-            lines[element] = (line, line)
+    for element, (block_start, text, offset) in encoded.anchors.items():
+        line = doc.line_of(_source_offset(doc.source, block_start, text, offset))
+        lines[element] = (line, line)
     return lines
 
 
-def _source_offset(visible: list[int], block_start: int, text: str, offset: int) -> int:
+def _visible(text: str) -> int:
+    """How many characters of ``text`` are not white space (as ``\\S`` counts them)."""
+    return len("".join(text.split()))
+
+
+def _source_offset(source: str, block_start: int, text: str, offset: int) -> int:
     """Where an offset into a block's folded text is in the source, as the conversion's
     warnings count it (``tei.annotate.document``): just after the n-th visible character
     from the block's start, n being the visible characters of the text before ``offset``
-    (folding changes only white space)."""
-    wanted = len(_VISIBLE.findall(text, 0, offset))
-    first = bisect_left(visible, block_start)
+    (folding changes only white space); past the last one, just after the source's last.
+    The source is read from the block's start in growing spans, each as long as the
+    visible characters still missing: it never passes the one wanted, and the counting is
+    done by ``str.split`` instead of character by character."""
+    wanted = _visible(text[:offset])
     if wanted == 0:
         return block_start
-    index = min(first + wanted - 1, len(visible) - 1)
-    return visible[index] + 1 if index >= 0 else block_start
+    end = block_start + wanted
+    while True:
+        found = _visible(source[block_start:end])
+        if found == wanted:
+            return block_start + len(source[block_start:end].rstrip())
+        if end >= len(source):
+            return len(source.rstrip()) or block_start
+        end += wanted - found
 
 
 def source_map(doc: Document, encoded: Encoded, data: bytes) -> SourceMap:
     """The map for ``data``, the serialized bytes of ``encoded``'s tree."""
     own = _own_lines(doc, encoded)
-    parsed = etree.fromstring(data, _PARSER).getroottree()
-    locator = Locator(parsed, data)
-    built = encoded.tree.getroot().iter(etree.Element)
+    built = list(encoded.tree.getroot().iter(etree.Element))
+    places = _start_tags(data, len(built)) or _located(data)
     placed: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
     inherited: dict[etree._Element, tuple[int, int] | None] = {}
-    for made, read in zip(built, parsed.getroot().iter(etree.Element), strict=True):
+    for made, place in zip(built, places, strict=True):
         parent = made.getparent()
         lines = own.get(made) or (inherited.get(parent) if parent is not None else None)
         inherited[made] = lines
-        placed.append((locator.where(read), lines))
+        placed.append((place, lines))
     placed.sort(key=lambda item: item[0])
     return SourceMap.of(placed)
+
+
+_START_TAG = re.compile(r"<([^\s/><]+)(?=[\s/>])")  # as the validator's Locator finds them
+
+
+def _start_tags(data: bytes, count: int) -> list[tuple[int, int]] | None:
+    """(line, column) of each start tag of ``data`` in order, as the validator reports an
+    element's place (``Locator.where``), in one pass over the text; None unless there are
+    ``count`` of them. The serializer writes no tag across lines, no comment and no '<' in
+    text or attribute values, so the n-th start tag is the n-th element; for any other
+    file (more tags than elements) the elements are located one by one."""
+    text = data.decode("utf-8", errors="replace")
+    places: list[tuple[int, int]] = []
+    line, line_start, scanned = 1, 0, 0
+    for tag in _START_TAG.finditer(text):
+        if tag.group(1)[0] in "?!":
+            continue  # the XML declaration, a comment, a doctype: not an element
+        start = tag.start()
+        newlines = text.count("\n", scanned, start)
+        if newlines:
+            line += newlines
+            line_start = text.rindex("\n", scanned, start) + 1
+        scanned = start
+        places.append((line, start - line_start + 1))
+    return places if len(places) == count else None
+
+
+def _located(data: bytes) -> list[tuple[int, int]]:
+    """(line, column) of each element of ``data`` in document order, found as the
+    validator finds them: parsed again and each looked for in its line."""
+    parsed = etree.fromstring(data, _PARSER).getroottree()
+    locator = Locator(parsed, data)
+    return [locator.where(read) for read in parsed.getroot().iter(etree.Element)]

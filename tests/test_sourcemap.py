@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import random
+import re
+from bisect import bisect_left
+
+from lxml import etree
+
 from tei.annotate.document import _line, annotate
 from tei.convert import Finders, convert_document, make_finders
 from tei.encode import encode
 from tei.parse import read_document
 from tei.settings import EditionSettings
-from tei.sourcemap import _VISIBLE, _source_offset
+from tei.sourcemap import _located, _source_offset, _start_tags
 from tests.conftest import CORPUS
 
 DOCUMENTS = sorted(CORPUS.glob("*.txt"))
@@ -21,12 +27,50 @@ def test_inline_lines_are_the_lines_conversion_warnings_name():
         notes = annotate(doc, finders.persons, finders.entities)
         encoded = encode(doc, notes, finders.persons.register, EditionSettings(), "2024-01-01",
                          finders.entities.register)
-        visible = [m.start() for m in _VISIBLE.finditer(doc.source)]
         for block_start, text, offset in encoded.anchors.values():
-            assert doc.line_of(_source_offset(visible, block_start, text, offset)) == _line(
+            assert doc.line_of(_source_offset(doc.source, block_start, text, offset)) == _line(
                 doc, block_start, text, offset)
             checked += 1
     assert checked > 20
+
+
+def _offset_by_list(source: str, block_start: int, text: str, offset: int) -> int:
+    """_source_offset as it is defined: from the list of every visible character."""
+    visible = [m.start() for m in re.finditer(r"\S", source)]
+    wanted = len(re.findall(r"\S", text[:offset]))
+    if wanted == 0:
+        return block_start
+    index = min(bisect_left(visible, block_start) + wanted - 1, len(visible) - 1)
+    return visible[index] + 1 if index >= 0 else block_start
+
+
+def test_source_offsets_counted_by_runs_are_those_of_the_list_of_visible_characters():
+    rng = random.Random(11)
+    alphabet = ["a", "b", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "é", "\r\n"]
+    for _ in range(3000):
+        source = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        block_start = rng.randint(0, len(source))
+        offset = rng.randint(0, len(text) + 2)
+        assert _source_offset(source, block_start, text, offset) == _offset_by_list(
+            source, block_start, text, offset), (source, block_start, text, offset)
+
+
+def test_start_tags_found_in_one_pass_are_where_the_validator_places_elements():
+    finders = make_finders([CORPUS / "persons.xml"])
+    for path in DOCUMENTS:
+        doc = read_document(path)
+        data, _ = convert_document(doc, path.read_text(encoding="utf-8"), finders,
+                                   EditionSettings(), "2024-01-01")
+        elements = sum(1 for _ in etree.fromstring(data).iter(etree.Element))
+        assert _start_tags(data, elements) == _located(data)
+
+
+def test_a_file_with_more_tags_than_elements_is_located_element_by_element():
+    data = (b"<?xml version='1.0'?>\n<TEI><!-- <p> in a comment -->\n"
+            b"  <text><p>a <hi>b</hi></p><p/></text></TEI>\n")
+    assert _start_tags(data, 5) is None
+    assert _located(data) == [(2, 1), (3, 3), (3, 9), (3, 14), (3, 28)]
 
 
 def test_every_paragraph_start_maps_to_its_source_line():
