@@ -16,10 +16,11 @@
     <xsl:param name="mention" as="element()"/>
     <xsl:variable name="block" select="f:block($mention)"/>
     <xsl:variable name="texts" select="$block//text()[f:block(.) is $block]"/>
-    <xsl:variable name="before" select="f:squeeze(string-join($texts[. &lt;&lt; $mention]))"/>
-    <xsl:variable name="after" select="f:squeeze(string-join(($texts except $mention//text())
-        [. &gt;&gt; $mention]))"/>
     <xsl:variable name="width" select="70"/>
+    <xsl:variable name="before" select="f:squeezed-end(reverse($texts[. &lt;&lt; $mention]),
+        $width)"/>
+    <xsl:variable name="after" select="f:squeezed-start(($texts except $mention//text())
+        [. &gt;&gt; $mention], $width)"/>
     <span class="context">
       <xsl:text>“</xsl:text>
       <xsl:value-of select="if (string-length($before) gt $width)
@@ -32,6 +33,50 @@
       <xsl:text>”</xsl:text>
     </span>
   </xsl:template>
+
+  <!-- The squeezed text of $texts (given last first), or of enough of its end: once more
+       than $width characters are squeezed, the earlier texts cannot change the last
+       $width + 1 characters (squeezing a text's end gives the end of the whole squeezed)
+       nor whether the whole is longer than $width, which is all the quote takes. A mention
+       late in a long paragraph no longer squeezes the whole paragraph before it. -->
+  <xsl:function name="f:squeezed-end" as="xs:string">
+    <xsl:param name="texts" as="text()*"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:iterate select="$texts">
+      <xsl:param name="joined" as="xs:string" select="''"/>
+      <xsl:on-completion select="f:squeeze($joined)"/>
+      <xsl:variable name="longer" select="string(.) || $joined"/>
+      <xsl:variable name="squeezed" select="f:squeeze($longer)"/>
+      <xsl:choose>
+        <xsl:when test="string-length($squeezed) gt $width">
+          <xsl:break select="$squeezed"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:next-iteration><xsl:with-param name="joined" select="$longer"/></xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- The same from the start: enough of $texts to hold the first $width characters. -->
+  <xsl:function name="f:squeezed-start" as="xs:string">
+    <xsl:param name="texts" as="text()*"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:iterate select="$texts">
+      <xsl:param name="joined" as="xs:string" select="''"/>
+      <xsl:on-completion select="f:squeeze($joined)"/>
+      <xsl:variable name="longer" select="$joined || string(.)"/>
+      <xsl:variable name="squeezed" select="f:squeeze($longer)"/>
+      <xsl:choose>
+        <xsl:when test="string-length($squeezed) gt $width">
+          <xsl:break select="$squeezed"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:next-iteration><xsl:with-param name="joined" select="$longer"/></xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
 
   <!-- replace($text, '\s+', ' '): each run of whitespace as one space. The regular
        expression ran over the whole text of the mention's block, twice per entry of the
