@@ -87,6 +87,55 @@ def _repeatable(element: etree._Element) -> bool:
             and next(element.iterdescendants(*_ENTRIES), None) is None)
 
 
+# What a register page reads of a record, by the name its contexts quote: of the header
+# parts site-summary.xsl keeps, the title, the creation date and the licence; its own kind's
+# register entries and names in the text (xslt/site-register.xsl). The rest is left out.
+_REGISTER_KINDS = {"persName": ("person", "listPerson"), "placeName": ("place", "listPlace"),
+                   "orgName": ("org", "listOrg")}
+_UNREAD = (f"{TEI}teiHeader/{TEI}profileDesc/{TEI}abstract",
+           f"{TEI}teiHeader/{TEI}profileDesc/{TEI}correspDesc",
+           f"{TEI}teiHeader/{TEI}encodingDesc")
+_MENTIONS = frozenset(f"{TEI}{name}" for name in _REGISTER_KINDS)
+
+
+def register_record(record: Record, name: str) -> Record:
+    """``record`` cut down to what the register page of ``name`` (persName, placeName,
+    orgName) reads, with only the shared parts it still points to: the page's tree is that
+    much smaller. A list of another kind is kept when it holds an entry of this one."""
+    entry, own_list = _REGISTER_KINDS[name]
+    root = etree.fromstring(record.xml)
+    tei = root[0]
+    for path in _UNREAD:
+        for element in tei.findall(path):
+            _drop(element)
+    header = tei.find(f"{TEI}teiHeader")
+    for listing in [] if header is None else [e for e in header if e.tag in _LISTS]:
+        if listing.tag != f"{TEI}{own_list}" and next(listing.iter(f"{TEI}{entry}"),
+                                                      None) is None:
+            _drop(listing)
+    text = tei.find(f"{TEI}text")
+    for element in [] if text is None else [e for e in text if e.tag in _MENTIONS]:
+        if element.tag != f"{TEI}{name}":
+            _drop(element)
+    kept = {e.get(_SAME) for e in root.iter() if e.get(_SAME) is not None}
+    return Record(etree.tostring(root), tuple((k, part) for k, part in record.shared
+                                              if k in kept))
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove ``element``, keeping its tail's text in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
 class ListingWriter:
     """Writes the listing to ``path``: records in the order they are added, then each
     shared part once, in the order of first use."""

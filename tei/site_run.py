@@ -61,6 +61,7 @@ from tei.site_listing import (
     Spooled,
     excerpt,
     read_places,
+    register_record,
     split_record,
 )
 from tei.workers import run_batches
@@ -255,14 +256,19 @@ class _Site:
         return failed
 
     def _listing(self, documents: list[_Listed], quoted: str) -> Path:
-        """The site listing of ``documents`` (in input order): their records, with their
-        contexts of ``quoted`` names (none for ""), then the parts they share, each once,
-        in the order of first use."""
+        """The site listing of ``documents`` (in input order): their records, then the
+        parts they share, each once, in the order of first use. For a register page
+        (``quoted``: the name its contexts are of) each record is cut down to what that
+        page reads, with its contexts of that name; for the other pages ("") it is
+        whole, without contexts."""
         writer = ListingWriter(self.scratch / f"listing-{quoted or 'base'}.xml")
         for document in documents:
             spooled = self.records[document.number]
-            writer.add(self.spool.record(spooled),
-                       self.spool.contexts(spooled, quoted) if quoted else b"")
+            record = self.spool.record(spooled)
+            if quoted:
+                writer.add(register_record(record, quoted), self.spool.contexts(spooled, quoted))
+            else:
+                writer.add(record)
         return writer.close()
 
 
