@@ -31,8 +31,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from tei import report
-from tei.build import build, build_sources
 from tei.commands import options
 from tei.commands.convert import print_unregistered, write_report
 from tei.errors import UsageError
@@ -61,6 +59,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the other commands (and every worker process, which imports the
+    # command line again) do not pay for loading the converter.
+    from tei import report
+    from tei.build import build, build_sources
+
     if not args.corpus.is_dir():
         raise UsageError(f"{args.corpus}: not a folder")
     sources = build_sources(args.corpus, args.output)

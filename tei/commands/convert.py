@@ -23,9 +23,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tei import report
 from tei.commands import options
-from tei.convert import convert_paths, default_registers, make_finders
 from tei.errors import UsageError
 from tei.exitcodes import FAILED, OK
 from tei.findings import printable
@@ -46,6 +44,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the other commands (and every worker process, which imports the
+    # command line again) do not pay for loading the converter.
+    from tei import report
+    from tei.convert import convert_paths, default_registers, make_finders
+
     inputs = collect_sources(args.inputs, ".txt")
     if not inputs:
         raise UsageError("no .txt files in the given folders")
@@ -85,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_report(path: Path, command: str, results, findings, summary) -> None:
+    from tei import report
+
     try:
         report.write(path, command, results, findings, summary)
     except OSError as exc:
@@ -109,6 +114,8 @@ def print_summary(results, total: int, finders) -> None:
 
 
 def print_unregistered(results) -> None:
+    from tei import report
+
     counts = report.unregistered_counts(results)
     if counts:
         names = ", ".join(f"{n} ({c})" for n, c in counts.most_common(10))
