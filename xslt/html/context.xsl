@@ -17,10 +17,10 @@
     <xsl:variable name="block" select="f:block($mention)"/>
     <xsl:variable name="texts" select="$block//text()[f:block(.) is $block]"/>
     <xsl:variable name="width" select="70"/>
-    <xsl:variable name="before" select="f:squeezed-end(reverse($texts[. &lt;&lt; $mention]),
-        $width)"/>
-    <xsl:variable name="after" select="f:squeezed-start(($texts except $mention//text())
-        [. &gt;&gt; $mention], $width)"/>
+    <xsl:variable name="before" select="f:squeezed-near(reverse($texts[. &lt;&lt; $mention]),
+        $width, true())"/>
+    <xsl:variable name="after" select="f:squeezed-near(($texts except $mention//text())
+        [. &gt;&gt; $mention], $width, false())"/>
     <span class="context">
       <xsl:text>“</xsl:text>
       <xsl:value-of select="if (string-length($before) gt $width)
@@ -34,38 +34,22 @@
     </span>
   </xsl:template>
 
-  <!-- The squeezed text of $texts (given last first), or of enough of its end: once more
-       than $width characters are squeezed, the earlier texts cannot change the last
-       $width + 1 characters (squeezing a text's end gives the end of the whole squeezed)
-       nor whether the whole is longer than $width, which is all the quote takes. A mention
-       late in a long paragraph no longer squeezes the whole paragraph before it. -->
-  <xsl:function name="f:squeezed-end" as="xs:string">
+  <!-- The squeezed text of $texts, or of enough of it: once more than $width characters
+       are squeezed, the texts further from the mention cannot change the $width + 1
+       characters next to it (squeezing a text's end gives the end of the whole squeezed,
+       and its start the start) nor whether the whole is longer than $width, which is all
+       the quote takes. $texts are given nearest first; $before: they come before the
+       mention (each is put in front of those taken). A mention late in a long paragraph
+       no longer squeezes the whole paragraph before it. -->
+  <xsl:function name="f:squeezed-near" as="xs:string">
     <xsl:param name="texts" as="text()*"/>
     <xsl:param name="width" as="xs:integer"/>
+    <xsl:param name="before" as="xs:boolean"/>
     <xsl:iterate select="$texts">
       <xsl:param name="joined" as="xs:string" select="''"/>
       <xsl:on-completion select="f:squeeze($joined)"/>
-      <xsl:variable name="longer" select="string(.) || $joined"/>
-      <xsl:variable name="squeezed" select="f:squeeze($longer)"/>
-      <xsl:choose>
-        <xsl:when test="string-length($squeezed) gt $width">
-          <xsl:break select="$squeezed"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:next-iteration><xsl:with-param name="joined" select="$longer"/></xsl:next-iteration>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:iterate>
-  </xsl:function>
-
-  <!-- The same from the start: enough of $texts to hold the first $width characters. -->
-  <xsl:function name="f:squeezed-start" as="xs:string">
-    <xsl:param name="texts" as="text()*"/>
-    <xsl:param name="width" as="xs:integer"/>
-    <xsl:iterate select="$texts">
-      <xsl:param name="joined" as="xs:string" select="''"/>
-      <xsl:on-completion select="f:squeeze($joined)"/>
-      <xsl:variable name="longer" select="$joined || string(.)"/>
+      <xsl:variable name="longer" select="if ($before) then string(.) || $joined
+          else $joined || string(.)"/>
       <xsl:variable name="squeezed" select="f:squeeze($longer)"/>
       <xsl:choose>
         <xsl:when test="string-length($squeezed) gt $width">
