@@ -77,25 +77,35 @@ def _visible(text: str) -> int:
     return len("".join(text.split()))
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _source_offset(source: str, block_start: int, text: str, offset: int) -> int:
     """Where an offset into a block's folded text is in the source, as the conversion's
     warnings count it (``tei.annotate.document``): just after the n-th visible character
     from the block's start, n being the visible characters of the text before ``offset``
     (folding changes only white space); past the last one, just after the source's last.
-    The source is read from the block's start in growing spans, each as long as the
-    visible characters still missing: it never passes the one wanted, and the counting is
-    done by ``str.split`` instead of character by character."""
+    The source is read on from the block's start a span at a time, each as long as the
+    visible characters still missing (so it never passes the one wanted) and a run of
+    white space at once: linear in the distance, counted by ``str.split`` rather than
+    character by character."""
     wanted = _visible(text[:offset])
     if wanted == 0:
         return block_start
-    end = block_start + wanted
+    found, end = 0, block_start
     while True:
-        found = _visible(source[block_start:end])
-        if found == wanted:
-            return block_start + len(source[block_start:end].rstrip())
+        run = _SPACES.match(source, end)
+        if run is not None:
+            end = run.end()
         if end >= len(source):
             return len(source.rstrip()) or block_start
-        end += wanted - found
+        span = source[end:end + wanted - found]
+        found += _visible(span)
+        end += len(span)
+        if found == wanted:
+            # The span was all visible characters (as many as were missing): the one
+            # wanted is its last.
+            return end
 
 
 def source_map(doc: Document, encoded: Encoded, data: bytes) -> SourceMap:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import time
 from bisect import bisect_left
 
 from lxml import etree
@@ -54,6 +55,19 @@ def test_source_offsets_counted_by_runs_are_those_of_the_list_of_visible_charact
         offset = rng.randint(0, len(text) + 2)
         assert _source_offset(source, block_start, text, offset) == _offset_by_list(
             source, block_start, text, offset), (source, block_start, text, offset)
+
+
+def test_a_source_offset_past_long_white_space_is_found_in_linear_time():
+    # One visible character missing after two million spaces: read a character at a time,
+    # from the block's start each time, this took minutes.
+    cases = [("Para one." + " " * 2_000_000 + "a end", "Para one. a"),
+             ("Para one.\n" + " " * 2_000_000 + "\n" + "a " * 500_000 + "end",
+              "Para one. " + "a " * 400_000)]
+    for source, text in cases:
+        started = time.perf_counter()
+        found = _source_offset(source, 0, text, len(text))
+        assert time.perf_counter() - started < 2.0
+        assert found == _offset_by_list(source, 0, text, len(text))
 
 
 def test_start_tags_found_in_one_pass_are_where_the_validator_places_elements():
