@@ -32,8 +32,12 @@ from tei.namespaces import SITE_NS, TEI, XML_ID
 
 # What documents repeat: a register entry (directly in a list) and the editorial
 # declaration. An entry holding entries of its own is kept whole, in its place.
-_ENTRIES = frozenset(f"{TEI}{name}" for name in ("person", "place", "org"))
-_LISTS = frozenset(f"{TEI}{name}" for name in ("listPerson", "listPlace", "listOrg"))
+# The kinds of register entry, by the name that points to one: its element and the list
+# holding it. A register page's ``kind`` (xslt/site-register.xsl) is the entry's element.
+REGISTERS = {"persName": ("person", "listPerson"), "placeName": ("place", "listPlace"),
+             "orgName": ("org", "listOrg")}
+_ENTRIES = frozenset(f"{TEI}{entry}" for entry, _ in REGISTERS.values())
+_LISTS = frozenset(f"{TEI}{listing}" for _, listing in REGISTERS.values())
 _DECLARATION = f"{TEI}editorialDecl"
 _SAME = f"{{{SITE_NS}}}same"
 _CONTEXT = f"{{{SITE_NS}}}context"
@@ -90,19 +94,17 @@ def _repeatable(element: etree._Element) -> bool:
 # What a register page reads of a record, by the name its contexts quote: of the header
 # parts site-summary.xsl keeps, the title, the creation date and the licence; its own kind's
 # register entries and names in the text (xslt/site-register.xsl). The rest is left out.
-_REGISTER_KINDS = {"persName": ("person", "listPerson"), "placeName": ("place", "listPlace"),
-                   "orgName": ("org", "listOrg")}
 _UNREAD = (f"{TEI}teiHeader/{TEI}profileDesc/{TEI}abstract",
            f"{TEI}teiHeader/{TEI}profileDesc/{TEI}correspDesc",
            f"{TEI}teiHeader/{TEI}encodingDesc")
-_MENTIONS = frozenset(f"{TEI}{name}" for name in _REGISTER_KINDS)
+_MENTIONS = frozenset(f"{TEI}{name}" for name in REGISTERS)
 
 
 def register_record(record: Record, name: str) -> Record:
     """``record`` cut down to what the register page of ``name`` (persName, placeName,
     orgName) reads, with only the shared parts it still points to: the page's tree is that
     much smaller. A list of another kind is kept when it holds an entry of this one."""
-    entry, own_list = _REGISTER_KINDS[name]
+    entry, own_list = REGISTERS[name]
     root = etree.fromstring(record.xml)
     tei = root[0]
     for path in _UNREAD:

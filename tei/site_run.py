@@ -55,6 +55,7 @@ from tei.search_index import IndexBuilder, IndexEntry, search_document, snippet_
 from tei.settings import EditionSettings
 from tei.site_cache import SiteCache, SiteParts
 from tei.site_listing import (
+    REGISTERS,
     ListingWriter,
     Record,
     RecordSpool,
@@ -272,9 +273,9 @@ class _Site:
         return writer.close()
 
 
-# What a register page quotes: its kind (the page's `kind` parameter) and the name element
-# its contexts are of.
-_QUOTED = {"person": "persName", "place": "placeName", "org": "orgName"}
+# What a register page quotes, by its kind (the page's `kind` parameter, the element of its
+# entries): the name element its contexts are of.
+_QUOTED = {entry: name for name, (entry, _) in REGISTERS.items()}
 
 
 class _TermSpool:
