@@ -3,8 +3,10 @@
      of every document, chosen by $kind. Each entry has its names, note, authority links,
      how often the texts mention it and, per document, the first mention in its context.
      Input: the edition listing of site records (site-summary.xsl), with the mentions'
-     contexts quoted in them. An entry in several documents appears once, as the
-     first document of the listing (the order of the inputs) gives it. -->
+     contexts quoted in them, each record cut down to what this page reads
+     (register_record in tei/site_listing.py: a part read here must be kept there). An
+     entry in several documents appears once, as the first document of the listing (the
+     order of the inputs) gives it. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
