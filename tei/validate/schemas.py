@@ -15,7 +15,7 @@ import sys
 import tempfile
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
@@ -51,10 +51,18 @@ class Grammar:
 
     kind: str  # "xsd10", "xsd11" or "rng"
     path: Path
-    compiled: Any  # xmlschema.XMLSchemaBase or etree.RelaxNG
+    # Makes the xmlschema.XMLSchemaBase or etree.RelaxNG that ``compiled`` gives.
+    load: Callable[[], Any] = field(repr=False)
     # The project's own schemas: libxml2 and Python checks that decide valid or not before
     # xmlschema is asked for its words (tei.validate.fast).
     fast: FastSchema | None = None
+    _compiled: Any = field(default=None, init=False, repr=False)
+
+    @property
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            self._compiled = self.load()
+        return self._compiled
 
     @property
     def label(self) -> str:
@@ -100,15 +108,24 @@ def load_grammar(path: Path | None = None, notice: Notice | None = None) -> Gram
     grammar = _LOADED.get(key)
     if grammar is None:
         kind = schema_kind(path)
-        if kind == "rng":
+        fast = compile_fast(path) if kind == "xsd11" and _is_shipped(path) else None
+        grammar = Grammar(kind, path, _loader(path, kind, notice), fast)
+        if fast is None:
+            _ = grammar.compiled  # now: a schema that does not compile fails before any file
+        # else xmlschema, slow to import and to load, is needed only to word the errors of
+        # a file the fast form refuses: most runs never load it.
+        _LOADED[key] = grammar
+    return grammar
+
+
+def _loader(path: Path, kind: str, notice: Notice | None) -> Callable[[], Any]:
+    if kind == "rng":
+        def rng() -> etree.RelaxNG:
             if notice:
                 notice(f"compiling schema {path} (RELAX NG: compiled on every run)")
-            compiled = _compile_rng(path)
-        else:
-            compiled = _compile_xsd_cached(path, kind, notice)
-        fast = compile_fast(path) if kind == "xsd11" and _is_shipped(path) else None
-        grammar = _LOADED[key] = Grammar(kind, path, compiled, fast)
-    return grammar
+            return _compile_rng(path)
+        return rng
+    return lambda: _compile_xsd_cached(path, kind, notice)
 
 
 def _is_shipped(path: Path) -> bool:
