@@ -44,6 +44,36 @@ def has_suffix(path: Path, suffix: str) -> bool:
     return path.suffix.lower() == suffix.lower()
 
 
+def files_below(folder: Path, suffix: str) -> list[Path]:
+    """The regular files (or links to one) with ``suffix`` anywhere below ``folder``, in the
+    order of ``sorted(folder.rglob("*"))``: links to folders are not followed, and a folder
+    that may not be read is passed over, as ``rglob`` does. One ``scandir`` per folder:
+    ``rglob`` and a ``stat`` per file took a quarter of a second for 10,000 files."""
+    wanted = suffix.lower()
+    found: list[tuple[str, ...]] = []
+    pending: list[tuple[str, ...]] = [()]
+    while pending:
+        below = pending.pop()
+        try:
+            with os.scandir(os.path.join(folder, *below)) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((*below, name))
+                    elif _suffix(name).lower() == wanted and entry.is_file():
+                        found.append((*below, name))
+        except PermissionError:
+            continue
+    found.sort()  # a Path sorts by its parts
+    return [folder.joinpath(*parts) for parts in found]
+
+
+def _suffix(name: str) -> str:
+    # PurePath.suffix, for a name: from its last dot, unless the name begins or ends there.
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
 def check_regular(path: Path) -> None:
     """Raise InputError unless ``path`` is a regular file (or a link to one)."""
     try:
@@ -66,7 +96,7 @@ def collect_sources(paths: Iterable[Path], suffix: str) -> list[Source]:
         given = Path(given)
         check_regular(given)
         if given.is_dir():
-            files = sorted(p for p in given.rglob("*") if has_suffix(p, suffix) and p.is_file())
+            files = files_below(given, suffix)
             items = [Source(p, PurePosixPath(*p.relative_to(given).with_suffix("").parts))
                      for p in files]
         else:

@@ -64,9 +64,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         options.output_file(args.output)
     try:
-        count = len(collect(args.paths))
-        with Progress(count, "validating", quiet=args.quiet) as progress:
-            report = validate_paths(args.paths, **options.validation_settings(args),
+        files = collect(args.paths)
+        with Progress(len(files), "validating", quiet=args.quiet) as progress:
+            report = validate_paths(files, **options.validation_settings(args),
                                     notice=None if args.quiet else _tell,
                                     progress=progress.update)
     except (InputMissing, SchemaError) as exc:

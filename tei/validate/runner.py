@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tei.errors import TeiEditionError
+from tei.sources import files_below
 from tei.validate.checks import (
     DEFAULT_DATE_GRACE_DAYS,
     DESCRIPTIONS,
@@ -63,8 +64,7 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix.lower() == ".xml" and p.is_file()))
+            found.extend(files_below(path, ".xml"))
         elif path.is_file():
             found.append(path)
         elif path.exists():  # reading a pipe would wait for ever, a device is no document
