@@ -87,14 +87,14 @@ def test_a_crash_on_one_file_is_that_files_error_not_the_runs(tmp_path, monkeypa
         def __str__(self) -> str:
             raise AttributeError("no source")
 
-    def failing_on_bad(grammar, tree, locator, file):
+    def failing_on_bad(grammar, tree, locator, file, parts=None):
         if file == str(bad):
             raise Unprintable()
-        return real(grammar, tree, locator, file)
+        return real(grammar, tree, locator, file, parts)
 
     # Workers forked from this process see the patch too (they normally start from a
     # fork server, which would import the module afresh).
-    monkeypatch.setattr(workers, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(workers, "_context", lambda *_: multiprocessing.get_context("fork"))
     monkeypatch.setattr(runner, "grammar_issues", failing_on_bad)
     report = validate_paths([good, bad], jobs=jobs)
     by_file = {result.file: result for result in report.files}

@@ -16,6 +16,7 @@ from lxml import etree
 
 from tei.namespaces import TEI_NS, XML_ID
 from tei.validate.grammar import name_of
+from tei.validate.parts import DATE, NAMES, PERS_NAME, DocumentParts
 
 NS = {"tei": TEI_NS}
 Finding = tuple[etree._Element, str]
@@ -35,7 +36,7 @@ class CheckOptions:
     date_grace_days: int = DEFAULT_DATE_GRACE_DAYS
 
 
-Check = Callable[[etree._Element, CheckOptions], Iterator[Finding]]
+Check = Callable[[DocumentParts, CheckOptions], Iterator[Finding]]
 
 # The checks, their ids and what each one means (the text of docs/validation.md).
 DESCRIPTIONS = {
@@ -52,57 +53,51 @@ DESCRIPTIONS = {
 }
 
 
-_COMPILED: dict[str, etree.XPath] = {}
-
-
-def _text_elements(root: etree._Element, xpath: str) -> list[etree._Element]:
-    # Compiled once per expression: parsing the XPath again for every document cost more
-    # than evaluating it.
-    compiled = _COMPILED.get(xpath)
-    if compiled is None:
-        compiled = _COMPILED[xpath] = etree.XPath(xpath, namespaces=NS)
-    return compiled(root)
-
-
 def _snippet(element: etree._Element, limit: int = 40) -> str:
     text = " ".join("".join(element.itertext()).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def persname_ref(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
-    for element in _text_elements(root, "//tei:text//tei:persName[not(@ref)]"):
+def persname_ref(parts: DocumentParts, options: CheckOptions) -> Iterator[Finding]:
+    for element in parts.in_text(PERS_NAME):
+        if element.get("ref") is not None:
+            continue
         yield element, (f"persName \"{_snippet(element)}\" has no @ref: link it to a person "
                         "of particDesc (ref=\"#id\"), or leave the name as plain text")
 
 
-def ref_dangling(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
-    ids = set(_ALL_IDS(root))
-    # A union of three paths: one walk testing every element of the text for three names
-    # took longer.
-    names = ("//tei:text//tei:persName[@ref] | //tei:text//tei:placeName[@ref]"
-             " | //tei:text//tei:orgName[@ref]")
-    for element in _text_elements(root, names):
-        for pointer in element.get("ref").split():
-            if pointer.startswith("#") and pointer[1:] not in ids:
-                yield element, (f"@ref=\"{pointer}\" of {name_of(element)} "
-                                f"\"{_snippet(element)}\" points to no xml:id in this file: add "
-                                "the entry to particDesc/settingDesc, or correct the reference")
+def ref_dangling(parts: DocumentParts, options: CheckOptions) -> Iterator[Finding]:
+    for tag in NAMES:
+        for element in parts.in_text(tag):
+            ref = element.get("ref")
+            if not ref or "#" not in ref:
+                continue
+            for pointer in ref.split():
+                if pointer.startswith("#") and pointer[1:] not in parts.ids:
+                    yield element, (
+                        f"@ref=\"{pointer}\" of {name_of(element)} \"{_snippet(element)}\" "
+                        "points to no xml:id in this file: add the entry to "
+                        "particDesc/settingDesc, or correct the reference")
 
 
-_ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)
 _VALUE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
 
 
-def date_value(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
-    dates = _text_elements(root, "//tei:text//tei:date | //tei:sourceDesc//tei:date")
+def date_value(parts: DocumentParts, options: CheckOptions) -> Iterator[Finding]:
+    in_text = parts.in_text(DATE)
+    # Each date once, as the union of the two paths gives it.
+    seen = set(in_text) if parts.source_dates else ()
+    dates = [*in_text, *(date for date in parts.source_dates if date not in seen)]
     for element in dates:
         if not any(element.get(name) for name in _VALUE_ATTRIBUTES):
             yield element, (f"date \"{_snippet(element)}\" has no normalised value: add @when "
                             "in ISO 8601 (e.g. 1962-10-27), or @from and @to for a range")
 
 
-def footnote_empty(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
-    for element in _text_elements(root, "//tei:note[@place='foot']"):
+def footnote_empty(parts: DocumentParts, options: CheckOptions) -> Iterator[Finding]:
+    for element in parts.notes:
+        if element.get("place") != "foot":
+            continue
         if not "".join(element.itertext()).strip() and len(element) == 0:
             number = element.get("n")
             label = f"footnote {number}" if number else "a footnote"
@@ -124,10 +119,10 @@ def _in_note(element: etree._Element) -> bool:
     return element.tag == _NOTE or any(a.tag == _NOTE for a in element.iterancestors())
 
 
-def footnote_marker(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
+def footnote_marker(parts: DocumentParts, options: CheckOptions) -> Iterator[Finding]:
     # The encoder turns each superscript marker into its note; one left in the text means
     # the note it stood for was not found.
-    for body in _text_elements(root, "//tei:text/tei:body"):
+    for body in parts.bodies:
         # Every text and tail looked at below is a text node of the body: none holds a
         # superscript digit when the body's string value holds none.
         in_body = _SUPERSCRIPT_DIGIT.findall(_STRING_VALUE(body))
@@ -193,12 +188,14 @@ def is_after(value: str, reference: str, grace_days: int = 0) -> bool:
 _ISO = re.compile(r"\d{4}(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?")
 
 
-def date_after_document(root: etree._Element, options: CheckOptions) -> Iterator[Finding]:
-    reference = document_date(root)
+def date_after_document(parts: DocumentParts, options: CheckOptions) -> Iterator[Finding]:
+    reference = document_date(parts.root)
     if not reference or not _ISO.fullmatch(reference):
         return
     # Notes are the editors' words, written after the document: their dates may be later.
-    for element in _text_elements(root, "//tei:text//tei:date[not(ancestor::tei:note)]"):
+    for element in parts.in_text(DATE):
+        if element in parts.dates_in_notes:
+            continue
         start = element.get("when") or element.get("from") or element.get("notBefore")
         if start and _ISO.fullmatch(start) and is_after(start, reference,
                                                         options.date_grace_days):

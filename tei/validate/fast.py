@@ -30,6 +30,7 @@ from lxml import etree
 from tei.namespaces import TEI_NS, XML_NS, T
 from tei.resources import schemas_dir
 from tei.safe_parser import safe_parser
+from tei.validate.parts import DATE, NOTE, POINTERS, DocumentParts
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 RULE_ID = "{https://tei-edition.invalid/ns/validation-rule}id"
@@ -148,9 +149,6 @@ _UNDATED = re.compile(r"(undated|n\.[ \t\r\n]?d\.|no date)", re.I)
 _STRING = etree.XPath("string()")
 # Plain strings (smart_strings=False): the values only are wanted, not their elements.
 _IDS = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
-_POINTERS = etree.XPath("descendant-or-self::*/@ref | descendant-or-self::*/@who"
-                        " | descendant-or-self::*/@resp | descendant-or-self::*/@sameAs"
-                        " | descendant-or-self::*/@target", smart_strings=False)
 _TITLE = etree.XPath("tei:titleStmt/tei:title[normalize-space()]", namespaces={"tei": TEI_NS})
 
 
@@ -183,25 +181,46 @@ def _ordered(start: str | None, end: str | None) -> bool:
     return start is None or end is None or start <= end or start.startswith(end)
 
 
-# The pointer values of the tree FastSchema.accepts is checking, asked for by two tests
-# (ref-resolves and the pointer pattern): found once per check. Outside a check (or for
-# another element) they are found again each time.
-_CHECKING: list = []  # [the root being checked, its pointer values or None]
+# The pointer values of the document FastSchema.accepts is checking, asked for by two
+# tests (ref-resolves and the pointer pattern): found once per document. For another
+# element they are found again.
+_CHECKING: list[DocumentParts] = []
 
 
 def _pointer_values(root: etree._Element) -> list[str]:
-    if not _CHECKING or _CHECKING[0] is not root:
-        return _POINTERS(root)
-    if _CHECKING[1] is None:
-        _CHECKING[1] = _POINTERS(root)
-    return _CHECKING[1]
+    if _CHECKING and _CHECKING[0].root is root:
+        return _CHECKING[0].pointer_values
+    return POINTERS(root)
+
+
+def _id_values(root: etree._Element) -> set[str]:
+    if _CHECKING and _CHECKING[0].root is root:
+        return _CHECKING[0].ids
+    return set(_IDS(root))
+
+
+_TARGETS: dict[str, tuple[str, ...]] = {}
+
+
+def _local_targets(value: str) -> tuple[str, ...]:
+    """The ids a pointer value's "#" pointers name (kept, as its tokens are)."""
+    found = _TARGETS.get(value)
+    if found is None:
+        if len(_TARGETS) >= CACHE_LIMIT:
+            _TARGETS.clear()
+        found = _TARGETS[value] = tuple(pointer[1:] for pointer in _pointer_tokens(value)
+                                        if pointer.startswith("#"))
+    return found
 
 
 def refs_resolve(root: etree._Element) -> bool:
-    ids = " " + " ".join(_IDS(root)) + " "
+    # The assertion looks for " id " in the ids joined by spaces. Asked after the grammar,
+    # which holds every xml:id to be a name without spaces, that is whether the id is one
+    # of them; but the empty id of a bare "#" is found in the "  " of a document with none.
+    ids = _id_values(root)
     for value in _pointer_values(root):
-        for pointer in _pointer_tokens(value):
-            if pointer.startswith("#") and f" {pointer[1:]} " not in ids:
+        for target in _local_targets(value):
+            if target not in ids and (target or ids):
                 return False
     return True
 
@@ -320,29 +339,34 @@ ASSERTIONS: dict[tuple[str, str], Test] = {
 # that the grammar accepts: dates and notes of the text are typed inlineDate and textNote,
 # every other date headerDate; a header part by the element of that name, when the schema
 # gives that element the owning type (a register's teiHeader is of another type).
-Selector = Callable[[etree._Element], list[etree._Element]]
-_TEI = {"tei": TEI_NS}
-_IN_TEXT = etree.XPath("//tei:text//tei:date", namespaces=_TEI)
-_OUTSIDE_TEXT = etree.XPath("//tei:date[not(ancestor::tei:text)]", namespaces=_TEI)
-_TEXT_NOTES = etree.XPath("//tei:text//tei:note", namespaces=_TEI)
+Selector = Callable[[DocumentParts], list[etree._Element]]
 # The idno of a register entry (person, place, org) is the one of type authorityIdno.
-_AUTHORITY_IDNOS = etree.XPath("//tei:person/tei:idno | //tei:place/tei:idno | "
-                               "//tei:org/tei:idno", namespaces=_TEI)
+_ENTRIES = (T("person"), T("place"), T("org"))
 
 
 def _named(name: str) -> Selector:
-    return lambda root: list(root.iter(T(name)))
+    return lambda parts: list(parts.root.iter(T(name)))
+
+
+def _authority_idnos(parts: DocumentParts) -> list[etree._Element]:
+    return [idno for idno in parts.root.iter(T("idno"))
+            if (entry := idno.getparent()) is not None and entry.tag in _ENTRIES]
+
+
+def _outside_text(parts: DocumentParts) -> list[etree._Element]:
+    in_text = set(parts.in_text(DATE))
+    return [date for date in parts.root.iter(DATE) if date not in in_text]
 
 
 OWNERS: dict[str, Selector] = {
-    "headerDate": lambda root: _OUTSIDE_TEXT(root),
-    "inlineDate": lambda root: _IN_TEXT(root),
-    "textNote": lambda root: _TEXT_NOTES(root),
-    "TEI": lambda root: [root] if root.tag == T("TEI") else [],
+    "headerDate": _outside_text,
+    "inlineDate": lambda parts: parts.in_text(DATE),
+    "textNote": lambda parts: parts.in_text(NOTE),
+    "TEI": lambda parts: [parts.root] if parts.root.tag == T("TEI") else [],
     "teiHeader": _named("teiHeader"),
     "fileDesc": _named("fileDesc"),
     "creation": _named("creation"),
-    "authorityIdno": lambda root: _AUTHORITY_IDNOS(root),
+    "authorityIdno": _authority_idnos,
     "correspDesc": _named("correspDesc"),
 }
 
@@ -355,14 +379,16 @@ class FastSchema:
     grammar: etree.XMLSchema
     checks: list[tuple[Selector, list[Test]]]
 
-    def accepts(self, tree: etree._ElementTree) -> bool:
+    def accepts(self, tree: etree._ElementTree, parts: DocumentParts | None = None) -> bool:
+        """Whether the schema accepts the document; ``parts``, when given, are those of its
+        root, shared with the editorial checks."""
         if not self.grammar.validate(tree):
             return False
-        root = tree.getroot()
-        _CHECKING[:] = [root, None]
+        parts = parts or DocumentParts(tree.getroot())
+        _CHECKING[:] = [parts]
         try:
             for select, tests in self.checks:
-                for element in select(root):
+                for element in select(parts):
                     for test in tests:
                         if not test(element):
                             return False
@@ -408,7 +434,7 @@ def compile_fast(path: Path) -> FastSchema | None:
     except etree.XMLSchemaParseError:
         return None
     checks = [(OWNERS[owner], tests) for owner, tests in by_owner.items()]
-    return FastSchema(grammar, [*checks, (lambda root: [root], [pointer])])
+    return FastSchema(grammar, [*checks, (lambda parts: [parts.root], [pointer])])
 
 
 def _pointers_matching(pattern: re.Pattern[str]) -> Test:

@@ -15,6 +15,7 @@ from lxml import etree
 
 from tei.namespaces import TEI_NS, XML_ID, XML_NS
 from tei.validate.issues import Issue
+from tei.validate.parts import DocumentParts
 from tei.validate.safe_xml import Locator
 from tei.validate.schemas import XSD_NS, Grammar
 
@@ -40,10 +41,12 @@ def name_of(element: etree._Element | str) -> str:
 
 
 def grammar_issues(grammar: Grammar, tree: etree._ElementTree, locator: Locator,
-                   file: str) -> list[Issue]:
+                   file: str, parts: DocumentParts | None = None) -> list[Issue]:
+    """The schema's findings on the document; ``parts``, when given, are those of its root
+    (shared with the editorial checks)."""
     if grammar.kind == "rng":
         return list(_rng_issues(grammar, tree, locator, file))
-    if grammar.fast is not None and grammar.fast.accepts(tree):
+    if grammar.fast is not None and grammar.fast.accepts(tree, parts):
         return []  # xmlschema would find nothing either; it words the errors of the rest
     issues: list[Issue] = []
     for error in grammar.compiled.iter_errors(tree, use_location_hints=False):

@@ -21,6 +21,7 @@ from tei.validate.checks import (
 )
 from tei.validate.grammar import grammar_issues, name_of
 from tei.validate.issues import Issue, Report, Severity, ValidatedFile
+from tei.validate.parts import DocumentParts
 from tei.validate.safe_xml import Limits, Locator, XmlProblem, read_xml
 from tei.validate.schemas import (
     Grammar,
@@ -194,17 +195,18 @@ def _check_file(path: Path, grammars: list[Grammar], settings: Settings) -> _Che
     locator = Locator(tree, data)
     root = tree.getroot()
     register = is_register(root)
+    parts = DocumentParts(root)
     for schema, grammar in zip(settings.schemas, grammars, strict=True):
         if schema is None and register:
             # The project's schema describes documents; a register beside them is checked
             # as what it is (loaded on the first register only, then kept).
             grammar = load_grammar(register_schema())
-        result.issues.extend(grammar_issues(grammar, tree, locator, file))
+        result.issues.extend(grammar_issues(grammar, tree, locator, file, parts))
     severity = settings.check_severity
     for rule, check in DOCUMENT_CHECKS.items():
         if rule in settings.ignore:
             continue
-        for element, message in check(root, settings.checks):
+        for element, message in check(parts, settings.checks):
             line, col = locator.where(element)
             result.issues.append(Issue(file, line, col, severity, message, rule))
     ids = [(value, *locator.where(element), name_of(element))

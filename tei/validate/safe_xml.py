@@ -183,8 +183,9 @@ class Locator:
 
 
 def _written_name(element: etree._Element) -> str:
-    qname = etree.QName(element).localname
-    return f"{element.prefix}:{qname}" if element.prefix else qname
+    local = element.tag.rpartition("}")[2]  # as QName(element).localname, without its cost
+    prefix = element.prefix
+    return f"{prefix}:{local}" if prefix else local
 
 
 def _preceding_on_line(element: etree._Element, line: int) -> Iterator[etree._Element]:
