@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -25,7 +26,9 @@ Result = TypeVar("Result")
 BATCHES_PER_WORKER = 8
 MAX_BATCH = 64
 
-# The modules every kind of worker needs (none of them starts Saxon).
+# Modules workers need (none of them starts Saxon), imported once in the fork server rather
+# than in every worker: those of them this process has imported (a build converts and
+# validates; `tei validate` never loads the converter), and the module of the first work.
 PRELOAD = ("lxml.etree", "tei.convert", "tei.validate.runner")
 
 DIED = "the worker process handling this file ended unexpectedly ({reason})"
@@ -46,14 +49,15 @@ def batches(items: Sequence[Item], jobs: int) -> list[list[Item]]:
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(work_module: str = "lxml.etree") -> multiprocessing.context.BaseContext:
     # Workers are started from a clean server process, not forked from this one: a process
     # that has already started Saxon (a native image with threads of its own) is not safe
     # to fork, and a fresh worker imports only what it needs.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        # Imported once in the server, not again in every worker it forks.
-        context.set_forkserver_preload(list(PRELOAD))
+        # Read when the server starts, with the first pool of this process.
+        wanted = [name for name in PRELOAD if name in sys.modules]
+        context.set_forkserver_preload(list(dict.fromkeys([*wanted, work_module])))
         return context
     return multiprocessing.get_context("spawn")
 
@@ -129,7 +133,7 @@ def _in_pool(work, parts, results, jobs, initializer, initargs, progress,
              raise_broken: bool = False) -> list[int]:
     """Run ``parts`` in one pool, filling ``results``; the indexes of the parts left
     undone when the pool broke."""
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(work.__module__),
                                initializer=initializer, initargs=initargs)
     pending: dict[Future, int] = {}
     try:
