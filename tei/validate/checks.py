@@ -110,6 +110,8 @@ _STRING_VALUE = etree.XPath("string()")
 _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _SUPERSCRIPT_DIGIT = re.compile(f"[{SUPERSCRIPT_DIGITS}]")
 _OUTERMOST_NOTES = etree.XPath(".//tei:note[not(ancestor::tei:note)]", namespaces=NS)
+# The text nodes of an element that lie in no note (their parents tell whose text or tail).
+_TEXT_OUTSIDE_NOTES = etree.XPath(".//text()[not(ancestor::tei:note)]", namespaces=NS)
 
 
 _NOTE = f"{{{TEI_NS}}}note"
@@ -128,35 +130,25 @@ def footnote_marker(parts: DocumentParts, options: CheckOptions) -> Iterator[Fin
         in_body = _SUPERSCRIPT_DIGIT.findall(_STRING_VALUE(body))
         if not in_body:
             continue
-        # What is in a note, found once for the body rather than asked of each element's
-        # ancestors: the notes inside the body and all below them, or all of it when the
-        # body itself is inside a note.
         if _in_note(body):
-            noted = None
-        else:
-            # A note's string value is the text of the note below it; when the outermost
-            # notes hold every superscript digit of the body, none is outside a note.
-            in_notes = sum(len(_SUPERSCRIPT_DIGIT.findall(_STRING_VALUE(note)))
-                           for note in _OUTERMOST_NOTES(body))
-            if in_notes == len(in_body):
+            continue  # all of it is a note's text
+        # A note's string value is the text of the note below it; when the outermost notes
+        # hold every superscript digit of the body, none is outside a note.
+        in_notes = sum(len(_SUPERSCRIPT_DIGIT.findall(_STRING_VALUE(note)))
+                       for note in _OUTERMOST_NOTES(body))
+        if in_notes == len(in_body):
+            continue
+        for text in _TEXT_OUTSIDE_NOTES(body):
+            # Reported at the element whose text or tail it is; the tail of a comment or
+            # processing instruction is not read.
+            element = text.getparent()
+            if element is None or not isinstance(element.tag, str):
                 continue
-            noted = {inner for note in body.iter(_NOTE) for inner in note.iter()}
-        for element in body.iter():
-            if not isinstance(element.tag, str):
-                continue
-            pieces = []
-            if noted is not None and element not in noted:
-                pieces.append(element.text)
-            parent = element.getparent()
-            if element is not body and parent is not None and noted is not None \
-                    and parent not in noted:
-                pieces.append(element.tail)
-            for text in pieces:
-                for m in _SUPERSCRIPT.finditer(text or ""):
-                    digits = m.group()
-                    yield element, (f"superscript \"{digits}\" looks like a footnote marker "
-                                    "without its note: encode it as note place=\"foot\" "
-                                    f"n=\"{digits.translate(_PLAIN_DIGITS)}\" with its text")
+            for m in _SUPERSCRIPT.finditer(text):
+                digits = m.group()
+                yield element, (f"superscript \"{digits}\" looks like a footnote marker "
+                                "without its note: encode it as note place=\"foot\" "
+                                f"n=\"{digits.translate(_PLAIN_DIGITS)}\" with its text")
 
 
 _PLAIN_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "1234567890")
