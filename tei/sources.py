@@ -40,10 +40,6 @@ def name_too_long(source: Source, folder: Path, suffixes: Iterable[str]) -> str 
     return None
 
 
-def has_suffix(path: Path, suffix: str) -> bool:
-    return path.suffix.lower() == suffix.lower()
-
-
 def files_below(folder: Path, suffix: str) -> list[Path]:
     """The regular files (or links to one) with ``suffix`` anywhere below ``folder``, in the
     order of ``sorted(folder.rglob("*"))``: links to folders are not followed, and a folder

@@ -16,7 +16,7 @@ from lxml import etree
 
 from tei.namespaces import TEI_NS, XML_ID
 from tei.validate.grammar import name_of
-from tei.validate.parts import DATE, NAMES, PERS_NAME, DocumentParts
+from tei.validate.parts import DATE, NAMES, NOTE, PERS_NAME, DocumentParts
 
 NS = {"tei": TEI_NS}
 Finding = tuple[etree._Element, str]
@@ -114,11 +114,8 @@ _OUTERMOST_NOTES = etree.XPath(".//tei:note[not(ancestor::tei:note)]", namespace
 _TEXT_OUTSIDE_NOTES = etree.XPath(".//text()[not(ancestor::tei:note)]", namespaces=NS)
 
 
-_NOTE = f"{{{TEI_NS}}}note"
-
-
 def _in_note(element: etree._Element) -> bool:
-    return element.tag == _NOTE or any(a.tag == _NOTE for a in element.iterancestors())
+    return element.tag == NOTE or any(a.tag == NOTE for a in element.iterancestors())
 
 
 def footnote_marker(parts: DocumentParts, options: CheckOptions) -> Iterator[Finding]:

@@ -30,7 +30,7 @@ from lxml import etree
 from tei.namespaces import TEI_NS, XML_NS, T
 from tei.resources import schemas_dir
 from tei.safe_parser import safe_parser
-from tei.validate.parts import DATE, NOTE, POINTERS, DocumentParts
+from tei.validate.parts import DATE, NOTE, DocumentParts
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 RULE_ID = "{https://tei-edition.invalid/ns/validation-rule}id"
@@ -148,7 +148,6 @@ _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _UNDATED = re.compile(r"(undated|n\.[ \t\r\n]?d\.|no date)", re.I)
 _STRING = etree.XPath("string()")
 # Plain strings (smart_strings=False): the values only are wanted, not their elements.
-_IDS = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
 _TITLE = etree.XPath("tei:titleStmt/tei:title[normalize-space()]", namespaces={"tei": TEI_NS})
 
 
@@ -181,22 +180,16 @@ def _ordered(start: str | None, end: str | None) -> bool:
     return start is None or end is None or start <= end or start.startswith(end)
 
 
-# The pointer values of the document FastSchema.accepts is checking, asked for by two
-# tests (ref-resolves and the pointer pattern): found once per document. For another
+# The parts of the document FastSchema.accepts is checking (its ids and pointer values,
+# asked for by ref-resolves and the pointer pattern): found once per document. For another
 # element they are found again.
 _CHECKING: list[DocumentParts] = []
 
 
-def _pointer_values(root: etree._Element) -> list[str]:
+def _parts(root: etree._Element) -> DocumentParts:
     if _CHECKING and _CHECKING[0].root is root:
-        return _CHECKING[0].pointer_values
-    return POINTERS(root)
-
-
-def _id_values(root: etree._Element) -> set[str]:
-    if _CHECKING and _CHECKING[0].root is root:
-        return _CHECKING[0].ids
-    return set(_IDS(root))
+        return _CHECKING[0]
+    return DocumentParts(root)
 
 
 _TARGETS: dict[str, tuple[str, ...]] = {}
@@ -217,8 +210,9 @@ def refs_resolve(root: etree._Element) -> bool:
     # The assertion looks for " id " in the ids joined by spaces. Asked after the grammar,
     # which holds every xml:id to be a name without spaces, that is whether the id is one
     # of them; but the empty id of a bare "#" is found in the "  " of a document with none.
-    ids = _id_values(root)
-    for value in _pointer_values(root):
+    parts = _parts(root)
+    ids = parts.ids
+    for value in parts.pointer_values:
         for target in _local_targets(value):
             if target not in ids and (target or ids):
                 return False
@@ -451,7 +445,7 @@ def _pointers_matching(pattern: re.Pattern[str]) -> Test:
         return verdict
 
     def pointers_match(root: etree._Element) -> bool:
-        return all(matches(value) for value in _pointer_values(root))
+        return all(matches(value) for value in _parts(root).pointer_values)
     return pointers_match
 
 

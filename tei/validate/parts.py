@@ -25,9 +25,9 @@ PERS_NAME = T("persName")
 NAMES = (PERS_NAME, T("placeName"), T("orgName"))
 # What the checks ask of the text.
 TEXT_KINDS = (*NAMES, DATE, NOTE)
-_ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)
+_IDS = etree.XPath("descendant-or-self::*/@xml:id", smart_strings=False)
 # The attributes that point (teidata.pointer): their values, as plain strings.
-POINTERS = etree.XPath("descendant-or-self::*/@ref | descendant-or-self::*/@who"
+_POINTERS = etree.XPath("descendant-or-self::*/@ref | descendant-or-self::*/@who"
                        " | descendant-or-self::*/@resp | descendant-or-self::*/@sameAs"
                        " | descendant-or-self::*/@target", smart_strings=False)
 
@@ -82,13 +82,13 @@ class DocumentParts:
 
     @cached_property
     def ids(self) -> set[str]:
-        """Every xml:id value of the document."""
-        return set(_ALL_IDS(self.root))
+        """Every xml:id value below ``root``."""
+        return set(_IDS(self.root))
 
     @cached_property
     def pointer_values(self) -> list[str]:
         """The values of the pointing attributes, in document order."""
-        return POINTERS(self.root)
+        return _POINTERS(self.root)
 
 
 def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
