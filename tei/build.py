@@ -277,6 +277,11 @@ def _validate(run: _Run, validation: Mapping[str, Any], result: BuildResult) -> 
                                for i in file_report.issues]
             document.ids = [(*place, _lookup(lines, place[1], place[2]))
                             for place in ids.get(file_report.file, [])]
+    for document in run.changed:
+        # Every finding is placed: the source maps (a large part of what this process
+        # holds for each document) are let go before the pages are rendered.
+        if document.conversion is not None:
+            document.conversion.lines = None
     for document in run.documents:
         if document.kept is not None:
             document.issues, document.ids = _placed_from(document.kept.record)
@@ -301,7 +306,7 @@ def _validate(run: _Run, validation: Mapping[str, Any], result: BuildResult) -> 
     result.valid = sum(1 for d in run.documents if d.valid)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Placed:
     """A validation issue in the generated file, with the source lines it came from."""
 

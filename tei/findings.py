@@ -22,7 +22,9 @@ def printable(text: str) -> str:
     return "".join(ch if ch >= " " and ch != "\x7f" else f"\\x{ord(ch):02x}" for ch in raw)
 
 
-@dataclass(frozen=True, order=True)
+# slots: a build holds every finding of every document, many of them made in a worker
+# and unpickled, which without slots gives each its own dict.
+@dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """One finding at ``file:line:col`` (1-based; ``line`` and ``col`` None when it is about
     the whole file, ``col`` None when only the line is known). ``rule`` names what found it:

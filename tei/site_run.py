@@ -119,7 +119,11 @@ class _Site:
         self.records: dict[int, Spooled] = {}
         # Each document's search terms, spooled: the index is built in a worker at the end.
         self.terms = _TermSpool(scratch / "terms.pickle")
-        self.snippets: dict[str, Path] = {}
+        self.snippets: dict[str, str] = {}
+        # The files written, as strings until the end: a path object costs twice as much,
+        # and this process holds one for each file of every document while the site pages
+        # are made.
+        self.written: list[str] = []
 
     def render(self, tei_paths: Sequence[Path], names: Sequence[str] | None,
                progress: Callable[[int], None] | None,
@@ -146,13 +150,15 @@ class _Site:
                                    self.renderer_args, failed=_site_pages_died, alone=True)
             made.update(pages.written)
             report.errors.extend(pages.errors)
-        report.written.extend(made[page.name] for page in renderer.site_pages
-                              if page.name in made)  # in the order of the table
-        report.written.extend(index.written)
-        report.written.extend(self.snippets[d.stem] for d in rendered)
+        written = self.written
+        written.extend(os.fspath(made[page.name]) for page in renderer.site_pages
+                       if page.name in made)  # in the order of the table
+        written.extend(map(os.fspath, index.written))
+        written.extend(self.snippets[d.stem] for d in rendered)
         for asset in renderer.ASSETS:
-            report.written.append(write_changed(html / asset,
-                                                (renderer.stylesheets / asset).read_bytes()))
+            written.append(os.fspath(write_changed(
+                html / asset, (renderer.stylesheets / asset).read_bytes())))
+        report.written = [Path(file) for file in written]
         self.spool.close()
         if self.cache is not None:
             self.cache.prune({self.cache.key(d.stem, d.digest) for d in documents})
@@ -215,7 +221,7 @@ class _Site:
         chain = [by_stem[stem] for stem in order if stem in by_stem]
         identity = self.renderer.identity()
         tasks = _page_tasks(chain, identity, self.pagers, self.outdir, previous, report,
-                            self.cache)
+                            self.written, self.cache)
         failed = self._run(tasks, progress, report)
         if failed:
             # Neighbours must be pages that exist: link the survivors among themselves and
@@ -223,7 +229,7 @@ class _Site:
             survivors = [d for d in chain if d.stem not in failed]
             known = {t.stem: t.key for t in tasks if t.stem not in failed}
             again = [t for t in _page_tasks(survivors, identity, self.pagers, self.outdir,
-                                            {}, RenderReport(), self.cache)
+                                            {}, RenderReport(), [], self.cache)
                      if t.page and known.get(t.stem) != t.key]
             for stem in self._run(again, None, report):
                 failed.add(stem)
@@ -242,14 +248,14 @@ class _Site:
                 report.keys.pop(result.stem, None)
                 failed.add(result.stem)
                 return
-            report.written.extend(result.written)
+            self.written.extend(result.written)
             if result.number in self.records:
                 return  # rendered again with other neighbours: the same record
             self.records[result.number] = self.spool.add(result.record)
             if result.index is not None:
                 self.terms.add(result.number, result.index)
-            self.snippets[result.stem] = write_changed(
-                self.outdir / folder / f"{result.stem}{suffix}", result.snippet)
+            self.snippets[result.stem] = os.fspath(write_changed(
+                self.outdir / folder / f"{result.stem}{suffix}", result.snippet))
 
         run_batches(_render_batch, tasks, self.jobs, _start_renderer,
                     self.renderer_args,
@@ -516,7 +522,7 @@ class _PageTask:
 class _Rendered:
     number: int
     stem: str
-    written: tuple[Path, ...] = ()
+    written: tuple[str, ...] = ()  # the files, as strings (see _Site.written)
     record: Record | None = None
     index: IndexEntry | None = None
     snippet: str = ""
@@ -524,10 +530,10 @@ class _Rendered:
 
 
 def _page_tasks(chain: list[_Listed], identity: str, pagers: Path, outdir: Path,
-                previous: Mapping[str, str], report: RenderReport,
+                previous: Mapping[str, str], report: RenderReport, written: list[str],
                 cache: SiteCache | None) -> list[_PageTask]:
     """A task for each document of ``chain`` (in reading order); a page whose key is in
-    ``previous`` and whose files are there is kept and recorded as written."""
+    ``previous`` and whose files are there is kept, its files added to ``written``."""
     tasks = []
     for position, document in enumerate(chain):
         near = [chain[i] for i in (position - 1, position + 1) if 0 <= i < len(chain)]
@@ -539,7 +545,7 @@ def _page_tasks(chain: list[_Listed], identity: str, pagers: Path, outdir: Path,
         files = page_files(outdir, document.stem)
         kept = previous.get(document.stem) == key and all(p.is_file() for p in files)
         if kept:
-            report.written.extend(files)
+            written.extend(map(os.fspath, files))
             report.kept += 1
         tasks.append(_PageTask(document.number, document.path, document.stem,
                                tuple(d.pager for d in (document, *near)), pagers, key,
@@ -572,14 +578,14 @@ def _render(renderer: Renderer, task: _PageTask) -> _Rendered:
         document = read_tei(task.path, task.stem)
         source = renderer.parse(document)
         record = split_record(renderer.summary(document, source))
-        written: list[Path] = []
+        written: list[str] = []
         if task.page:
             edition = renderer.saxon.parse_xml(xml_text=excerpt(task.listing,
                                                                 list(task.pagers)))
             contents = renderer.render_all(document, edition, source)
-            written += [write_changed(task.outdir / o.folder / o.file_name(task.stem),
-                                      contents[o.name]) for o in renderer.documents]
-            written += [write_changed(task.outdir / path, content)
+            written += [os.fspath(write_changed(task.outdir / o.folder / o.file_name(task.stem),
+                                                contents[o.name])) for o in renderer.documents]
+            written += [os.fspath(write_changed(task.outdir / path, content))
                         for path, content in renderer.downloads(document, contents["text"])]
     except (InputError, RenderError) as exc:
         return _Rendered(task.number, task.stem, error=str(exc))
