@@ -28,69 +28,73 @@
       <xsl:with-param name="class" select="'index-page'"/>
       <xsl:with-param name="current" select="'index'"/>
       <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
-      <xsl:with-param name="main">
-          <h1><xsl:value-of select="$site-title"/></h1>
-          <xsl:if test="normalize-space($site-subtitle)">
-            <p class="subtitle"><xsl:value-of select="$site-subtitle"/></p>
-          </xsl:if>
-          <p class="lede">
-            <xsl:value-of select="count($documents)"/>
-            <xsl:text> document</xsl:text>
-            <xsl:if test="count($documents) ne 1">s</xsl:if>
-            <xsl:text>, in the order they were written. </xsl:text>
-            <xsl:text>The registers of </xsl:text>
-            <a href="persons.html">persons</a>
-            <xsl:text>, </xsl:text>
-            <a href="places.html">places</a>
-            <xsl:text> and </xsl:text>
-            <a href="organisations.html">organisations</a>
-            <xsl:text> list everyone and everything they name; </xsl:text>
-            <a href="search.html">search</a>
-            <xsl:text> finds any word.</xsl:text>
-          </p>
-          <xsl:variable name="facets" select="$documents ! f:facet-values(.)"/>
-          <xsl:call-template name="facet-form">
-            <xsl:with-param name="facets" select="$facets"/>
-          </xsl:call-template>
-          <ol class="document-list" id="document-list">
-            <xsl:for-each select="$documents">
-              <xsl:variable name="index" select="position()"/>
-              <xsl:variable name="values" select="$facets[$index]"/>
-              <xsl:variable name="tei" select="tei:TEI"/>
-              <xsl:variable name="title" select="f:title($tei)"/>
-              <xsl:variable name="date" select="f:creation-date($tei)"/>
-              <xsl:variable name="sender" select="f:corresp-words($tei, 'sent')"/>
-              <li>
-                <xsl:for-each select="$facet-names">
-                  <xsl:attribute name="data-{.}" select="string-join(
-                      distinct-values($values(current()) ! ?key), ' ')"/>
-                </xsl:for-each>
-                <article class="document-card" aria-labelledby="doc-{position()}">
-                  <h2 id="doc-{position()}"><a href="{@href}"><xsl:value-of select="$title"/></a></h2>
-                  <p class="meta">
-                    <xsl:if test="$date">
-                      <xsl:call-template name="time">
-                        <xsl:with-param name="date" select="$date"/>
-                        <xsl:with-param name="content" select="normalize-space($date)"/>
-                      </xsl:call-template>
-                    </xsl:if>
-                    <xsl:if test="$date and exists($sender)">
-                      <span class="sep" aria-hidden="true"> · </span>
-                    </xsl:if>
-                    <xsl:if test="exists($sender)">
-                      <span class="sender">From <xsl:value-of select="$sender"/></span>
-                    </xsl:if>
-                  </p>
-                  <xsl:variable name="summary" select="f:summary($tei)"/>
-                  <xsl:if test="$summary">
-                    <p class="summary"><xsl:value-of select="$summary"/></p>
-                  </xsl:if>
-                </article>
-              </li>
-            </xsl:for-each>
-          </ol>
-      </xsl:with-param>
+      <xsl:with-param name="documents" select="$documents" tunnel="yes"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The main element of the page (see the page template in html/frame.xsl). -->
+  <xsl:template match="/" mode="page-main">
+    <xsl:param name="documents" as="element(e:document)*" tunnel="yes"/>
+    <h1><xsl:value-of select="$site-title"/></h1>
+    <xsl:if test="normalize-space($site-subtitle)">
+      <p class="subtitle"><xsl:value-of select="$site-subtitle"/></p>
+    </xsl:if>
+    <p class="lede">
+      <xsl:value-of select="count($documents)"/>
+      <xsl:text> document</xsl:text>
+      <xsl:if test="count($documents) ne 1">s</xsl:if>
+      <xsl:text>, in the order they were written. </xsl:text>
+      <xsl:text>The registers of </xsl:text>
+      <a href="persons.html">persons</a>
+      <xsl:text>, </xsl:text>
+      <a href="places.html">places</a>
+      <xsl:text> and </xsl:text>
+      <a href="organisations.html">organisations</a>
+      <xsl:text> list everyone and everything they name; </xsl:text>
+      <a href="search.html">search</a>
+      <xsl:text> finds any word.</xsl:text>
+    </p>
+    <xsl:variable name="facets" select="$documents ! f:facet-values(.)"/>
+    <xsl:call-template name="facet-form">
+      <xsl:with-param name="facets" select="$facets"/>
+    </xsl:call-template>
+    <ol class="document-list" id="document-list">
+      <xsl:for-each select="$documents">
+        <xsl:variable name="index" select="position()"/>
+        <xsl:variable name="values" select="$facets[$index]"/>
+        <xsl:variable name="tei" select="tei:TEI"/>
+        <xsl:variable name="title" select="f:title($tei)"/>
+        <xsl:variable name="date" select="f:creation-date($tei)"/>
+        <xsl:variable name="sender" select="f:corresp-words($tei, 'sent')"/>
+        <li>
+          <xsl:for-each select="$facet-names">
+            <xsl:attribute name="data-{.}" select="string-join(
+                distinct-values($values(current()) ! ?key), ' ')"/>
+          </xsl:for-each>
+          <article class="document-card" aria-labelledby="doc-{position()}">
+            <h2 id="doc-{position()}"><a href="{@href}"><xsl:value-of select="$title"/></a></h2>
+            <p class="meta">
+              <xsl:if test="$date">
+                <xsl:call-template name="time">
+                  <xsl:with-param name="date" select="$date"/>
+                  <xsl:with-param name="content" select="normalize-space($date)"/>
+                </xsl:call-template>
+              </xsl:if>
+              <xsl:if test="$date and exists($sender)">
+                <span class="sep" aria-hidden="true"> · </span>
+              </xsl:if>
+              <xsl:if test="exists($sender)">
+                <span class="sender">From <xsl:value-of select="$sender"/></span>
+              </xsl:if>
+            </p>
+            <xsl:variable name="summary" select="f:summary($tei)"/>
+            <xsl:if test="$summary">
+              <p class="summary"><xsl:value-of select="$summary"/></p>
+            </xsl:if>
+          </article>
+        </li>
+      </xsl:for-each>
+    </ol>
   </xsl:template>
 
   <xsl:variable name="facet-names" select="('year', 'month', 'person', 'place', 'from', 'to')"/>

@@ -60,35 +60,41 @@
       <xsl:with-param name="class" select="$register?page || '-page register-page'"/>
       <xsl:with-param name="current" select="$register?page"/>
       <xsl:with-param name="tei" select="$documents[1]/tei:TEI"/>
-      <xsl:with-param name="main">
-          <h1><xsl:value-of select="$register?heading"/></h1>
-          <p class="lede"><xsl:value-of select="$register?lede"/></p>
-          <xsl:variable name="sorted" select="sort($entries, (),
-              function($p) { (lower-case(f:sort-name($p)), string($p/@xml:id)) })"/>
-          <xsl:choose>
-            <xsl:when test="empty($sorted)">
-              <p>The documents name none.</p>
-            </xsl:when>
-            <xsl:otherwise>
-              <nav class="name-index" aria-label="Names in the register">
-                <ul>
-                  <xsl:for-each select="$sorted">
-                    <li><a href="#{@xml:id}"><xsl:value-of select="f:main-name(.)"/></a></li>
-                  </xsl:for-each>
-                </ul>
-              </nav>
-              <ul class="register">
-                <!-- Each document's place in the chronological order, worked out once:
-                     an entry then orders only the documents that mention it. -->
-                <xsl:apply-templates select="$sorted">
-                  <xsl:with-param name="order" select="map:merge(
-                      $documents ! map{generate-id(.): position()})"/>
-                </xsl:apply-templates>
-              </ul>
-            </xsl:otherwise>
-          </xsl:choose>
-      </xsl:with-param>
+      <xsl:with-param name="documents" select="$documents" tunnel="yes"/>
+      <xsl:with-param name="entries" select="$entries" tunnel="yes"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The main element of the page (see the page template in html/frame.xsl). -->
+  <xsl:template match="/" mode="page-main">
+    <xsl:param name="documents" as="element(e:document)*" tunnel="yes"/>
+    <xsl:param name="entries" as="element()*" tunnel="yes"/>
+    <h1><xsl:value-of select="$register?heading"/></h1>
+    <p class="lede"><xsl:value-of select="$register?lede"/></p>
+    <xsl:variable name="sorted" select="sort($entries, (),
+        function($p) { (lower-case(f:sort-name($p)), string($p/@xml:id)) })"/>
+    <xsl:choose>
+      <xsl:when test="empty($sorted)">
+        <p>The documents name none.</p>
+      </xsl:when>
+      <xsl:otherwise>
+        <nav class="name-index" aria-label="Names in the register">
+          <ul>
+            <xsl:for-each select="$sorted">
+              <li><a href="#{@xml:id}"><xsl:value-of select="f:main-name(.)"/></a></li>
+            </xsl:for-each>
+          </ul>
+        </nav>
+        <ul class="register">
+          <!-- Each document's place in the chronological order, worked out once:
+               an entry then orders only the documents that mention it. -->
+          <xsl:apply-templates select="$sorted">
+            <xsl:with-param name="order" select="map:merge(
+                $documents ! map{generate-id(.): position()})"/>
+          </xsl:apply-templates>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:function name="f:names" as="element()*">

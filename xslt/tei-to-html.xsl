@@ -34,17 +34,19 @@
       <xsl:with-param name="scripts" select="if ($citation) then 'cite.js' else ()"/>
       <xsl:with-param name="class" select="'document-page'"/>
       <xsl:with-param name="tei" select="$tei"/>
-      <xsl:with-param name="main">
-          <article class="document" aria-labelledby="doc-title">
-            <xsl:call-template name="document-header"/>
-            <xsl:call-template name="summary"/>
-            <xsl:apply-templates select="$tei/tei:text/tei:body"/>
-            <xsl:call-template name="notes-list"/>
-            <xsl:call-template name="cite-and-download"/>
-          </article>
-          <xsl:call-template name="pager"/>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The main element of the page (see the page template in html/frame.xsl). -->
+  <xsl:template match="/" mode="page-main">
+    <article class="document" aria-labelledby="doc-title">
+      <xsl:call-template name="document-header"/>
+      <xsl:call-template name="summary"/>
+      <xsl:apply-templates select="$tei/tei:text/tei:body"/>
+      <xsl:call-template name="notes-list"/>
+      <xsl:call-template name="cite-and-download"/>
+    </article>
+    <xsl:call-template name="pager"/>
   </xsl:template>
 
   <!-- Title, the facts of the header, and the citation with its link to the source. -->

@@ -78,7 +78,12 @@
 
   <!-- The one frame of every page of the site (the reading pages and the site's own):
        the head, the banner with the navigation ($current: the key of this page in it),
-       $main in the main element, and the footer with the licence of $tei. -->
+       the main element and the footer with the licence of $tei. What the main element
+       holds is made by the page's own template for its input (the context item) in mode
+       page-main, which reads what the caller worked out from tunnel parameters. It goes
+       to the output as it is made: given as a parameter, it was built as a tree first,
+       which for a register page of a large edition (25 MB of HTML for 10,000 documents)
+       was most of the memory the page took. -->
   <xsl:template name="page">
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="title" as="xs:string"/>
@@ -87,7 +92,6 @@
     <xsl:param name="class" as="xs:string"/>
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:param name="tei" as="element(tei:TEI)?"/>
-    <xsl:param name="main" as="document-node()"/>
     <html lang="{$lang}">
       <xsl:text>&#10;</xsl:text>
       <xsl:call-template name="page-head">
@@ -101,7 +105,7 @@
           <xsl:with-param name="current" select="$current"/>
         </xsl:call-template>
         <main id="main">
-          <xsl:sequence select="$main"/>
+          <xsl:apply-templates select="." mode="page-main"/>
         </main>
         <xsl:call-template name="site-footer">
           <xsl:with-param name="tei" select="$tei"/>
