@@ -58,6 +58,34 @@ def test_persons_register_counts_mentions_and_quotes_the_first(site: Path) -> No
     assert first.xpath("string(span[@class='context']/strong)") == "T. Ferenc"
 
 
+def test_register_counts_every_name_of_every_pointer(tmp_path: Path) -> None:
+    """A record keeps one element per pointer with the number of names behind it: the
+    counts on the page are still those of the text, a name pointing to two entries
+    counting for each."""
+    source = VARGA.read_text().replace(
+        '<persName ref="#ferenc-tomas">Minister Ferenc</persName>',
+        '<persName ref="#ferenc-tomas #brask-olin">Minister Ferenc</persName> and '
+        '<persName ref="#ferenc-tomas #brask-olin">the two</persName>')
+    changed = tmp_path / "in" / "changed.xml"
+    changed.parent.mkdir()
+    changed.write_text(source)
+    assert render_paths([changed, BRASK], tmp_path / "out").ok
+    persons = page(tmp_path / "out" / "html", "persons.html")
+    for tei in (changed, BRASK):
+        text = read_tei(tei).root.find("{http://www.tei-c.org/ns/1.0}text")
+        refs = [r.split() for r in text.xpath(".//*[local-name() = 'persName']/@ref")]
+        for ref in {r for rs in refs for r in rs}:
+            entry = persons.get_element_by_id(ref[1:])
+            link = f"{tei.stem}.html"
+            (item,) = entry.xpath(f".//ul[@class='mentions']/li[a/@href = '{link}']")
+            count = sum(ref in rs for rs in refs)
+            assert item.xpath("string(span[@class='count'])") == (
+                f"{count} mention" + ("s" if count != 1 else ""))
+    brask = persons.get_element_by_id("brask-olin")
+    item = brask.xpath(".//ul[@class='mentions']/li[a/@href = 'changed.html']")[0]
+    assert item.xpath("string(span[@class='count'])") == "3 mentions"
+
+
 def test_a_name_is_a_link_once_per_paragraph(site: Path) -> None:
     doc = page(site, "1957-11_brask.html")
     paragraph = doc.xpath("//div[@class='telegram']//p[not(@class)]")[0]

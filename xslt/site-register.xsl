@@ -158,7 +158,7 @@
         </p>
       </xsl:for-each>
       <xsl:if test="exists($cited)">
-        <xsl:variable name="total" select="sum($cited ! count(?mentions))"/>
+        <xsl:variable name="total" select="sum($cited ! f:mentions(?mentions))"/>
         <h3 class="mentions-title">Mentioned in</h3>
         <p class="mention-count">
           <xsl:value-of select="f:plural($total, 'mention')"/>
@@ -180,7 +180,7 @@
                 <xsl:text>)</xsl:text>
               </xsl:if>
               <xsl:text>, </xsl:text>
-              <span class="count"><xsl:value-of select="f:plural(count(?mentions), 'mention')"/></span>
+              <span class="count"><xsl:value-of select="f:plural(f:mentions(?mentions), 'mention')"/></span>
               <!-- The first mention in its words, quoted when the record was made. -->
               <xsl:copy-of select="$document/e:context[@name = $register?name]
                   [@ref = '#' || $id][1]/node()" copy-namespaces="no"/>
@@ -190,6 +190,14 @@
       </xsl:if>
     </li>
   </xsl:template>
+
+  <!-- How many names the record's mention elements stand for (site-summary.xsl writes
+       one element for the names with the same pointer, and their number when more than
+       one). -->
+  <xsl:function name="f:mentions" as="xs:integer">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:sequence select="sum($elements ! xs:integer((@e:mentions, 1)[1]))"/>
+  </xsl:function>
 
   <xsl:function name="f:plural" as="xs:string">
     <xsl:param name="count" as="xs:integer"/>

@@ -4,7 +4,8 @@
      large edition stays small. It is a TEI document cut down to the header parts those
      pages read (title, licence, editorial declaration, creation date, abstract,
      correspondence, the lists of persons, places and organisations) and, in its text, one
-     empty element for each name that points to an entry (a register counts them), with the
+     empty element for the names of a kind with the same pointer, @e:mentions saying how
+     many when more than one (a register counts them, f:mentions), with the
      quoted context of the first mention of each entry beside it (e:context). The pages
      read a record with the same functions as a whole document. -->
 <xsl:stylesheet version="3.0"
@@ -52,11 +53,18 @@
           <xsl:if test="tei:text/tei:front/tei:docTitle/tei:titlePart">
             <front><docTitle><xsl:copy-of select="tei:text/tei:front/tei:docTitle/tei:titlePart[1]"/></docTitle></front>
           </xsl:if>
-          <xsl:for-each select="$mentions">
+          <!-- One element for the names of a kind pointing the same way, in the order of
+               their first mention, with how many there are when more than one: a register
+               page needs the number, and a long edition's listing would otherwise hold an
+               element per mention (ten thousand documents, some two hundred thousand). -->
+          <xsl:for-each-group select="$mentions" group-by="local-name() || ' ' || @ref">
             <xsl:element name="{local-name()}" namespace="http://www.tei-c.org/ns/1.0">
               <xsl:attribute name="ref" select="@ref"/>
+              <xsl:if test="count(current-group()) gt 1">
+                <xsl:attribute name="e:mentions" select="count(current-group())"/>
+              </xsl:if>
             </xsl:element>
-          </xsl:for-each>
+          </xsl:for-each-group>
         </text>
       </TEI>
       <xsl:for-each-group select="$mentions" group-by="local-name()">
