@@ -1,9 +1,11 @@
 """Speed and memory of every stage of an edition build, at 1,000 and 10,000 documents.
 
-    python benchmarks/build_bench.py [--sizes 1000 10000] [--runs 3] [--jobs 2]
+    python benchmarks/build_bench.py [--sizes 1000 10000] [--runs 3] [--jobs 2] [--dev DIR]
 
 Generates N documents in the archive's plain-text layout from the sample corpus and, when
-it is beside the checkout (``../shared/eval/frus-dev``), the development set, each copy
+it is found (``--dev``, by default ``../shared/eval/frus-dev`` beside the checkout), the
+development set; the first line printed says which. Without the development set the
+documents are copies of the two long seeds only, about twice as large. Each copy is
 changed so that no two are identical: its archive id, its year (shifted consistently
 through the whole document, so its dates stay coherent), the order of the register's
 forenames in one added sentence naming two registered persons, and its length (some
@@ -70,16 +72,16 @@ def _register_names(register: Path) -> list[str]:
     return names[:40]
 
 
-def load_samples() -> tuple[list[Sample], list[Path]]:
+def load_samples(dev: Path = DEV) -> tuple[list[Sample], list[Path]]:
     corpus_names = _register_names(ROOT / "corpus" / "persons.xml")
     samples = [Sample(p.read_text(encoding="utf-8"), corpus_names)
                for p in sorted((ROOT / "corpus").glob("*.txt"))]
     registers = [ROOT / "corpus" / "persons.xml", ROOT / "corpus" / "places.xml"]
-    dev_register = DEV / "register" / "frus1961-63v15-persons.xml"
+    dev_register = dev / "register" / "frus1961-63v15-persons.xml"
     if dev_register.is_file():
         dev_names = _register_names(dev_register)
         samples += [Sample(p.read_text(encoding="utf-8"), dev_names)
-                    for p in sorted((DEV / "input").glob("*.txt"))]
+                    for p in sorted((dev / "input").glob("*.txt"))]
         registers.append(dev_register)
     return samples, registers
 
@@ -101,8 +103,8 @@ def vary(sample: Sample, n: int, rng: random.Random) -> str:
     return "\n\n".join(blocks)
 
 
-def make_corpus(folder: Path, count: int, seed: int = 1962) -> None:
-    samples, registers = load_samples()
+def make_corpus(folder: Path, count: int, seed: int = 1962, dev: Path = DEV) -> None:
+    samples, registers = load_samples(dev)
     rng = random.Random(seed)
     folder.mkdir(parents=True)
     for register in registers:
@@ -169,9 +171,10 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
     return elapsed, own, max(tree, own + largest_child)
 
 
-def measure(size: int, runs: int, jobs: int, tmp: Path) -> list[tuple[str, float, float, float]]:
+def measure(size: int, runs: int, jobs: int, tmp: Path,
+            dev: Path = DEV) -> list[tuple[str, float, float, float]]:
     corpus = tmp / f"corpus-{size}"
-    make_corpus(corpus, size)
+    make_corpus(corpus, size, dev=dev)
     env = {**os.environ, "TEI_EDITION_CACHE_DIR": str(tmp / "cache"),
            "SOURCE_DATE_EPOCH": "1700000000"}
     registers = [a for r in sorted(corpus.glob("*.xml")) for a in ("--register", str(r))]
@@ -230,11 +233,24 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="passed as -j to the commands that take it")
+    parser.add_argument("--dev", type=Path, default=DEV,
+                        help="the development set (its input/ and register/ folders), "
+                             "whose documents are samples beside the corpus's "
+                             "(default: %(default)s)")
     args = parser.parse_args()
+    samples, _ = load_samples(args.dev)
+    seeds = len(list((ROOT / "corpus").glob("*.txt")))
+    if len(samples) > seeds:
+        print(f"samples: {seeds} corpus and {len(samples) - seeds} development-set "
+              f"documents ({args.dev})")
+    else:
+        print(f"samples: the {seeds} corpus documents only; no development set at "
+              f"{args.dev} (--dev)")
     print(f"{'N':>6}  {'stage':<20} {'docs/s':>9} {'ms/doc/core':>12} {'peak RSS MB':>12}")
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            for name, rate, ms, peak in measure(size, args.runs, args.jobs, Path(tmp)):
+            for name, rate, ms, peak in measure(size, args.runs, args.jobs, Path(tmp),
+                                                args.dev):
                 print(f"{size:>6}  {name:<20} {rate:>9.1f} {ms:>12.2f} {peak:>12.0f}",
                       flush=True)
     return 0
