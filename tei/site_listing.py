@@ -1,13 +1,13 @@
 """The edition listing: the file the site's own pages are made from.
 
 Each document is in it as its site record (``xslt/site-summary.xsl``): the header parts
-the pages read, an empty element per name in its text and the quoted context of each
-entry's first mention, a few kilobytes where the document may have many. The register
-entries and editorial declarations that documents repeat (every document naming a person
-carries that person's entry) are kept once, at the end of the listing (``e:shared``), and
-each record points to them (``@e:same``; ``f:full`` in ``xslt/common/functions.xsl``
-follows the pointer), so the listing grows with the documents' own facts, not with the
-register copied into each of them.
+the pages read, an empty element per pointer of the names in its text (with their
+number) and the quoted context of each entry's first mention, a few kilobytes where the
+document may have many. The register entries and editorial declarations that documents
+repeat (every document naming a person carries that person's entry) are kept once, at the
+end of the listing (``e:shared``), and each record points to them (``@e:same``; ``f:full``
+in ``xslt/common/functions.xsl`` follows the pointer), so the listing grows with the
+documents' own facts, not with the register copied into each of them.
 
 The quoted contexts (``e:context``) are kept apart from the rest of a record, by the kind
 of name they quote: only a register page reads them, and each reads only those of its own
