@@ -27,12 +27,27 @@ def corpus_of(root: Path, count: int = 8) -> Path:
     for path in sorted(CORPUS.glob("*")):
         if path.is_file():
             (corpus / path.name).write_bytes(path.read_bytes())
-    extra = sorted(DEV.glob("*.txt"))[:count] if DEV.is_dir() else []
-    for number, path in enumerate(extra):
-        target = corpus / ("sub" if number % 2 else ".") / path.name
-        target.write_bytes(path.read_bytes())
+    for number, (name, text) in enumerate(extra_documents(count)):
+        target = corpus / ("sub" if number % 2 else ".") / name
+        target.write_bytes(text)
     (corpus / "broken.txt").write_bytes(b"\xff\xfe not a telegram \x00")
     return corpus
+
+
+def extra_documents(count: int) -> list[tuple[str, bytes]]:
+    """The development set's first ``count`` documents (file name and bytes); where it is
+    not beside the checkout, copies of the corpus's telegrams in its place, each with a
+    sentence of its own in its longest paragraph, so that the tests need only the checkout."""
+    if DEV.is_dir():
+        return [(path.name, path.read_bytes()) for path in sorted(DEV.glob("*.txt"))[:count]]
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+    copies = []
+    for number in range(count):
+        blocks = seeds[number % len(seeds)].split("\n\n")
+        longest = max(range(len(blocks)), key=lambda i: len(blocks[i]))
+        blocks[longest] += f" Copy {number} was read again."
+        copies.append((f"frus-copy-{number:02d}.txt", "\n\n".join(blocks).encode("utf-8")))
+    return copies
 
 
 def same_tree(left: Path, right: Path) -> None:
