@@ -25,6 +25,10 @@ Result = TypeVar("Result")
 # batches of a run keep every worker busy and the progress moves.
 BATCHES_PER_WORKER = 8
 MAX_BATCH = 64
+# Batches sent to the pool and not yet finished, per worker (enough that a worker never
+# waits for its next batch), and how far past the oldest unfinished batch sending goes.
+IN_FLIGHT = 2
+AHEAD = 4
 
 # Modules workers need (none of them starts Saxon), imported once in the fork server rather
 # than in every worker: those of them this process has imported (a build converts and
@@ -132,13 +136,25 @@ class _Results:
 def _in_pool(work, parts, results, jobs, initializer, initargs, progress,
              raise_broken: bool = False) -> list[int]:
     """Run ``parts`` in one pool, filling ``results``; the indexes of the parts left
-    undone when the pool broke."""
+    undone when the pool broke.
+
+    Batches are sent a few at a time, not all at once: when workers run faster than this
+    process takes their results (parts taken from a cache come back at once), results
+    would otherwise pile up here, and a batch that finishes long after those after it
+    would have every later result held until it does."""
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(work.__module__),
                                initializer=initializer, initargs=initargs)
     pending: dict[Future, int] = {}
+    finished: set[int] = set()
+    sent = oldest = 0  # the next part to send; the first part not yet finished
     try:
-        pending = {pool.submit(work, part): index for index, part in enumerate(parts)}
-        while pending:
+        while True:
+            while (sent < len(parts) and len(pending) < jobs * IN_FLIGHT
+                   and sent - oldest < jobs * AHEAD):
+                pending[pool.submit(work, parts[sent])] = sent
+                sent += 1
+            if not pending:
+                return []
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 index = pending.pop(future)
@@ -147,9 +163,12 @@ def _in_pool(work, parts, results, jobs, initializer, initargs, progress,
                 except BrokenProcessPool:
                     if raise_broken:
                         raise
-                    return sorted([index, *pending.values()])
+                    return sorted([index, *pending.values(), *range(sent, len(parts))])
+                finished.add(index)
+                while oldest in finished:
+                    finished.discard(oldest)
+                    oldest += 1
                 if progress:
                     progress(len(parts[index]))
-        return []
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
