@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Protocol, cast
 
 from tei import __version__, manifest, site_cache
@@ -95,9 +96,20 @@ def build_sources(corpus: Path, out: Path) -> list[Source]:
     folder an earlier build wrote its manifest into) holds none: its text/ versions and
     copied files are outputs."""
     builds = {Path(out).resolve()} | {m.parent.resolve() for m in Path(corpus).rglob(manifest.NAME)}
-    folders: dict[Path, Path] = {}
-    return [s for s in collect_sources([corpus], ".txt")
-            if not any(resolved(s.path, folders).is_relative_to(b) for b in builds)]
+    # A file that is no link is in a build folder when its folder is: asked once a folder.
+    inside: dict[Path, bool] = {}
+
+    def in_build(path: Path) -> bool:
+        if path.is_symlink():
+            target = resolved(path, {})
+            return any(target.is_relative_to(b) for b in builds)
+        found = inside.get(path.parent)
+        if found is None:
+            folder = path.parent.resolve()
+            found = inside[path.parent] = any(folder.is_relative_to(b) for b in builds)
+        return found
+
+    return [s for s in collect_sources([corpus], ".txt") if not in_build(s.path)]
 
 
 def build(corpus: Path, out: Path, registers: list[Path] | None = None,
@@ -164,32 +176,38 @@ class _Run:
         self.documents = [_Document(s, _digest(s.path)) for s in inputs]
         self.pages: dict[str, str | None] = {}
         self.elsewhere: set[str] = set()
-        self.rendered_files: list[Path] = []
+        # Files as strings: a build holds some for every document, and with nothing to do,
+        # making and hashing path objects for them was most of its time.
+        self.rendered_files: list[str] = []
         # Each source's outputs, made once: a build with nothing to do asks for them several
-        # times per document, and making paths is most of what it does.
+        # times per document.
         self._made = [("tei", ".xml"), *((o.folder, o.suffix)
                                          for o in table_rows(Use.READING, Kind.PER_DOCUMENT))]
         self._kept_files = [*((folder, suffix) for _, folder, suffix in DOWNLOADS), SNIPPETS]
-        self._outputs: dict[Source, list[Path]] = {}
+        self._base = os.fspath(out)
+        self._outputs: dict[Source, list[str]] = {}
 
-    def outputs(self, source: Source) -> list[Path]:
+    def outputs(self, source: Source) -> list[str]:
         """The TEI of a source and its file of each per-document reading output of the
         table (tei.outputs: the page, the text, ...), then what the site keeps of it: its
-        downloads and the text its search snippets are cut from."""
+        downloads and the text its search snippets are cut from; each as
+        ``str(source.output(out / folder, suffix))`` would give it."""
         found = self._outputs.get(source)
         if found is None:
-            found = self._outputs[source] = [source.output(self.out / folder, suffix)
-                                             for folder, suffix in
-                                             (*self._made, *self._kept_files)]
-        return list(found)
+            folders, leaf = source.name.parts[:-1], source.name.name
+            found = self._outputs[source] = [
+                os.path.join(self._base, folder, *folders, leaf + suffix)
+                for folder, suffix in (*self._made, *self._kept_files)]
+        return found
 
     def relative_outputs(self, source: Source) -> list[str]:
         """The names of ``outputs(source)`` below OUT, as the manifest gives them."""
         name = source.name
-        return [PurePosixPath(folder, *name.parts[:-1], name.name + suffix).as_posix()
+        below = "".join(part + "/" for part in name.parts[:-1])
+        return [f"{folder}/{below}{name.name}{suffix}"
                 for folder, suffix in (*self._made, *self._kept_files)]
 
-    def made(self, source: Source) -> list[Path]:
+    def made(self, source: Source) -> list[str]:
         """The TEI and the per-document outputs: a document is built when all are written."""
         return self.outputs(source)[:len(self._made)]
 
@@ -200,7 +218,7 @@ class _Run:
             entry = self.previous.sources.get(document.name)
             if (entry is not None and entry.built and document.digest is not None
                     and entry.input == document.digest
-                    and all(p.is_file() for p in self.outputs(document.source))):
+                    and all(map(os.path.isfile, self.outputs(document.source)))):
                 document.kept = entry
 
     def forget_records(self) -> None:
@@ -232,7 +250,7 @@ def _convert(run: _Run, finders: Finders, settings: EditionSettings,
         if document.kept is not None:
             record = document.kept.record
             document.conversion = ConvertedFile(
-                document.source.path, output=run.outputs(document.source)[0],
+                document.source.path, output=Path(run.outputs(document.source)[0]),
                 warnings=_findings(record.get("conversion")),
                 unregistered=list(record.get("unregistered") or []),
                 persons=list(record.get("persons") or []))
@@ -388,7 +406,7 @@ def _render(run: _Run, result: BuildResult, force: bool, settings: EditionSettin
                                        message=rest or message))
     result.rendered = rendered.rendered
     run.pages = dict(rendered.keys)
-    run.rendered_files = rendered.written
+    run.rendered_files = list(map(os.fspath, rendered.written))
 
 
 def _findings(records: object) -> list[Finding]:
@@ -494,7 +512,7 @@ def _take_back_stale(run: _Run, every_input: list[Source], result: BuildResult) 
     """Remove what earlier builds wrote for sources that are gone; record this build's.
     A source of another shard is not gone: its entry stays as it was."""
     previous = run.previous.sources
-    written = {*(d.conversion.output for d in run.documents
+    written = {*(os.fspath(d.conversion.output) for d in run.documents
                  if d.conversion is not None and d.conversion.output), *run.rendered_files}
     current: dict[str, manifest.Entry] = {}
     here = {d.name for d in run.documents}

@@ -12,6 +12,7 @@ the digest of its input, the key of its reading page and what the build said abo
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -86,9 +87,10 @@ def _inside(out: Path, relative: str) -> Path | None:
 
 
 def remove_stale(out: Path, previous: Mapping[str, list[str]], current: Iterable[str],
-                 written: set[Path]) -> list[Path]:
+                 written: set[str]) -> list[Path]:
     """Remove the files written for sources no longer in ``current`` (and not written again
-    in this run); folders left empty by that are removed too. Returns the files removed."""
+    in this run: ``written`` holds them as ``str(path)``); folders left empty by that are
+    removed too. Returns the files removed."""
     keep = set(current)
     removed: list[Path] = []
     for name, files in previous.items():
@@ -96,7 +98,7 @@ def remove_stale(out: Path, previous: Mapping[str, list[str]], current: Iterable
             continue
         for relative in files:
             path = _inside(out, relative)
-            if path is None or path in written or not path.is_file():
+            if path is None or os.fspath(path) in written or not path.is_file():
                 continue
             path.unlink()
             removed.append(path)

@@ -92,9 +92,15 @@ def collect_sources(paths: Iterable[Path], suffix: str) -> list[Source]:
         given = Path(given)
         check_regular(given)
         if given.is_dir():
-            files = files_below(given, suffix)
-            items = [Source(p, PurePosixPath(*p.relative_to(given).with_suffix("").parts))
-                     for p in files]
+            # Each file's place below the folder, without its suffix (``with_suffix("")``
+            # of its relative path, made from its parts: a path operation per file costs
+            # more than all the rest of listing a large folder).
+            top = len(given.parts)
+            items = []
+            for path in files_below(given, suffix):
+                *below, name = path.parts[top:]
+                items.append(Source(path, PurePosixPath(*below,
+                                                        name[:-len(_suffix(name))])))
         else:
             items = [Source(given, PurePosixPath(given.stem))]
         folders: dict[Path, Path] = {}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import random
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
-from tei.sources import files_below
+from tei import manifest
+from tei.build import build_sources
+from tei.sources import collect_sources, files_below
 
 NAMES = ["a.xml", "B.XML", ".xml", "..xml", "x.", "a b", "a", "z.xml.txt", "é.xml", "c.txt",
          "d.Xml"]
@@ -60,3 +62,39 @@ def test_a_folder_that_may_not_be_read_is_passed_over(tmp_path, monkeypatch):
         return scandir(path)
     monkeypatch.setattr(os, "scandir", refusing)
     assert files_below(tmp_path, ".xml") == [tmp_path / "open" / "a.xml"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("given", [".", "sub", "./sub/"])
+def test_each_source_is_named_by_its_place_without_suffix(tmp_path, monkeypatch, seed, given):
+    (tmp_path / "sub").mkdir()
+    _tree(tmp_path / "sub", seed)
+    monkeypatch.chdir(tmp_path if given != "." else tmp_path / "sub")
+    sources = collect_sources([Path(given)], ".xml")
+    assert len(sources) > 5
+    for source in sources:
+        assert source.name == PurePosixPath(
+            *source.path.relative_to(Path(given)).with_suffix("").parts)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_build_folder_inside_the_corpus_gives_no_sources(tmp_path, seed):
+    """What build_sources leaves out is what resolving each file says is in a build folder:
+    the output folder and any folder holding a manifest, links included."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _tree(corpus, seed)
+    rnd = random.Random(seed)
+    folders = sorted(p for p in corpus.rglob("*") if p.is_dir() and not p.is_symlink())
+    out = rnd.choice(folders)
+    elsewhere = rnd.choice(folders)
+    (elsewhere / manifest.NAME).write_text("{}")
+    (corpus / "to-out.txt").symlink_to(out / "placed.txt")  # may be broken: then no source
+    for folder in (out, elsewhere):
+        (folder / "placed.txt").write_text("x")
+    builds = {out.resolve(), elsewhere.resolve()}
+    expected = [s for s in collect_sources([corpus], ".txt")
+                if not any(s.path.resolve().is_relative_to(b) for b in builds)]
+    found = build_sources(corpus, out)
+    assert found == expected
+    assert len(found) < len(collect_sources([corpus], ".txt"))
