@@ -145,12 +145,11 @@ def _in_pool(work, parts, results, jobs, initializer, initargs, progress,
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(work.__module__),
                                initializer=initializer, initargs=initargs)
     pending: dict[Future, int] = {}
-    finished: set[int] = set()
-    sent = oldest = 0  # the next part to send; the first part not yet finished
+    sent = 0  # the next part to send; every part before it not pending is finished
     try:
         while True:
             while (sent < len(parts) and len(pending) < jobs * IN_FLIGHT
-                   and sent - oldest < jobs * AHEAD):
+                   and sent - min(pending.values(), default=sent) < jobs * AHEAD):
                 pending[pool.submit(work, parts[sent])] = sent
                 sent += 1
             if not pending:
@@ -164,10 +163,6 @@ def _in_pool(work, parts, results, jobs, initializer, initargs, progress,
                     if raise_broken:
                         raise
                     return sorted([index, *pending.values(), *range(sent, len(parts))])
-                finished.add(index)
-                while oldest in finished:
-                    finished.discard(oldest)
-                    oldest += 1
                 if progress:
                     progress(len(parts[index]))
     finally:
