@@ -47,7 +47,7 @@ from tei.settings import EditionSettings
 from tei.shards import in_shard
 from tei.site_cache import SiteCache
 from tei.sourcemap import SourceMap
-from tei.sources import Source, collect_sources, name_too_long, resolved
+from tei.sources import Source, collect_sources, name_too_long
 from tei.validate.issues import Issue
 
 
@@ -101,7 +101,7 @@ def build_sources(corpus: Path, out: Path) -> list[Source]:
 
     def in_build(path: Path) -> bool:
         if path.is_symlink():
-            target = resolved(path, {})
+            target = path.resolve()
             return any(target.is_relative_to(b) for b in builds)
         found = inside.get(path.parent)
         if found is None:
